@@ -1,0 +1,97 @@
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import ElectronStore, { type Schema } from 'electron-store';
+import { AppError } from '../../shared/errors';
+import type { Notice } from '../../shared/domain';
+import { ConfigInvalidError, EMPTY_CONFIG, configJsonSchema, parseConfig } from '../services/config-schema';
+import type { Clock, ConfigData, ConfigStore } from '../services/ports';
+
+export const CONFIG_NAME = 'config';
+
+export interface OpenedConfig {
+  store: ConfigStore;
+  /** The file a corrupt config was moved to on this start, if any. */
+  movedAsideTo: string | null;
+  notices: Notice[];
+}
+
+function openElectronStore(dir: string): ElectronStore<ConfigData> {
+  const { properties, required } = configJsonSchema as { properties: object; required: string[] };
+  return new ElectronStore<ConfigData>({
+    cwd: dir,
+    name: CONFIG_NAME,
+    schema: properties as Schema<ConfigData>,
+    rootSchema: { required, additionalProperties: false },
+    defaults: EMPTY_CONFIG,
+    clearInvalidConfig: false,
+    accessPropertiesByDotNotation: false,
+  });
+}
+
+/** Reads and validates the file; throws ConfigInvalidError when it is corrupt, AppError when unreadable. */
+function load(path: string, dir: string): { electronStore: ElectronStore<ConfigData>; data: ConfigData } {
+  let raw: unknown = undefined;
+  try {
+    if (existsSync(path)) raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new ConfigInvalidError(`it is not valid JSON (${error.message})`);
+    throw new AppError('STORAGE_FAILED', `Could not read ${path}: ${(error as Error).message}`);
+  }
+  const { data, migrated } = raw === undefined ? { data: EMPTY_CONFIG, migrated: false } : parseConfig(raw);
+  let electronStore: ElectronStore<ConfigData>;
+  try {
+    electronStore = openElectronStore(dir);
+  } catch (error) {
+    throw new ConfigInvalidError((error as Error).message);
+  }
+  if (migrated) electronStore.store = data;
+  return { electronStore, data };
+}
+
+function moveAside(path: string, dir: string, clock: Clock): string {
+  const stamp = clock.now().toISOString().replace(/[:.]/g, '-');
+  const target = join(dir, `${CONFIG_NAME}.corrupt-${stamp}.json`);
+  renameSync(path, target);
+  return target;
+}
+
+/**
+ * Opens config.json in dir through electron-store. A file that fails to parse or validate is moved aside
+ * (never cleared), the app starts empty, and a notice says where the file went.
+ */
+export function openConfigStore(dir: string, clock: Clock): OpenedConfig {
+  const path = join(dir, `${CONFIG_NAME}.json`);
+  let movedAsideTo: string | null = null;
+  let notices: Notice[] = [];
+  let loaded: ReturnType<typeof load>;
+  try {
+    loaded = load(path, dir);
+  } catch (error) {
+    if (!(error instanceof ConfigInvalidError)) throw error;
+    movedAsideTo = moveAside(path, dir, clock);
+    notices = [
+      {
+        kind: 'config-moved-aside',
+        message:
+          `Your configuration could not be read (${error.message}). It was moved to ${movedAsideTo} and ` +
+          'Hookwarden started empty. Signing secrets in the keychain were kept.',
+      },
+    ];
+    loaded = load(path, dir);
+  }
+
+  const { electronStore } = loaded;
+  let cache = loaded.data;
+  const store: ConfigStore = {
+    read: () => cache,
+    write(next) {
+      try {
+        electronStore.store = next;
+      } catch (error) {
+        throw new AppError('STORAGE_FAILED', `Could not save the configuration: ${(error as Error).message}`);
+      }
+      cache = next;
+    },
+  };
+  return { store, movedAsideTo, notices };
+}

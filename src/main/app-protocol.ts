@@ -1,0 +1,59 @@
+/** Serves the built renderer through app://hookwarden/ instead of file://, with the CSP on every response. */
+import { readFile } from 'node:fs/promises';
+import { extname, resolve, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from './security';
+
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = 'app://hookwarden';
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/** Maps a request URL to a file inside rootDir, or null when it would leave rootDir or is not ours. */
+export function resolveAppFile(rootDir: string, requestUrl: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(requestUrl);
+  } catch {
+    return null;
+  }
+  if (url.origin !== APP_ORIGIN && `${url.protocol}//${url.host}` !== APP_ORIGIN) return null;
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return null;
+  }
+  if (pathname.includes('\0')) return null;
+  const root = resolve(rootDir);
+  const file = resolve(root, `.${pathname === '/' ? '/index.html' : pathname}`);
+  return file.startsWith(root + sep) ? file : null;
+}
+
+/** The protocol handler itself, as a plain function of a Request (Electron's protocol.handle calls it). */
+export function createAppRequestHandler(rootDir: string): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const file = resolveAppFile(rootDir, request.url);
+    if (!file) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: {
+          'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'x-content-type-options': 'nosniff',
+        },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  };
+}

@@ -1,0 +1,57 @@
+/** App lifecycle only: single-instance lock, security hooks, protocol, services, IPC, window. */
+import { join } from 'node:path';
+import { BrowserWindow, app, ipcMain, protocol, session, shell } from 'electron';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createAppRequestHandler } from './app-protocol';
+import { systemClipboard } from './adapters/clipboard';
+import { openConfigStore } from './adapters/config-store';
+import { createKeytarVault } from './adapters/keytar-vault';
+import { ownTopFrameCheck } from './ipc/handle';
+import { channelHandlers, registerIpc } from './ipc/register';
+import { guardContents, denyAllPermissions } from './security';
+import { startServices } from './services';
+import { systemClock } from './services/ports';
+import { createMainWindow } from './window';
+
+const outDir = join(import.meta.dirname, '..');
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+
+async function onReady(): Promise<void> {
+  denyAllPermissions(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppRequestHandler(join(outDir, 'renderer')));
+
+  const opened = openConfigStore(app.getPath('userData'), systemClock);
+  const services = await startServices({
+    config: opened.store,
+    vault: createKeytarVault(),
+    clipboard: systemClipboard,
+    clock: systemClock,
+    configMovedAside: opened.movedAsideTo !== null,
+    startupNotices: opened.notices,
+  });
+  const trustedOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
+  registerIpc(ipcMain, channelHandlers(services), ownTopFrameCheck(trustedOrigins));
+
+  createMainWindow(join(outDir, 'preload', 'index.cjs'), devServerUrl ?? APP_ENTRY_URL);
+}
+
+export function runApp(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  // Must happen before ready: app:// behaves like https (secure, standard origin).
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+  app.on('web-contents-created', (_event, contents) => guardContents(contents, shell));
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(onReady, (error: unknown) => {
+    console.error('[hookwarden] could not start:', error instanceof Error ? error.message : error);
+    app.quit();
+  });
+}

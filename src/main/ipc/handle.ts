@@ -1,0 +1,75 @@
+import type { z } from 'zod';
+import { AppError, type ErrorInfo, type Result } from '../../shared/errors';
+
+/** The parts of Electron's IpcMainInvokeEvent the wrapper looks at. */
+export interface InvokeEvent {
+  senderFrame: { url: string; parent: unknown } | null;
+}
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: InvokeEvent, input: unknown) => Promise<unknown>): void;
+}
+
+export type SenderCheck = (event: InvokeEvent) => boolean;
+
+/** Accepts only our own top-level frame, loaded from one of the trusted origins. */
+export function ownTopFrameCheck(trustedOrigins: readonly string[]): SenderCheck {
+  return ({ senderFrame }) => {
+    if (!senderFrame || senderFrame.parent !== null) return false;
+    try {
+      return trustedOrigins.includes(new URL(senderFrame.url).origin);
+    } catch {
+      return false;
+    }
+  };
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'input'}: ${issue.message}`)
+    .join('; ');
+}
+
+export function toErrorInfo(error: unknown, channel: string): ErrorInfo {
+  if (error instanceof AppError) return { code: error.code, message: error.message };
+  // Unexpected: log the message for the developer, give the user a generic one. No secret is ever in it.
+  console.error(
+    `[hookwarden] ${channel} failed unexpectedly:`,
+    error instanceof Error ? error.message : error,
+  );
+  return {
+    code: 'INTERNAL',
+    message: 'Something unexpected went wrong. Try again; if it persists, restart the app.',
+  };
+}
+
+/** Registers one channel: checks the sender, parses the input, calls the handler, wraps the answer as a Result. */
+export function handle<I, O>(
+  ipcMain: IpcMainLike,
+  channel: string,
+  schema: z.ZodType<I>,
+  handler: (input: I) => O | Promise<O>,
+  isTrustedSender: SenderCheck,
+): void {
+  ipcMain.handle(channel, async (event, raw): Promise<Result<O>> => {
+    if (!isTrustedSender(event)) {
+      return {
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'This call did not come from the Hookwarden window.' },
+      };
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: `Invalid input: ${describeIssues(parsed.error)}` },
+      };
+    }
+    try {
+      return { ok: true, data: await handler(parsed.data) };
+    } catch (error) {
+      return { ok: false, error: toErrorInfo(error, channel) };
+    }
+  });
+}

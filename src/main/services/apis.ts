@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../shared/errors';
+import type { Api } from '../../shared/domain';
+import type { ParsedInput } from '../../shared/contract';
+import { findApi, updateConfig } from './lookups';
+import type { Clock, ConfigData, ConfigStore, SecretVault } from './ports';
+
+interface Deps {
+  config: ConfigStore;
+  vault: SecretVault;
+  clock: Clock;
+}
+
+function assertNameFree(config: ConfigData, name: string, exceptId?: string): void {
+  const taken = config.apis.some(
+    (api) => api.id !== exceptId && api.name.toLowerCase() === name.toLowerCase(),
+  );
+  if (taken) throw new AppError('NAME_TAKEN', `An API named "${name}" already exists.`);
+}
+
+export function createApiService({ config, vault, clock }: Deps) {
+  return {
+    list(): Api[] {
+      return config.read().apis;
+    },
+
+    create({ name, versions }: ParsedInput<'apis.create'>): Api {
+      const api: Api = { id: randomUUID(), name, versions, createdAt: clock.now().toISOString() };
+      updateConfig(config, (current) => {
+        assertNameFree(current, name);
+        return { ...current, apis: [...current.apis, api] };
+      });
+      return api;
+    },
+
+    update({ id, name, versions }: ParsedInput<'apis.update'>): Api {
+      const current = config.read();
+      const api = findApi(current, id);
+      if (name !== undefined) assertNameFree(current, name, id);
+      if (versions !== undefined) {
+        const inUse = new Set(current.webhooks.filter((w) => w.apiId === id).map((w) => w.version));
+        const removedInUse = api.versions.filter((v) => inUse.has(v) && !versions.includes(v));
+        if (removedInUse.length > 0) {
+          throw new AppError(
+            'VERSION_IN_USE',
+            `Webhooks still listen for ${removedInUse.join(', ')}: delete them or move them to another version first.`,
+          );
+        }
+      }
+      const updated: Api = { ...api, name: name ?? api.name, versions: versions ?? api.versions };
+      config.write({ ...current, apis: current.apis.map((a) => (a.id === id ? updated : a)) });
+      return updated;
+    },
+
+    /** Config first, then the secrets: a crash in between leaves only orphan secrets, which startup removes. */
+    async delete({ id, cascade }: ParsedInput<'apis.delete'>): Promise<{ deletedWebhooks: number }> {
+      const before = config.read();
+      findApi(before, id);
+      const webhookIds = (data: ConfigData) => data.webhooks.filter((w) => w.apiId === id).map((w) => w.id);
+      const [firstId, ...otherIds] = webhookIds(before);
+      if (firstId !== undefined && !cascade) {
+        throw new AppError(
+          'API_HAS_WEBHOOKS',
+          `This API has ${otherIds.length + 1} webhook(s) and their signing secrets; delete them with it, or delete them first.`,
+        );
+      }
+      // Fail before changing anything when the keychain cannot remove the secrets.
+      if (firstId !== undefined) await vault.get(firstId);
+
+      let doomed: string[] = [];
+      updateConfig(config, (current) => {
+        findApi(current, id);
+        doomed = webhookIds(current);
+        return {
+          ...current,
+          apis: current.apis.filter((a) => a.id !== id),
+          webhooks: current.webhooks.filter((w) => w.apiId !== id),
+        };
+      });
+      for (const webhookId of doomed) await vault.delete(webhookId);
+      return { deletedWebhooks: doomed.length };
+    },
+  };
+}
+
+export type ApiService = ReturnType<typeof createApiService>;

@@ -1,0 +1,73 @@
+/** The persisted config's shape, its schema version and the migrations that bring older files up to date. */
+import { z } from 'zod';
+import { apiSchema, webhookSchema } from '../../shared/domain';
+import type { ConfigData } from './ports';
+
+export const CONFIG_SCHEMA_VERSION = 1;
+
+export const configSchema = z
+  .strictObject({
+    schemaVersion: z.literal(CONFIG_SCHEMA_VERSION),
+    apis: z.array(apiSchema),
+    webhooks: z.array(webhookSchema),
+  })
+  .superRefine((config, ctx) => {
+    const apis = new Map(config.apis.map((api) => [api.id, api]));
+    if (apis.size !== config.apis.length) ctx.addIssue({ code: 'custom', message: 'duplicate API id' });
+    const names = new Set(config.apis.map((api) => api.name.toLowerCase()));
+    if (names.size !== config.apis.length) ctx.addIssue({ code: 'custom', message: 'duplicate API name' });
+    const webhookIds = new Set(config.webhooks.map((w) => w.id));
+    if (webhookIds.size !== config.webhooks.length)
+      ctx.addIssue({ code: 'custom', message: 'duplicate webhook id' });
+    for (const webhook of config.webhooks) {
+      if (!apis.get(webhook.apiId)?.versions.includes(webhook.version)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `webhook ${webhook.id} points to an unknown API or version`,
+        });
+      }
+    }
+  });
+
+/** The JSON schema electron-store validates every read and write with, derived from the zod schema above. */
+export const configJsonSchema = z.toJSONSchema(configSchema, { target: 'draft-7' });
+
+export const EMPTY_CONFIG: ConfigData = { schemaVersion: CONFIG_SCHEMA_VERSION, apis: [], webhooks: [] };
+
+/** Migration n turns a schemaVersion n file into a schemaVersion n + 1 file. */
+export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
+
+export const MIGRATIONS: Record<number, Migration> = {
+  // Files written before the schema version existed hold the same shape without the field.
+  0: (old) => ({ ...old, schemaVersion: 1 }),
+};
+
+export class ConfigInvalidError extends Error {
+  override readonly name = 'ConfigInvalidError';
+}
+
+/** Parses a config file's JSON value: migrates it to the current version, then validates it. */
+export function parseConfig(
+  raw: unknown,
+  migrations: Record<number, Migration> = MIGRATIONS,
+): { data: ConfigData; migrated: boolean } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new ConfigInvalidError('the file does not hold a JSON object');
+  }
+  let current = raw as Record<string, unknown>;
+  const startVersion = typeof current.schemaVersion === 'number' ? current.schemaVersion : 0;
+  if (startVersion > CONFIG_SCHEMA_VERSION) {
+    throw new ConfigInvalidError(`it was written by a newer Hookwarden (schema version ${startVersion})`);
+  }
+  for (let version = startVersion; version < CONFIG_SCHEMA_VERSION; version++) {
+    const migrate = migrations[version];
+    if (!migrate) throw new ConfigInvalidError(`no migration from schema version ${version}`);
+    current = migrate(current);
+  }
+  const parsed = configSchema.safeParse(current);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new ConfigInvalidError(`${first?.path.join('.') || 'config'}: ${first?.message ?? 'invalid'}`);
+  }
+  return { data: parsed.data, migrated: startVersion !== CONFIG_SCHEMA_VERSION };
+}

@@ -1,0 +1,20 @@
+import { AppError } from '../../shared/errors';
+import type { Api, Webhook } from '../../shared/domain';
+import type { ConfigData, ConfigStore } from './ports';
+
+export function findApi(config: ConfigData, id: string): Api {
+  const api = config.apis.find((candidate) => candidate.id === id);
+  if (!api) throw new AppError('NOT_FOUND', 'This API no longer exists.');
+  return api;
+}
+
+export function findWebhook(config: ConfigData, id: string): Webhook {
+  const webhook = config.webhooks.find((candidate) => candidate.id === id);
+  if (!webhook) throw new AppError('NOT_FOUND', 'This webhook no longer exists.');
+  return webhook;
+}
+
+/** Reads, changes and writes the config in one synchronous step, so no await can interleave another change. */
+export function updateConfig(store: ConfigStore, change: (current: ConfigData) => ConfigData): void {
+  store.write(change(store.read()));
+}

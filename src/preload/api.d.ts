@@ -1,0 +1,7 @@
+import type { HookwardenApi } from '../shared/contract';
+
+declare global {
+  interface Window {
+    hookwarden: HookwardenApi;
+  }
+}

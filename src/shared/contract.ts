@@ -1,0 +1,109 @@
+/**
+ * THE IPC contract: every channel's input schema (checked in main) and output type, and every
+ * main-to-renderer event's payload type. Preload, main and renderer are all derived from it.
+ */
+import { z } from 'zod';
+import {
+  apiNameSchema,
+  endpointUrlSchema,
+  idSchema,
+  versionLabelSchema,
+  versionListSchema,
+  type Api,
+  type Notice,
+  type WebhookView,
+} from './domain';
+import type { Result } from './errors';
+
+/** A channel: a runtime input schema and a compile-time-only output type. */
+interface ChannelSpec<I extends z.ZodType, O> {
+  input: I;
+  /** Never set at runtime: carries the output type. */
+  output?: O;
+}
+
+function channel<O>() {
+  return <I extends z.ZodType>(input: I): ChannelSpec<I, O> => ({ input });
+}
+
+const noInput = z.undefined();
+const byId = z.strictObject({ id: idSchema });
+
+export const contract = {
+  'app.notices': channel<Notice[]>()(noInput),
+
+  'apis.list': channel<Api[]>()(noInput),
+  'apis.create': channel<Api>()(z.strictObject({ name: apiNameSchema, versions: versionListSchema })),
+  'apis.update': channel<Api>()(
+    z.strictObject({ id: idSchema, name: apiNameSchema.optional(), versions: versionListSchema.optional() }),
+  ),
+  'apis.delete': channel<{ deletedWebhooks: number }>()(
+    z.strictObject({ id: idSchema, cascade: z.boolean().optional() }),
+  ),
+
+  'webhooks.list': channel<WebhookView[]>()(z.strictObject({ apiId: idSchema })),
+  'webhooks.create': channel<WebhookView>()(
+    z.strictObject({ apiId: idSchema, version: versionLabelSchema, url: endpointUrlSchema }),
+  ),
+  'webhooks.updateUrl': channel<WebhookView>()(z.strictObject({ id: idSchema, url: endpointUrlSchema })),
+  'webhooks.delete': channel<{ id: string }>()(byId),
+  'webhooks.regenerateSecret': channel<WebhookView>()(byId),
+
+  'secrets.reveal': channel<{ secret: string }>()(byId),
+  'secrets.copy': channel<{ clearsAfterMs: number }>()(byId),
+} as const;
+
+/** Events main sends to the renderer; the payload types are all they carry. */
+export interface EventPayloads {
+  'deliveries.changed': { webhookId: string };
+}
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type EventName = keyof EventPayloads;
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+export const EVENT_NAMES: readonly EventName[] = ['deliveries.changed'];
+
+/** What the renderer sends. */
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+/** What the service receives, after parsing. */
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> =
+  Contract[C] extends ChannelSpec<z.ZodType, infer O> ? O : never;
+
+type DomainOf<N extends string> = N extends `${infer D}.${string}` ? D : never;
+type VerbOf<N extends string> = N extends `${string}.${infer V}` ? V : never;
+
+export type InvokeFunction<C extends Channel> =
+  undefined extends ChannelInput<C>
+    ? (input?: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>
+    : (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
+
+export type Unsubscribe = () => void;
+export type SubscribeFunction<E extends EventName> = (
+  listener: (payload: EventPayloads[E]) => void,
+) => Unsubscribe;
+
+/** The name of an event's subscribe function: 'deliveries.changed' → deliveries.onChanged. */
+export type SubscriberName<E extends EventName> = `on${Capitalize<VerbOf<E>>}`;
+
+/** window.hookwarden: one function per channel and one subscribe function per event, grouped by domain. */
+export type HookwardenApi = {
+  [D in DomainOf<Channel> | DomainOf<EventName>]: {
+    [C in Channel as DomainOf<C> extends D ? VerbOf<C> : never]: InvokeFunction<C>;
+  } & {
+    [E in EventName as DomainOf<E> extends D ? SubscriberName<E> : never]: SubscribeFunction<E>;
+  };
+};
+
+/** Splits a channel or event name into its domain and verb. */
+export function splitName(name: string): { domain: string; verb: string } {
+  const dot = name.indexOf('.');
+  return { domain: name.slice(0, dot), verb: name.slice(dot + 1) };
+}
+
+export function subscriberName(event: EventName): string {
+  const { verb } = splitName(event);
+  return `on${verb.charAt(0).toUpperCase()}${verb.slice(1)}`;
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { checkEndpointUrl } from './url-rule';
+
+export const API_NAME_MAX = 80;
+export const VERSION_LABEL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
+
+export const apiNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Give the API a name.')
+  .max(API_NAME_MAX, `An API name has at most ${API_NAME_MAX} characters.`);
+
+export const versionLabelSchema = z
+  .string()
+  .trim()
+  .regex(
+    VERSION_LABEL_PATTERN,
+    'A version label is letters, digits, dots, dashes or underscores, like v4 or 2.1.',
+  );
+
+export const versionListSchema = z
+  .array(versionLabelSchema)
+  .min(1, 'An API needs at least one product version.')
+  .max(100)
+  .refine((versions) => new Set(versions).size === versions.length, 'Product versions must be unique.');
+
+/** Splits the "v4, v3" text of a form into version labels. */
+export function parseVersionList(text: string): string[] {
+  return text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+}
+
+export const idSchema = z.uuid();
+export const isoTimeSchema = z.iso.datetime();
+
+export const endpointUrlSchema = z.string().max(4096);
+
+export const apiSchema = z.strictObject({
+  id: idSchema,
+  name: apiNameSchema,
+  versions: versionListSchema,
+  createdAt: isoTimeSchema,
+});
+export type Api = z.infer<typeof apiSchema>;
+
+export const webhookSchema = z.strictObject({
+  id: idSchema,
+  apiId: idSchema,
+  version: versionLabelSchema,
+  url: endpointUrlSchema.refine((url) => checkEndpointUrl(url).ok, 'invalid endpoint URL'),
+  createdAt: isoTimeSchema,
+  updatedAt: isoTimeSchema,
+  secretRotatedAt: isoTimeSchema,
+});
+export type Webhook = z.infer<typeof webhookSchema>;
+
+/** What the renderer sees of a webhook: never the secret, plus two derived flags. */
+export interface WebhookView extends Webhook {
+  insecure: boolean;
+  secretMissing: boolean;
+}
+
+export type NoticeKind = 'config-moved-aside' | 'keychain-unavailable' | 'orphan-secrets-removed';
+
+export interface Notice {
+  kind: NoticeKind;
+  message: string;
+}
+
+export const SECRET_PREFIX = 'whsec_';

@@ -1,0 +1,40 @@
+/** The closed set of error codes that cross the IPC boundary; the UI has a message for each. */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'INVALID_URL',
+  'NOT_FOUND',
+  'NAME_TAKEN',
+  'VERSION_UNKNOWN',
+  'VERSION_IN_USE',
+  'API_HAS_WEBHOOKS',
+  'SECRET_MISSING',
+  'KEYCHAIN_UNAVAILABLE',
+  'STORAGE_FAILED',
+  'FORBIDDEN',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };
+
+/** An expected failure with a code the UI understands. Main throws it; the renderer rebuilds it from a Result. */
+export class AppError extends Error {
+  override readonly name = 'AppError';
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}

@@ -1,6 +1,7 @@
 /** Serves the built renderer through app://hookwarden/ instead of file://, with the CSP on every response. */
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
+import { originOf } from './origin';
 import { CONTENT_SECURITY_POLICY } from './security';
 
 export const APP_SCHEME = 'app';
@@ -19,16 +20,10 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** Maps a request URL to a file inside rootDir, or null when it would leave rootDir or is not ours. */
 export function resolveAppFile(rootDir: string, requestUrl: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(requestUrl);
-  } catch {
-    return null;
-  }
-  if (url.origin !== APP_ORIGIN && `${url.protocol}//${url.host}` !== APP_ORIGIN) return null;
+  if (originOf(requestUrl) !== APP_ORIGIN) return null;
   let pathname: string;
   try {
-    pathname = decodeURIComponent(url.pathname);
+    pathname = decodeURIComponent(new URL(requestUrl).pathname);
   } catch {
     return null;
   }

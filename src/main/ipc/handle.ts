@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { originOf } from '../origin';
 import { AppError, type ErrorInfo, type Result } from '../../shared/errors';
 
 /** The parts of Electron's IpcMainInvokeEvent the wrapper looks at. */
@@ -16,11 +17,8 @@ export type SenderCheck = (event: InvokeEvent) => boolean;
 export function ownTopFrameCheck(trustedOrigins: readonly string[]): SenderCheck {
   return ({ senderFrame }) => {
     if (!senderFrame || senderFrame.parent !== null) return false;
-    try {
-      return trustedOrigins.includes(new URL(senderFrame.url).origin);
-    } catch {
-      return false;
-    }
+    const origin = originOf(senderFrame.url);
+    return origin !== null && trustedOrigins.includes(origin);
   };
 }
 

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# npm test: static checks, a production build, then every test project.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+npm run typecheck
+npm run lint
+npm run build
+# Keychain tests run against a private gnome-keyring; the keychain-down project runs with no Secret Service at all.
+scripts/with-test-keyring.sh npx vitest run --project main --project renderer --project e2e
+env -u DBUS_SESSION_BUS_ADDRESS DISPLAY= WAYLAND_DISPLAY= npx vitest run --project keychain-down

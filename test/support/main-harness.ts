@@ -1,0 +1,83 @@
+/**
+ * Starts the real main-process core (config store in a temp dir, the real keychain, every IPC handler)
+ * and lets a test call channels exactly as the renderer would, through the recorded ipcMain handlers.
+ */
+import { openConfigStore } from '../../src/main/adapters/config-store';
+import { APP_ENTRY_URL, APP_ORIGIN } from '../../src/main/app-protocol';
+import { ownTopFrameCheck, type InvokeEvent } from '../../src/main/ipc/handle';
+import { channelHandlers, registerIpc } from '../../src/main/ipc/register';
+import { startServices, type Services } from '../../src/main/services';
+import { systemClock, type ConfigStore, type SecretVault } from '../../src/main/services/ports';
+import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract';
+import type { Result } from '../../src/shared/errors';
+import { clipboard, ipcHandlers, resetElectronDouble } from './electron-double';
+import { testVault } from './keyring';
+import { tempDir } from './temp';
+
+export const OWN_FRAME: InvokeEvent['senderFrame'] = { url: APP_ENTRY_URL, parent: null };
+
+export interface HarnessOptions {
+  dir?: string;
+  vault?: SecretVault;
+  /** Wraps the opened store, to inject faults. */
+  wrapStore?: (store: ConfigStore) => ConfigStore;
+  clipboardClearMs?: number;
+}
+
+export interface Harness {
+  dir: string;
+  vault: SecretVault;
+  services: Services;
+  movedAsideTo: string | null;
+  invoke<C extends Channel>(
+    channel: C,
+    input?: ChannelInput<C>,
+    frame?: InvokeEvent['senderFrame'],
+  ): Promise<Result<ChannelOutput<C>>>;
+  /** Calls a channel and returns its data, failing the test on an error result. */
+  ok<C extends Channel>(channel: C, input?: ChannelInput<C>): Promise<ChannelOutput<C>>;
+  /** Sends anything at all, as a compromised renderer could. */
+  invokeRaw(channel: string, input: unknown, frame?: InvokeEvent['senderFrame']): Promise<Result<unknown>>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  resetElectronDouble();
+  const dir = options.dir ?? tempDir();
+  const vault = options.vault ?? testVault();
+  const opened = openConfigStore(dir, systemClock);
+  const services = await startServices({
+    config: options.wrapStore ? options.wrapStore(opened.store) : opened.store,
+    vault,
+    clipboard,
+    clock: systemClock,
+    configMovedAside: opened.movedAsideTo !== null,
+    startupNotices: opened.notices,
+    clipboardClearMs: options.clipboardClearMs,
+  });
+  registerIpc(
+    { handle: (channel, listener) => ipcHandlers.set(channel, listener as never) },
+    channelHandlers(services),
+    ownTopFrameCheck([APP_ORIGIN]),
+  );
+
+  const invokeRaw = async (channel: string, input: unknown, frame = OWN_FRAME) => {
+    const handler = ipcHandlers.get(channel);
+    if (!handler) throw new Error(`no handler registered for ${channel}`);
+    return (await handler({ senderFrame: frame }, input)) as Result<unknown>;
+  };
+  const invoke = (channel: Channel, input?: unknown, frame?: InvokeEvent['senderFrame']) =>
+    invokeRaw(channel, input, frame);
+  return {
+    dir,
+    vault,
+    services,
+    movedAsideTo: opened.movedAsideTo,
+    invoke: invoke as Harness['invoke'],
+    invokeRaw,
+    async ok(channel, input) {
+      const result = await invokeRaw(channel, input);
+      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+      return result.data as never;
+    },
+  };
+}

@@ -52,6 +52,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // Speed figures for `npm run bench`; never part of `npm test`.
+        test: {
+          name: 'bench',
+          environment: 'node',
+          include: ['test/bench/**/*.bench.test.ts'],
+          alias: electronDouble,
+          server: inlineElectronUsers,
+          testTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

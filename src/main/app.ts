@@ -25,6 +25,9 @@ async function onReady(): Promise<void> {
     vault: createKeytarVault(),
     clipboard: systemClipboard,
     clock: systemClock,
+    emit: (event, payload) => {
+      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload);
+    },
     configMovedAside: opened.movedAsideTo !== null,
     startupNotices: opened.notices,
   });

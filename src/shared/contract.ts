@@ -10,6 +10,7 @@ import {
   versionLabelSchema,
   versionListSchema,
   type Api,
+  type KeychainStatus,
   type Notice,
   type WebhookView,
 } from './domain';
@@ -48,6 +49,8 @@ export const contract = {
   'webhooks.updateUrl': channel<WebhookView>()(z.strictObject({ id: idSchema, url: endpointUrlSchema })),
   'webhooks.delete': channel<{ id: string }>()(byId),
   'webhooks.regenerateSecret': channel<WebhookView>()(byId),
+
+  'keychain.check': channel<KeychainStatus>()(noInput),
 
   'secrets.reveal': channel<{ secret: string }>()(byId),
   'secrets.copy': channel<{ clearsAfterMs: number }>()(byId),

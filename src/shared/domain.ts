@@ -69,4 +69,6 @@ export interface Notice {
   message: string;
 }
 
+export type KeychainStatus = { available: true } | { available: false; message: string };
+
 export const SECRET_PREFIX = 'whsec_';

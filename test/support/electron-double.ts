@@ -126,6 +126,10 @@ export class BrowserWindow extends Emitter {
     return BrowserWindow.created;
   }
   loadedUrl: string | null = null;
+  readonly sent: { channel: string; payload: unknown }[] = [];
+  readonly webContents = {
+    send: (channel: string, payload: unknown) => this.sent.push({ channel, payload }),
+  };
   constructor(readonly options: Record<string, unknown>) {
     super();
     BrowserWindow.created.push(this);

@@ -20,6 +20,7 @@ export function faultyVault(vault: SecretVault, failing: VaultMethod[]) {
     set: wrap('set'),
     delete: wrap('delete'),
     list: wrap('list'),
+    probe: wrap('probe'),
   };
   return { vault: wrapped, control };
 }

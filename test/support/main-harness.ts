@@ -8,11 +8,19 @@ import { ownTopFrameCheck, type InvokeEvent } from '../../src/main/ipc/handle';
 import { channelHandlers, registerIpc } from '../../src/main/ipc/register';
 import { startServices, type Services } from '../../src/main/services';
 import { systemClock, type ConfigStore, type SecretVault } from '../../src/main/services/ports';
-import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract';
+import type { Channel, ChannelInput, ChannelOutput, EventName } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/errors';
 import { clipboard, ipcHandlers, resetElectronDouble } from './electron-double';
 import { testVault } from './keyring';
 import { tempDir } from './temp';
+
+/** Receives every event main emits (the e2e bridge forwards them to the page). */
+export type EventListener = (event: EventName, payload: unknown) => void;
+const eventListeners = new Set<EventListener>();
+export function onMainEvent(listener: EventListener): () => void {
+  eventListeners.add(listener);
+  return () => eventListeners.delete(listener);
+}
 
 export const OWN_FRAME: InvokeEvent['senderFrame'] = { url: APP_ENTRY_URL, parent: null };
 
@@ -50,6 +58,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     vault,
     clipboard,
     clock: systemClock,
+    emit: (event, payload) => {
+      for (const listener of eventListeners) listener(event, payload);
+    },
     configMovedAside: opened.movedAsideTo !== null,
     startupNotices: opened.notices,
     clipboardClearMs: options.clipboardClearMs,

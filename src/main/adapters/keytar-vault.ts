@@ -3,6 +3,8 @@ import { AppError } from '../../shared/errors';
 import type { SecretVault } from '../services/ports';
 
 export const KEYCHAIN_SERVICE = 'Hookwarden';
+/** An account no webhook has: looking it up proves the keychain answers without reading a secret. */
+const PROBE_ACCOUNT = 'hookwarden-probe';
 
 const HOW_TO_FIX: Partial<Record<NodeJS.Platform, string>> = {
   linux:
@@ -33,5 +35,6 @@ export function createKeytarVault(service: string = KEYCHAIN_SERVICE): SecretVau
     set: (id, secret) => guarded(() => keytar.setPassword(service, id, secret)),
     delete: (id) => guarded(() => keytar.deletePassword(service, id)),
     list: () => guarded(async () => (await keytar.findCredentials(service)).map((item) => item.account)),
+    probe: () => guarded(async () => void (await keytar.getPassword(service, PROBE_ACCOUNT))),
   };
 }

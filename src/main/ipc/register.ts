@@ -25,6 +25,7 @@ export function channelHandlers(services: Services): Handlers {
     'webhooks.updateUrl': (input) => services.webhooks.updateUrl(input),
     'webhooks.delete': (input) => services.webhooks.delete(input),
     'webhooks.regenerateSecret': (input) => services.webhooks.regenerateSecret(input),
+    'keychain.check': () => services.keychain.check(),
     'secrets.reveal': (input) => services.secrets.reveal(input),
     'secrets.copy': (input) => services.secrets.copy(input),
   };

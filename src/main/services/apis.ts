@@ -65,7 +65,7 @@ export function createApiService({ config, vault, clock }: Deps) {
         );
       }
       // Fail before changing anything when the keychain cannot remove the secrets.
-      if (firstId !== undefined) await vault.get(firstId);
+      if (firstId !== undefined) await vault.probe();
 
       let doomed: string[] = [];
       updateConfig(config, (current) => {

@@ -1,6 +1,7 @@
 import type { Notice } from '../../shared/domain';
 import { createApiService } from './apis';
-import type { Clock, ClipboardPort, ConfigStore, SecretVault } from './ports';
+import { createKeychainService } from './keychain';
+import type { Clock, ClipboardPort, ConfigStore, EmitEvent, SecretVault } from './ports';
 import { reconcileSecrets } from './reconcile';
 import { createSecretService } from './secrets';
 import { createWebhookService } from './webhooks';
@@ -10,6 +11,7 @@ export interface ServiceDeps {
   vault: SecretVault;
   clipboard: ClipboardPort;
   clock: Clock;
+  emit: EmitEvent;
   /** True on a start where a corrupt config was moved aside: its secrets must be kept. */
   configMovedAside: boolean;
   /** Notices from opening the config. */
@@ -27,6 +29,7 @@ export async function startServices(deps: ServiceDeps) {
     notices: (): Notice[] => notices,
     apis: createApiService({ config, vault, clock }),
     webhooks: createWebhookService({ config, vault, clock, missingSecrets }),
+    keychain: createKeychainService(vault),
     secrets: createSecretService({
       config,
       vault,

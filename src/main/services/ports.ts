@@ -1,4 +1,5 @@
 /** What the services need from the outside world; adapters implement these, tests pass real or faulty ones. */
+import type { EventName, EventPayloads } from '../../shared/contract';
 import type { Api, Webhook } from '../../shared/domain';
 
 export interface ConfigData {
@@ -20,6 +21,8 @@ export interface SecretVault {
   delete(id: string): Promise<boolean>;
   /** The ids that have a secret. */
   list(): Promise<string[]>;
+  /** Resolves when the keychain answers, without reading any secret. */
+  probe(): Promise<void>;
 }
 
 export interface ClipboardPort {
@@ -27,6 +30,9 @@ export interface ClipboardPort {
   writeText(text: string): Promise<void>;
   clear(): void;
 }
+
+/** Sends a main-to-renderer event (see EventPayloads in the contract) to every window. */
+export type EmitEvent = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
 
 export interface Clock {
   now(): Date;

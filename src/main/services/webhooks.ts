@@ -87,7 +87,7 @@ export function createWebhookService({ config, vault, clock, missingSecrets }: D
     /** Config first, then secret: a crash in between leaves an orphan secret, which startup removes. */
     async delete({ id }: ParsedInput<'webhooks.delete'>): Promise<{ id: string }> {
       findWebhook(config.read(), id);
-      await vault.get(id); // fail with KEYCHAIN_UNAVAILABLE before changing anything
+      await vault.probe(); // fail with KEYCHAIN_UNAVAILABLE before changing anything
       updateConfig(config, (current) => {
         findWebhook(current, id);
         return { ...current, webhooks: current.webhooks.filter((w) => w.id !== id) };

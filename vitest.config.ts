@@ -36,7 +36,7 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
-          setupFiles: ['test/support/renderer-setup.ts'],
+          setupFiles: ['test/support/renderer-setup.ts', 'test/renderer/dom-setup.ts'],
         },
       },
       {

@@ -37,6 +37,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['test/support/renderer-setup.ts', 'test/renderer/dom-setup.ts'],
+          // jsdom plus the UI primitives make a full user flow take a few seconds.
+          testTimeout: 20_000,
         },
       },
       {

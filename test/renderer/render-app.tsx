@@ -31,7 +31,7 @@ export function installFake(fake = new FakeHookwarden()): FakeHookwarden {
 export async function renderApp(fake: FakeHookwarden, options: Parameters<typeof userEvent.setup>[0] = {}) {
   resetStores();
   installFake(fake);
-  const user = userEvent.setup(options);
+  const user = userEvent.setup({ delay: null, ...options });
   const view = render(<App />);
   await screen.findByRole('navigation', { name: 'APIs' });
   await waitForLoaded();

@@ -1,6 +1,6 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { MoreHorizontal, type LucideIcon } from 'lucide-react';
-import { useRef, type HTMLAttributes } from 'react';
+import { useRef, useState, type HTMLAttributes } from 'react';
 
 export interface MenuAction {
   label: string;
@@ -23,12 +23,18 @@ interface Props {
 /** A "…" button with a menu: arrow keys move, Enter chooses, Escape closes and focus returns to the button. */
 export function ActionsMenu({ label, items, triggerProps, align = 'end' }: Props) {
   const openedDialog = useRef(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  // The menu is portalled into the trigger's landmark (main, nav) so it stays part of that region.
+  const [container, setContainer] = useState<HTMLElement | null>(null);
+  const onOpenChange = (open: boolean) => {
+    if (open) setContainer(trigger.current?.closest<HTMLElement>('main, nav') ?? null);
+  };
   return (
-    <DropdownMenu.Root modal={false}>
-      <DropdownMenu.Trigger className="icon-button" aria-label={label} {...triggerProps}>
+    <DropdownMenu.Root modal={false} onOpenChange={onOpenChange}>
+      <DropdownMenu.Trigger ref={trigger} className="icon-button" aria-label={label} {...triggerProps}>
         <MoreHorizontal aria-hidden size={18} />
       </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
+      <DropdownMenu.Portal container={container}>
         <DropdownMenu.Content
           className="menu"
           align={align}

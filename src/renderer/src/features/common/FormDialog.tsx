@@ -27,16 +27,15 @@ export function FormDialog(props: Props) {
           onCloseAutoFocus={onCloseAutoFocus}
           {...(description === undefined && { 'aria-describedby': undefined })}
         >
-          <div className="dialog-header">
-            <Dialog.Title className="dialog-title">{title}</Dialog.Title>
-            <Dialog.Close className="icon-button" aria-label="Close">
-              <X aria-hidden size={18} />
-            </Dialog.Close>
-          </div>
+          <Dialog.Title className="dialog-title">{title}</Dialog.Title>
           {description !== undefined && (
             <Dialog.Description className="dialog-description">{description}</Dialog.Description>
           )}
           {children}
+          {/* Last in the DOM so the first field gets the initial focus; shown top right. */}
+          <Dialog.Close className="icon-button dialog-close" aria-label="Close">
+            <X aria-hidden size={18} />
+          </Dialog.Close>
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

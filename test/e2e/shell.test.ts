@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS, EVENT_NAMES, splitName } from '../../src/shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security';

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The whole app minus Electron: the BUILT renderer and preload run in real Chromium (Playwright), and only
  * Electron's IPC transport is replaced — the preload's ipcRenderer is bridged to the real main handlers
@@ -75,7 +76,9 @@ async function serveRenderer(): Promise<{ server: Server; baseUrl: string }> {
   const handle = createAppRequestHandler(resolve(OUT_DIR, 'renderer'));
   const server = createServer((req, res) => {
     void handle(new Request(`${APP_ORIGIN}${req.url ?? '/'}`)).then(async (response) => {
-      res.writeHead(response.status, Object.fromEntries(response.headers));
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, name) => (headers[name] = value));
+      res.writeHead(response.status, headers);
       res.end(Buffer.from(await response.arrayBuffer()));
     });
   });

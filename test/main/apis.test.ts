@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { serviceOf } from '../support/fixtures';
 import { keychainItems } from '../support/keyring';
-import { startHarness, type Harness } from '../support/main-harness';
-
-const serviceOf = (h: Harness) => (h.vault as unknown as { service: string }).service;
+import { startHarness } from '../support/main-harness';
 
 describe('apis', () => {
   it('creates, lists, renames and changes versions; names are trimmed and unique ignoring case', async () => {

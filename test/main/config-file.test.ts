@@ -2,19 +2,12 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/main/services/config-schema';
-import { keychainItems, testVault } from '../support/keyring';
+import { keychainItems } from '../support/keyring';
+import { serviceOf, startWithWebhook } from '../support/fixtures';
 import { startHarness } from '../support/main-harness';
 import { tempDir } from '../support/temp';
 
-const serviceOf = (vault: unknown) => (vault as { service: string }).service;
-
-async function populated() {
-  const vault = testVault();
-  const h = await startHarness({ vault });
-  const api = await h.ok('apis.create', { name: 'Invoices', versions: ['v4'] });
-  const hook = await h.ok('webhooks.create', { apiId: api.id, version: 'v4', url: 'https://example.com/a' });
-  return { vault, dir: h.dir, api, hook };
-}
+const populated = () => startWithWebhook();
 
 describe('the config file', () => {
   it('starts empty in a new data dir and writes a versioned config', async () => {

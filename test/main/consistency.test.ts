@@ -4,17 +4,26 @@ import { openConfigStore } from '../../src/main/adapters/config-store';
 import { systemClock } from '../../src/main/services/ports';
 import { generateSecret } from '../../src/main/services/secret-format';
 import { faultyStore, faultyVault } from '../support/faults';
-import { keychainItems, testVault } from '../support/keyring';
+import { keychainItems } from '../support/keyring';
+import { serviceOf, startWithWebhook } from '../support/fixtures';
+import type { SecretVault } from '../../src/main/services/ports';
 import { startHarness } from '../support/main-harness';
 
-const serviceOf = (vault: unknown) => (vault as { service: string }).service;
+const setUp = () => startWithWebhook();
 
-async function setUp() {
-  const vault = testVault();
-  const h = await startHarness({ vault });
-  const api = await h.ok('apis.create', { name: 'Invoices', versions: ['v4'] });
-  const hook = await h.ok('webhooks.create', { apiId: api.id, version: 'v4', url: 'https://example.com/a' });
-  return { vault, dir: h.dir, api, hook };
+/** Main over an existing data dir whose config writes fail once `control.armed` is set. */
+async function startWithFailingWrites(dir: string, vault: SecretVault) {
+  let control = { armed: false };
+  const h = await startHarness({
+    dir,
+    vault,
+    wrapStore: (store) => {
+      const faulty = faultyStore(store);
+      control = faulty.control;
+      return faulty.store;
+    },
+  });
+  return { h, control };
 }
 
 describe('store and keychain stay consistent under failures', () => {
@@ -34,16 +43,7 @@ describe('store and keychain stay consistent under failures', () => {
 
   it('config write fails on create: STORAGE_FAILED and the fresh secret is removed again', async () => {
     const { vault, dir, api } = await setUp();
-    let control = { armed: false };
-    const h = await startHarness({
-      dir,
-      vault,
-      wrapStore: (store) => {
-        const faulty = faultyStore(store);
-        control = faulty.control;
-        return faulty.store;
-      },
-    });
+    const { h, control } = await startWithFailingWrites(dir, vault);
     control.armed = true;
     const result = await h.invoke('webhooks.create', {
       apiId: api.id,
@@ -59,16 +59,7 @@ describe('store and keychain stay consistent under failures', () => {
   it('config write fails on regenerate: the old secret is put back', async () => {
     const { vault, dir, hook } = await setUp();
     const old = await vault.get(hook.id);
-    let control = { armed: false };
-    const h = await startHarness({
-      dir,
-      vault,
-      wrapStore: (store) => {
-        const faulty = faultyStore(store);
-        control = faulty.control;
-        return faulty.store;
-      },
-    });
+    const { h, control } = await startWithFailingWrites(dir, vault);
     control.armed = true;
     expect(await h.invoke('webhooks.regenerateSecret', { id: hook.id })).toMatchObject({
       ok: false,

@@ -15,10 +15,9 @@ import {
 } from '../../src/shared/contract';
 import { AppError } from '../../src/shared/errors';
 import { ipcHandlers } from '../support/electron-double';
+import { serviceOf } from '../support/fixtures';
 import { keychainItems } from '../support/keyring';
-import { startHarness, type Harness } from '../support/main-harness';
-
-const serviceOf = (h: Harness) => (h.vault as unknown as { service: string }).service;
+import { startHarness } from '../support/main-harness';
 
 /** "domain.verb" names of every function an exposed API object holds. */
 function functionNames(api: unknown): string[] {

@@ -3,14 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Api } from '../../src/shared/domain';
 import { faultyVault } from '../support/faults';
+import { serviceOf } from '../support/fixtures';
 import { keychainItems, testVault } from '../support/keyring';
 import { startHarness, type Harness } from '../support/main-harness';
 
 async function withApi(h: Harness, versions = ['v4', 'v3']): Promise<Api> {
   return h.ok('apis.create', { name: `Invoices ${versions.join('')}`, versions });
 }
-
-const serviceOf = (h: Harness) => (h.vault as unknown as { service: string }).service;
 
 describe('webhooks', () => {
   it('creates several webhooks per API, each with its own secret in the keychain and none in the config', async () => {

@@ -13,6 +13,7 @@ import { secureWebPreferences } from '../../src/main/window';
 import {
   BrowserWindow,
   app,
+  errorBoxes,
   ipcHandlers,
   protocolDouble,
   resetElectronDouble,
@@ -160,10 +161,25 @@ describe('app lifecycle', () => {
     );
     expect([...ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
     expect(protocolDouble.handlers.has('app')).toBe(true);
+    expect(errorBoxes).toEqual([]);
     let granted: boolean | undefined;
     sessionDouble.permissionRequestHandler?.(
       ...([null, 'geolocation', (g: boolean) => (granted = g)] as never[]),
     );
     expect(granted).toBe(false);
+  });
+
+  it('shows the reason and quits when it cannot start (config unreadable)', async () => {
+    app.userData = join(tempDir(), 'not-a-dir');
+    writeFileSync(app.userData, 'a file where the data folder should be');
+    runApp();
+    app.fireReady();
+    await expect.poll(() => errorBoxes.length).toBe(1);
+    expect(errorBoxes[0]).toMatchObject({
+      title: 'Hookwarden could not start',
+      content: expect.stringMatching(/Could not open the configuration/),
+    });
+    expect(app.quitCalls).toBe(1);
+    expect(BrowserWindow.created).toEqual([]);
   });
 });

@@ -45,7 +45,9 @@ function load(path: string, dir: string): { electronStore: ElectronStore<ConfigD
   try {
     electronStore = openElectronStore(dir);
   } catch (error) {
-    throw new ConfigInvalidError((error as Error).message);
+    const message = (error as Error).message;
+    if (message.startsWith('Config schema violation')) throw new ConfigInvalidError(message);
+    throw new AppError('STORAGE_FAILED', `Could not open the configuration in ${dir}: ${message}`);
   }
   return { electronStore, data };
 }

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS, EVENT_NAMES, splitName } from '../../src/shared/contract';
-import { CONTENT_SECURITY_POLICY } from '../../src/main/security';
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from '../../src/main/security';
 import { startBridgedApp, type BridgedApp } from '../support/bridge';
 
 let app: BridgedApp | undefined;
@@ -15,6 +15,8 @@ describe('the built app in Chromium', () => {
     app = await startBridgedApp();
     const response = await app.page.request.get(app.page.url());
     expect(response.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    const meta = await app.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(meta).toBe(CONTENT_SECURITY_POLICY_META);
 
     const exposed = await app.page.evaluate(() => {
       const api = window.hookwarden as unknown as Record<string, Record<string, unknown>>;

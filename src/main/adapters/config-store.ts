@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ElectronStore, { type Schema } from 'electron-store';
 import { AppError } from '../../shared/errors';
@@ -38,14 +38,26 @@ function load(path: string, dir: string): { electronStore: ElectronStore<ConfigD
     throw new AppError('STORAGE_FAILED', `Could not read ${path}: ${(error as Error).message}`);
   }
   const { data, migrated } = raw === undefined ? { data: EMPTY_CONFIG, migrated: false } : parseConfig(raw);
+  // electron-store validates the file against the current schema on open: migrate it on disk first,
+  // keeping the old file as a backup.
+  if (migrated) replaceWithMigrated(path, dir, raw, data);
   let electronStore: ElectronStore<ConfigData>;
   try {
     electronStore = openElectronStore(dir);
   } catch (error) {
-    throw new ConfigInvalidError((error as Error).message);
+    const message = (error as Error).message;
+    if (message.startsWith('Config schema violation')) throw new ConfigInvalidError(message);
+    throw new AppError('STORAGE_FAILED', `Could not open the configuration in ${dir}: ${message}`);
   }
-  if (migrated) electronStore.store = data;
   return { electronStore, data };
+}
+
+function replaceWithMigrated(path: string, dir: string, raw: unknown, data: ConfigData): void {
+  const oldVersion = (raw as { schemaVersion?: unknown }).schemaVersion ?? 0;
+  copyFileSync(path, join(dir, `${CONFIG_NAME}.schema-v${String(oldVersion)}.backup.json`));
+  const temp = `${path}.migrating`;
+  writeFileSync(temp, JSON.stringify(data, undefined, '\t'));
+  renameSync(temp, path);
 }
 
 function moveAside(path: string, dir: string, clock: Clock): string {

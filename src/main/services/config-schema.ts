@@ -34,12 +34,12 @@ export const configJsonSchema = z.toJSONSchema(configSchema, { target: 'draft-7'
 
 export const EMPTY_CONFIG: ConfigData = { schemaVersion: CONFIG_SCHEMA_VERSION, apis: [], webhooks: [] };
 
-/** Migration n turns a schemaVersion n file into a schemaVersion n + 1 file. */
+/** Migration n turns a schemaVersion n file into the shape of version n + 1 (the version number is set for it). */
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 
 export const MIGRATIONS: Record<number, Migration> = {
   // Files written before the schema version existed hold the same shape without the field.
-  0: (old) => ({ ...old, schemaVersion: 1 }),
+  0: (old) => old,
 };
 
 export class ConfigInvalidError extends Error {
@@ -62,7 +62,7 @@ export function parseConfig(
   for (let version = startVersion; version < CONFIG_SCHEMA_VERSION; version++) {
     const migrate = migrations[version];
     if (!migrate) throw new ConfigInvalidError(`no migration from schema version ${version}`);
-    current = migrate(current);
+    current = { ...migrate(current), schemaVersion: version + 1 };
   }
   const parsed = configSchema.safeParse(current);
   if (!parsed.success) {

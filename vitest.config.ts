@@ -55,6 +55,19 @@ export default defineConfig({
         },
       },
       {
+        // `npm run screenshots`: PNGs of the main states into docs/screenshots/; never part of `npm test`.
+        test: {
+          name: 'screenshots',
+          environment: 'node',
+          include: ['test/screenshots/**/*.test.ts'],
+          alias: electronDouble,
+          server: inlineElectronUsers,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
         // Speed figures for `npm run bench`; never part of `npm test`.
         test: {
           name: 'bench',

@@ -4,7 +4,7 @@ import { useSecrets } from '../../stores/secrets';
 import { IconButton } from '../common/IconButton';
 import { copyToClipboard, regenerateMissing, toggleReveal } from './secret-actions';
 
-const MASK = `${SECRET_PREFIX}${'•'.repeat(20)}`;
+const MASK = `${SECRET_PREFIX}${'•'.repeat(16)}`;
 
 interface Props {
   webhookId: string;

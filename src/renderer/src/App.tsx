@@ -1,4 +1,3 @@
-import * as Tooltip from '@radix-ui/react-tooltip';
 import { useEffect } from 'react';
 import { ApiSidebar } from './features/apis/ApiSidebar';
 import { NoApis } from './features/apis/NoApis';
@@ -21,7 +20,7 @@ export function App() {
   }, []);
 
   return (
-    <Tooltip.Provider delayDuration={400}>
+    <>
       <div className="app">
         <KeychainBanner />
         <StartupNotices />
@@ -46,6 +45,6 @@ export function App() {
         </div>
       </div>
       <Toaster />
-    </Tooltip.Provider>
+    </>
   );
 }

@@ -1,11 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useWebhooks } from '../../stores/webhooks';
 import { WebhookRow } from './WebhookRow';
 
 export const ROW_HEIGHT = 56;
 
 const COLUMNS = ['Product version', 'Endpoint URL', 'Signing secret', 'Created', 'Updated'];
+const estimateSize = () => ROW_HEIGHT;
 
 /**
  * The accessible table "Webhooks". Only the rows in view (plus a few) are in the DOM, so 10,000 webhooks
@@ -15,13 +16,16 @@ export function WebhookTable() {
   const ids = useWebhooks((state) => state.ids);
   const lastCreated = useWebhooks((state) => state.lastCreatedId);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Stable while the ids are: the virtualizer recomputes every row's position when its options change.
+  const getItemKey = useCallback((index: number) => ids[index] ?? index, [ids]);
+  const getScrollElement = useCallback(() => scrollRef.current, []);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
     count: ids.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    getScrollElement,
+    estimateSize,
     overscan: 10,
-    getItemKey: (index) => ids[index] ?? index,
+    getItemKey,
   });
 
   useEffect(() => {

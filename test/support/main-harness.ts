@@ -3,11 +3,19 @@
  * and lets a test call channels exactly as the renderer would, through the recorded ipcMain handlers.
  */
 import { openConfigStore } from '../../src/main/adapters/config-store';
+import { openDeliveryLogStore } from '../../src/main/adapters/delivery-log-store';
+import { createHttpClient } from '../../src/main/adapters/http-client';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../src/main/app-protocol';
 import { ownTopFrameCheck, type InvokeEvent } from '../../src/main/ipc/handle';
 import { channelHandlers, registerIpc } from '../../src/main/ipc/register';
 import { startServices, type Services } from '../../src/main/services';
-import { systemClock, type ConfigStore, type SecretVault } from '../../src/main/services/ports';
+import {
+  systemClock,
+  type Clock,
+  type ConfigStore,
+  type HttpClient,
+  type SecretVault,
+} from '../../src/main/services/ports';
 import type { Channel, ChannelInput, ChannelOutput, EventName } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/errors';
 import { clipboard, ipcHandlers, resetElectronDouble } from './electron-double';
@@ -30,6 +38,10 @@ export interface HarnessOptions {
   /** Wraps the opened store, to inject faults. */
   wrapStore?: (store: ConfigStore) => ConfigStore;
   clipboardClearMs?: number;
+  /** Defaults to the system clock (timestamps in signatures and records come from it). */
+  clock?: Clock;
+  /** Defaults to the real node:http/https client. */
+  http?: HttpClient;
 }
 
 export interface Harness {
@@ -53,16 +65,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dir = options.dir ?? tempDir();
   const vault = options.vault ?? testVault();
   const opened = openConfigStore(dir, systemClock);
+  const log = openDeliveryLogStore(dir, systemClock);
   const services = await startServices({
     config: options.wrapStore ? options.wrapStore(opened.store) : opened.store,
     vault,
     clipboard,
-    clock: systemClock,
+    clock: options.clock ?? systemClock,
     emit: (event, payload) => {
       for (const listener of eventListeners) listener(event, payload);
     },
+    deliveryLog: log.store,
+    http: options.http ?? createHttpClient(),
     configMovedAside: opened.movedAsideTo !== null,
-    startupNotices: opened.notices,
+    startupNotices: [...opened.notices, ...log.notices],
     clipboardClearMs: options.clipboardClearMs,
   });
   registerIpc(

@@ -1,10 +1,9 @@
-import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import ElectronStore, { type Schema } from 'electron-store';
-import { AppError } from '../../shared/errors';
 import type { Notice } from '../../shared/domain';
 import { ConfigInvalidError, EMPTY_CONFIG, configJsonSchema, parseConfig } from '../services/config-schema';
 import type { Clock, ConfigData, ConfigStore } from '../services/ports';
+import { StoreFileInvalidError, cachedStore, moveAside, readJsonFile, replaceMigrated } from './store-file';
 
 export const CONFIG_NAME = 'config';
 
@@ -30,29 +29,17 @@ function openElectronStore(dir: string): ElectronStore<ConfigData> {
 
 /** Reads and validates the file; throws ConfigInvalidError when it is corrupt, AppError when unreadable. */
 function load(path: string, dir: string): { electronStore: ElectronStore<ConfigData>; data: ConfigData } {
-  let raw: unknown = undefined;
-  try {
-    if (existsSync(path)) raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    if (error instanceof SyntaxError) throw new ConfigInvalidError(`it is not valid JSON (${error.message})`);
-    throw new AppError('STORAGE_FAILED', `Could not read ${path}: ${(error as Error).message}`);
-  }
+  const raw = readJsonFile(path);
   const { data, migrated } = raw === undefined ? { data: EMPTY_CONFIG, migrated: false } : parseConfig(raw);
+  // electron-store validates the file against the current schema when it opens it: migrate it first.
+  if (migrated) replaceMigrated(dir, CONFIG_NAME, data);
   let electronStore: ElectronStore<ConfigData>;
   try {
     electronStore = openElectronStore(dir);
   } catch (error) {
     throw new ConfigInvalidError((error as Error).message);
   }
-  if (migrated) electronStore.store = data;
   return { electronStore, data };
-}
-
-function moveAside(path: string, dir: string, clock: Clock): string {
-  const stamp = clock.now().toISOString().replace(/[:.]/g, '-');
-  const target = join(dir, `${CONFIG_NAME}.corrupt-${stamp}.json`);
-  renameSync(path, target);
-  return target;
 }
 
 /**
@@ -67,8 +54,8 @@ export function openConfigStore(dir: string, clock: Clock): OpenedConfig {
   try {
     loaded = load(path, dir);
   } catch (error) {
-    if (!(error instanceof ConfigInvalidError)) throw error;
-    movedAsideTo = moveAside(path, dir, clock);
+    if (!(error instanceof ConfigInvalidError || error instanceof StoreFileInvalidError)) throw error;
+    movedAsideTo = moveAside(dir, CONFIG_NAME, clock);
     notices = [
       {
         kind: 'config-moved-aside',
@@ -80,18 +67,6 @@ export function openConfigStore(dir: string, clock: Clock): OpenedConfig {
     loaded = load(path, dir);
   }
 
-  const { electronStore } = loaded;
-  let cache = loaded.data;
-  const store: ConfigStore = {
-    read: () => cache,
-    write(next) {
-      try {
-        electronStore.store = next;
-      } catch (error) {
-        throw new AppError('STORAGE_FAILED', `Could not save the configuration: ${(error as Error).message}`);
-      }
-      cache = next;
-    },
-  };
+  const store: ConfigStore = cachedStore(loaded.electronStore, loaded.data, 'the configuration');
   return { store, movedAsideTo, notices };
 }

@@ -13,7 +13,7 @@ export interface Received {
 }
 
 /** Answers one request; the default is 200 with a small JSON body. */
-export type Respond = (request: Received, response: ServerResponse) => void | Promise<void>;
+export type Respond = (request: Received, response: ServerResponse) => unknown;
 
 export interface Receiver {
   url: string;

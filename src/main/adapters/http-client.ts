@@ -37,8 +37,8 @@ function readResponse(message: IncomingMessage): Promise<DeliveryResponse> {
       size += chunk.length;
       if (size > RESPONSE_BODY_LIMIT) {
         message.removeAllListeners('data');
+        finish(true); // before destroy(), which reports the stop as an abort
         message.destroy();
-        finish(true);
       }
     });
     message.on('end', () => finish(false));
@@ -72,8 +72,13 @@ export function createHttpClient(): HttpClient {
           fail(new DeliveryTimeoutError(timeoutMs));
           request.destroy();
         }, timeoutMs);
-        request.on('error', fail);
+        let responded = false;
+        // Once a response is in, its own stream reports failures (and a deliberate stop after 64 KiB is none).
+        request.on('error', (error) => {
+          if (!responded) fail(error);
+        });
         request.on('response', (message) => {
+          responded = true;
           readResponse(message).then(
             (response) => settle({ response, error: null, durationMs: elapsed() }),
             fail,

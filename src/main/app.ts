@@ -40,6 +40,8 @@ async function onReady(): Promise<void> {
   const trustedOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
   registerIpc(ipcMain, channelHandlers(services), ownTopFrameCheck(trustedOrigins));
 
+  // The delivery log writes in bursts: whatever is pending reaches the file before the app exits.
+  app.on('will-quit', () => log.store.flush());
   createMainWindow(join(outDir, 'preload', 'index.cjs'), devServerUrl ?? APP_ENTRY_URL);
 }
 

@@ -107,7 +107,11 @@ describe('bench: signed test deliveries', () => {
     };
     const configStore = { read: () => config, write: (next: ConfigData) => (config = next) };
     let logData: DeliveryLogData = { schemaVersion: 1, byWebhook: {} };
-    const logStore = { read: () => logData, write: (next: DeliveryLogData) => (logData = next) };
+    const logStore = {
+      read: () => logData,
+      write: (next: DeliveryLogData) => (logData = next),
+      flush: () => undefined,
+    };
     // The delivery service itself (signing, queue, HTTP client, record), with the secret and the log in memory.
     const deliveries = createDeliveryService({
       config: configStore,

@@ -3,7 +3,9 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDeliveryLogStore } from '../../src/main/adapters/delivery-log-store';
 import { createDeliveryLog } from '../../src/main/services/delivery-log';
+import { systemClock } from '../../src/main/services/ports';
 import type { DeliveryLogData } from '../../src/main/services/ports';
 import type { Delivery } from '../../src/shared/delivery';
 import { movableClock, recordChanges, webhookTo } from '../support/deliveries';
@@ -40,6 +42,7 @@ describe('delivery log', () => {
     expect(log.map((record) => record.id)).toEqual([second.id, first.id]);
     expect(changes.ids).toEqual([webhook.id, webhook.id]);
     expect(first.request.headers['Stripe-Signature']).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    h.flushDeliveryLog();
     const file = readFileSync(join(h.dir, 'deliveries.json'), 'utf8');
     expect(file).toContain(first.id);
     expect(file).not.toContain(secret);
@@ -48,7 +51,12 @@ describe('delivery log', () => {
 
   it('keeps the last 200 records per webhook', () => {
     let data: DeliveryLogData = { schemaVersion: 1, byWebhook: {} };
-    const log = createDeliveryLog({ read: () => data, write: (next) => (data = next) }, () => undefined);
+    const store = {
+      read: () => data,
+      write: (next: DeliveryLogData) => (data = next),
+      flush: () => undefined,
+    };
+    const log = createDeliveryLog(store, () => undefined);
     const record = (n: number, webhookId: string) => ({ id: `r${n}`, webhookId }) as Delivery;
     for (let n = 0; n < 205; n++) log.add(record(n, 'a'));
     log.add(record(999, 'b'));
@@ -141,6 +149,7 @@ describe('delivery log', () => {
     await h.ok('apis.delete', { id: doomed.api.id, cascade: true });
     changes.stop();
     expect(changes.ids).toEqual([doomed.webhook.id, sibling.id]);
+    h.flushDeliveryLog();
     const file = JSON.parse(readFileSync(join(h.dir, 'deliveries.json'), 'utf8')) as DeliveryLogData;
     expect(Object.keys(file.byWebhook)).toEqual([kept.webhook.id]);
     expect(await h.ok('deliveries.list', { webhookId: kept.webhook.id })).toHaveLength(1);
@@ -152,12 +161,14 @@ describe('delivery log', () => {
     const h = await startHarness({ dir });
     const { webhook } = await webhookTo(h, r.url);
     await h.ok('deliveries.send', { webhookId: webhook.id });
+    h.flushDeliveryLog();
     const path = join(dir, 'deliveries.json');
     const file = JSON.parse(readFileSync(path, 'utf8')) as DeliveryLogData;
     file.byWebhook['5f0c8a0e-1b2c-4d3e-8f4a-5b6c7d8e9f00'] = file.byWebhook[webhook.id] ?? [];
     writeFileSync(path, JSON.stringify(file));
 
     const again = await startHarness({ dir, vault: h.vault });
+    again.flushDeliveryLog();
     const reopened = JSON.parse(readFileSync(path, 'utf8')) as DeliveryLogData;
     expect(Object.keys(reopened.byWebhook)).toEqual([webhook.id]);
     expect(await again.ok('deliveries.list', { webhookId: webhook.id })).toHaveLength(1);
@@ -175,7 +186,21 @@ describe('delivery log', () => {
     const r = await receiver();
     const { webhook } = await webhookTo(h, r.url);
     await h.ok('deliveries.send', { webhookId: webhook.id });
+    h.flushDeliveryLog();
     expect(existsSync(join(dir, 'deliveries.json'))).toBe(true);
+  });
+
+  it('writes the file once per burst of changes, and at once on flush', () => {
+    const dir = tempDir();
+    const { store } = openDeliveryLogStore(dir, systemClock, 60_000);
+    const path = join(dir, 'deliveries.json');
+    const before = existsSync(path) ? readFileSync(path, 'utf8') : null;
+    store.write({ schemaVersion: 1, byWebhook: { a: [] } });
+    store.write({ schemaVersion: 1, byWebhook: { b: [] } });
+    expect(store.read().byWebhook).toEqual({ b: [] });
+    expect(existsSync(path) ? readFileSync(path, 'utf8') : null).toBe(before);
+    store.flush();
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ schemaVersion: 1, byWebhook: { b: [] } });
   });
 
   it('answers SECRET_MISSING, with no record, when the keychain lost the secret', async () => {

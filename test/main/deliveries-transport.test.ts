@@ -21,6 +21,9 @@ async function sendTo(url: string, h?: Harness) {
   const harness = h ?? (await startHarness());
   const { webhook, secret } = await webhookTo(harness, url);
   const record = await harness.ok('deliveries.send', { webhookId: webhook.id });
+  // Whatever happened, the record (request, response, error text) never holds the secret.
+  expect(JSON.stringify(record)).not.toContain(secret);
+  expect(JSON.stringify(record)).not.toContain(secret.slice('whsec_'.length));
   return { h: harness, webhook, secret, record };
 }
 

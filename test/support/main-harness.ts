@@ -49,6 +49,8 @@ export interface Harness {
   vault: SecretVault;
   services: Services;
   movedAsideTo: string | null;
+  /** Writes the delivery log file now (it is otherwise written shortly after each burst of changes). */
+  flushDeliveryLog(): void;
   invoke<C extends Channel>(
     channel: C,
     input?: ChannelInput<C>,
@@ -98,6 +100,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     vault,
     services,
     movedAsideTo: opened.movedAsideTo,
+    flushDeliveryLog: () => log.store.flush(),
     invoke: invoke as Harness['invoke'],
     invokeRaw,
     async ok(channel, input) {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { deliverySchema } from '../../shared/delivery';
 import type { Notice } from '../../shared/domain';
 import type { Clock, DeliveryLogData, DeliveryLogStore } from '../services/ports';
-import { StoreFileInvalidError, cachedStore, moveAside, readJsonFile } from './store-file';
+import { StoreFileInvalidError, moveAside, readJsonFile } from './store-file';
 
 export const DELIVERY_LOG_NAME = 'deliveries';
 const LOG_SCHEMA_VERSION = 1;
@@ -17,6 +17,9 @@ const logFileSchema = z.strictObject({
   schemaVersion: z.literal(LOG_SCHEMA_VERSION),
   byWebhook: z.record(z.string(), z.array(deliverySchema)),
 });
+
+/** Changes within this window reach the file in one write. */
+export const FLUSH_DELAY_MS = 200;
 
 const emptyLog = (): DeliveryLogData => ({ schemaVersion: LOG_SCHEMA_VERSION, byWebhook: {} });
 
@@ -47,7 +50,39 @@ function openElectronStore(dir: string): ElectronStore<DeliveryLogData> {
   });
 }
 
-export function openDeliveryLogStore(dir: string, clock: Clock): OpenedDeliveryLog {
+/**
+ * Reads from memory; a write schedules one file write for the whole burst. A failed file write is logged and
+ * retried with the next change: the records stay in memory and on screen.
+ */
+function deferredStore(file: { store: DeliveryLogData }, initial: DeliveryLogData, delayMs: number) {
+  let cache = initial;
+  let pending: NodeJS.Timeout | null = null;
+  const flush = () => {
+    if (pending === null) return;
+    clearTimeout(pending);
+    pending = null;
+    try {
+      file.store = cache;
+    } catch (error) {
+      console.warn('[hookwarden] could not save the delivery log:', (error as Error).message);
+    }
+  };
+  const store: DeliveryLogStore = {
+    read: () => cache,
+    write(next) {
+      cache = next;
+      pending ??= setTimeout(flush, delayMs).unref();
+    },
+    flush,
+  };
+  return store;
+}
+
+export function openDeliveryLogStore(
+  dir: string,
+  clock: Clock,
+  flushDelayMs = FLUSH_DELAY_MS,
+): OpenedDeliveryLog {
   let data: DeliveryLogData;
   let movedAsideTo: string | null = null;
   let notices: Notice[] = [];
@@ -64,6 +99,6 @@ export function openDeliveryLogStore(dir: string, clock: Clock): OpenedDeliveryL
       },
     ];
   }
-  const store: DeliveryLogStore = cachedStore(openElectronStore(dir), data, 'the delivery log');
+  const store = deferredStore(openElectronStore(dir), data, flushDelayMs);
   return { store, movedAsideTo, notices };
 }

@@ -35,15 +35,20 @@ export interface SecretVault {
   probe(): Promise<void>;
 }
 
-/** Delivery records per webhook id, newest first. write() is atomic or throws STORAGE_FAILED. */
+/** Delivery records per webhook id, newest first. */
 export interface DeliveryLogData {
   schemaVersion: number;
   byWebhook: Record<string, Delivery[]>;
 }
 
+/**
+ * read() sees every write at once; the file may be written a moment later, one write per burst of changes
+ * (a full log is large, and main must not block on it per delivery). flush() writes now if anything is pending.
+ */
 export interface DeliveryLogStore {
   read(): DeliveryLogData;
   write(next: DeliveryLogData): void;
+  flush(): void;
 }
 
 export interface HttpPostRequest {

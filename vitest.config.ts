@@ -36,7 +36,9 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
-          setupFiles: ['test/support/renderer-setup.ts'],
+          setupFiles: ['test/support/renderer-setup.ts', 'test/renderer/dom-setup.ts'],
+          // jsdom plus the UI primitives make a full user flow take a few seconds.
+          testTimeout: 20_000,
         },
       },
       {
@@ -45,6 +47,19 @@ export default defineConfig({
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
           setupFiles: ['test/support/leak-guard.ts'],
+          alias: electronDouble,
+          server: inlineElectronUsers,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // `npm run screenshots`: PNGs of the main states into docs/screenshots/; never part of `npm test`.
+        test: {
+          name: 'screenshots',
+          environment: 'node',
+          include: ['test/screenshots/**/*.test.ts'],
           alias: electronDouble,
           server: inlineElectronUsers,
           testTimeout: 60_000,

@@ -1,6 +1,6 @@
 /** App lifecycle only: single-instance lock, security hooks, protocol, services, IPC, window. */
 import { join } from 'node:path';
-import { BrowserWindow, app, ipcMain, protocol, session, shell } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createAppRequestHandler } from './app-protocol';
 import { systemClipboard } from './adapters/clipboard';
 import { openConfigStore } from './adapters/config-store';
@@ -61,8 +61,13 @@ export function runApp(): void {
     window?.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.whenReady().then(onReady, (error: unknown) => {
-    console.error('[hookwarden] could not start:', error instanceof Error ? error.message : error);
-    app.quit();
-  });
+  app
+    .whenReady()
+    .then(onReady)
+    .catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      console.error('[hookwarden] could not start:', reason);
+      dialog.showErrorBox('Hookwarden could not start', reason);
+      app.quit();
+    });
 }

@@ -1,5 +1,5 @@
 /** Electron's security checklist, applied to every web contents the app creates. */
-export const CONTENT_SECURITY_POLICY = [
+const DOCUMENT_DIRECTIVES = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -8,8 +8,13 @@ export const CONTENT_SECURITY_POLICY = [
   "connect-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+];
+
+/** Sent as a response header with every app:// document. */
+export const CONTENT_SECURITY_POLICY = [...DOCUMENT_DIRECTIVES, "frame-ancestors 'none'"].join('; ');
+
+/** The <meta> fallback baked into the built index.html (a meta tag cannot carry frame-ancestors). */
+export const CONTENT_SECURITY_POLICY_META = DOCUMENT_DIRECTIVES.join('; ');
 
 export interface ExternalOpener {
   openExternal(url: string): Promise<void>;

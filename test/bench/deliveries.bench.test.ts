@@ -3,7 +3,6 @@
  * The two series alternate (the order flips every pair), so CPU noise and warm-up fall on both alike.
  */
 import http from 'node:http';
-import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../src/main/adapters/http-client';
 import { createDeliveryService } from '../../src/main/services/deliveries';
@@ -17,17 +16,11 @@ import { systemClock } from '../../src/main/services/ports';
 import { webhookTo } from '../support/deliveries';
 import { startHarness } from '../support/main-harness';
 import { startReceiver } from '../support/receiver';
+import { median, ms, percentile, report, sample } from './measure';
 
 const SENDS = 500;
 const WARMUP = 50;
 const TARGET_RATIO = 1.15;
-
-function quantile(samples: number[], q: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-}
-
-const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
 
 /** The baseline: one POST with node:http and nothing else. */
 function plainPost(url: string, body: string): Promise<void> {
@@ -46,19 +39,13 @@ function plainPost(url: string, body: string): Promise<void> {
   });
 }
 
-async function timed(run: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await run();
-  return performance.now() - started;
-}
-
 /** Runs the two series alternately and returns each one's samples after the warm-up. */
 async function alternate(a: () => Promise<unknown>, b: () => Promise<unknown>) {
   const samples = { a: [] as number[], b: [] as number[] };
   for (let i = 0; i < WARMUP + SENDS; i++) {
     const aFirst = i % 2 === 0;
-    const first = await timed(aFirst ? a : b);
-    const second = await timed(aFirst ? b : a);
+    const [first = 0] = await sample(1, aFirst ? a : b);
+    const [second = 0] = await sample(1, aFirst ? b : a);
     if (i < WARMUP) continue;
     samples.a.push(aFirst ? first : second);
     samples.b.push(aFirst ? second : first);
@@ -66,15 +53,18 @@ async function alternate(a: () => Promise<unknown>, b: () => Promise<unknown>) {
   return samples;
 }
 
-function report(title: string, label: string, ours: number[], plain: number[], target?: number) {
-  const rows = {
-    [label]: { median: fmt(quantile(ours, 0.5)), p95: fmt(quantile(ours, 0.95)) },
-    'plain node:http POST': { median: fmt(quantile(plain, 0.5)), p95: fmt(quantile(plain, 0.95)) },
-  };
-  const ratio = quantile(ours, 0.5) / quantile(plain, 0.5);
-  const p95Ratio = quantile(ours, 0.95) / quantile(plain, 0.95);
-  console.log(`\n${title} (${SENDS} sends each, alternating)`);
-  console.table(rows);
+function compare(title: string, label: string, ours: number[], plain: number[], target?: number) {
+  const row = (operation: string, samples: number[]) => ({
+    operation,
+    median_ms: ms(median(samples)),
+    p95_ms: ms(percentile(samples, 95)),
+  });
+  report(`${title} (${SENDS} sends each, alternating)`, [
+    row(label, ours),
+    row('plain node:http POST', plain),
+  ]);
+  const ratio = median(ours) / median(plain);
+  const p95Ratio = percentile(ours, 95) / percentile(plain, 95);
   const verdict = target === undefined ? '' : ` (target <= ${target}: ${ratio <= target ? 'met' : 'MISSED'})`;
   console.log(`ratio of medians: ${ratio.toFixed(3)}${verdict}; ratio of p95: ${p95Ratio.toFixed(3)}`);
 }
@@ -132,7 +122,7 @@ describe('bench: signed test deliveries', () => {
     expect(new Set(receiver.received.map((r) => r.body))).toEqual(new Set([body]));
     // Printed with its verdict rather than asserted: on a shared two-core machine one noisy run must not
     // fail every other benchmark of `npm run bench`. The ratio is what to read.
-    report('sign + send (delivery service)', 'sign + send', samples.a, samples.b, TARGET_RATIO);
+    compare('sign + send (delivery service)', 'sign + send', samples.a, samples.b, TARGET_RATIO);
   });
 
   it('for reference: the whole deliveries.send channel (keychain read, log file write) vs a plain POST', async () => {
@@ -147,7 +137,7 @@ describe('bench: signed test deliveries', () => {
       () => plainPost(`${receiver.url}/hooks`, body),
     );
     await receiver.close();
-    report('deliveries.send over IPC, for reference (no target)', 'deliveries.send', samples.a, samples.b);
+    compare('deliveries.send over IPC, for reference (no target)', 'deliveries.send', samples.a, samples.b);
     expect(await h.ok('deliveries.list', { webhookId: webhook.id })).toHaveLength(200);
   });
 });

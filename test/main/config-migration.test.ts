@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_SCHEMA_VERSION } from '../../src/main/services/config-schema';
@@ -49,7 +49,9 @@ describe('config schema version 2', () => {
         templates: [],
         settings: { deliveryTimeoutSeconds: 10 },
       });
-      const original = JSON.parse(readFileSync(join(dir, 'config.before-migration.json'), 'utf8'));
+      const original = JSON.parse(
+        readFileSync(join(dir, `config.schema-v${fromVersion}.backup.json`), 'utf8'),
+      );
       expect(original).toEqual(old);
       const api = (old.apis as { id: string }[])[0];
       const listed = await h.ok('webhooks.list', { apiId: api?.id ?? '' });
@@ -68,6 +70,6 @@ describe('config schema version 2', () => {
     const before = readFileSync(join(dir, 'config.json'), 'utf8');
     await startHarness({ dir, vault: h.vault });
     expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe(before);
-    expect(existsSync(join(dir, 'config.before-migration.json'))).toBe(false);
+    expect(readdirSync(dir).filter((name) => name.includes('backup'))).toEqual([]);
   });
 });

@@ -1,13 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Api } from '../../src/shared/domain';
-import { keychainItems } from '../support/keyring';
+import { faultyVault } from '../support/faults';
+import { serviceOf } from '../support/fixtures';
+import { keychainItems, testVault } from '../support/keyring';
 import { startHarness, type Harness } from '../support/main-harness';
 
 async function withApi(h: Harness, versions = ['v4', 'v3']): Promise<Api> {
   return h.ok('apis.create', { name: `Invoices ${versions.join('')}`, versions });
 }
-
-const serviceOf = (h: Harness) => (h.vault as unknown as { service: string }).service;
 
 describe('webhooks', () => {
   it('creates several webhooks per API, each with its own secret in the keychain and none in the config', async () => {
@@ -27,6 +29,7 @@ describe('webhooks', () => {
     expect(dev).toMatchObject({ apiId: api.id, version: 'v4', insecure: true, secretMissing: false });
     expect(prod).toMatchObject({ insecure: false, secretMissing: false });
     expect(dev).not.toHaveProperty('secret');
+    expect(dev.createdAt).toBe(dev.secretRotatedAt);
     const items = await keychainItems(serviceOf(h));
     expect([...items.keys()].sort()).toEqual([dev.id, prod.id].sort());
     for (const secret of items.values()) {
@@ -35,5 +38,138 @@ describe('webhooks', () => {
     }
     expect(new Set(items.values()).size).toBe(2);
     expect((await h.ok('webhooks.list', { apiId: api.id })).map((w) => w.id)).toEqual([dev.id, prod.id]);
+
+    const configText = readFileSync(join(h.dir, 'config.json'), 'utf8');
+    expect(configText).toContain(dev.id);
+    for (const secret of items.values()) expect(configText).not.toContain(secret);
+  });
+
+  it('refuses an invalid URL (INVALID_URL with a reason), an unknown version and an unknown API, changing nothing', async () => {
+    const h = await startHarness();
+    const api = await withApi(h);
+    const invalid = [
+      'example.com/hooks',
+      'ftp://example.com/hooks',
+      'https://user:pass@example.com/hooks',
+      'https://example.com/with space',
+      `https://example.com/${'a'.repeat(2048)}`,
+      '',
+    ];
+    for (const url of invalid) {
+      const result = await h.invoke('webhooks.create', { apiId: api.id, version: 'v4', url });
+      expect(result, url).toMatchObject({ ok: false, error: { code: 'INVALID_URL' } });
+      expect(result.ok || result.error.message.length).toBeGreaterThan(10);
+    }
+    expect(
+      await h.invoke('webhooks.create', { apiId: api.id, version: 'v9', url: 'https://e.com' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'VERSION_UNKNOWN' },
+    });
+    expect(
+      await h.invoke('webhooks.create', { apiId: crypto.randomUUID(), version: 'v4', url: 'https://e.com' }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await h.ok('webhooks.list', { apiId: api.id })).toEqual([]);
+    expect((await keychainItems(serviceOf(h))).size).toBe(0);
+  });
+
+  it('edits the URL: persisted at once, insecure flag follows, secret untouched', async () => {
+    const h = await startHarness();
+    const api = await withApi(h);
+    const hook = await h.ok('webhooks.create', {
+      apiId: api.id,
+      version: 'v3',
+      url: 'https://example.com/a',
+    });
+    const before = (await keychainItems(serviceOf(h))).get(hook.id);
+
+    const edited = await h.ok('webhooks.updateUrl', { id: hook.id, url: 'http://127.0.0.1:9000/b' });
+    expect(edited).toMatchObject({ id: hook.id, url: 'http://127.0.0.1:9000/b', insecure: true });
+    expect(edited.updatedAt >= hook.updatedAt).toBe(true);
+    expect((await keychainItems(serviceOf(h))).get(hook.id)).toBe(before);
+    expect(await h.invoke('webhooks.updateUrl', { id: hook.id, url: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_URL' },
+    });
+    expect(
+      await h.invoke('webhooks.updateUrl', { id: crypto.randomUUID(), url: 'https://e.com' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(JSON.parse(readFileSync(join(h.dir, 'config.json'), 'utf8')).webhooks[0].url).toBe(
+      'http://127.0.0.1:9000/b',
+    );
+  });
+
+  it('regenerates the secret: one new value, the old one gone, secretRotatedAt moves', async () => {
+    const h = await startHarness();
+    const api = await withApi(h);
+    const hook = await h.ok('webhooks.create', {
+      apiId: api.id,
+      version: 'v4',
+      url: 'https://example.com/a',
+    });
+    const { secret: old } = await h.ok('secrets.reveal', { id: hook.id });
+    await new Promise((r) => setTimeout(r, 5));
+
+    const rotated = await h.ok('webhooks.regenerateSecret', { id: hook.id });
+    const { secret: fresh } = await h.ok('secrets.reveal', { id: hook.id });
+    expect(fresh).not.toBe(old);
+    expect(fresh).toMatch(/^whsec_/);
+    expect(rotated.secretRotatedAt > hook.secretRotatedAt).toBe(true);
+    const items = await keychainItems(serviceOf(h));
+    expect([...items.values()]).toEqual([fresh]);
+  });
+
+  it('deletes: config entry and keychain item both gone; unknown id is NOT_FOUND', async () => {
+    const h = await startHarness();
+    const api = await withApi(h);
+    const a = await h.ok('webhooks.create', { apiId: api.id, version: 'v4', url: 'https://example.com/a' });
+    const b = await h.ok('webhooks.create', { apiId: api.id, version: 'v4', url: 'https://example.com/b' });
+    expect(await h.ok('webhooks.delete', { id: a.id })).toEqual({ id: a.id });
+    expect((await h.ok('webhooks.list', { apiId: api.id })).map((w) => w.id)).toEqual([b.id]);
+    expect([...(await keychainItems(serviceOf(h))).keys()]).toEqual([b.id]);
+    expect(await h.invoke('webhooks.delete', { id: a.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it('persists everything across a restart over the same data dir and keychain', async () => {
+    const vault = testVault();
+    const first = await startHarness({ vault });
+    const api = await withApi(first);
+    const hook = await first.ok('webhooks.create', {
+      apiId: api.id,
+      version: 'v4',
+      url: 'https://example.com/a',
+    });
+    await first.ok('webhooks.updateUrl', { id: hook.id, url: 'https://example.com/moved' });
+    const { secret } = await first.ok('secrets.reveal', { id: hook.id });
+
+    const second = await startHarness({ dir: first.dir, vault });
+    expect(await second.ok('apis.list')).toEqual([api]);
+    expect(await second.ok('webhooks.list', { apiId: api.id })).toEqual([
+      expect.objectContaining({ id: hook.id, url: 'https://example.com/moved', secretMissing: false }),
+    ]);
+    expect(await second.ok('secrets.reveal', { id: hook.id })).toEqual({ secret });
+    expect(await second.ok('app.notices')).toEqual([]);
+  });
+
+  it('lists without touching the keychain', async () => {
+    const vault = testVault();
+    const setup = await startHarness({ vault });
+    const api = await withApi(setup);
+    await setup.ok('webhooks.create', { apiId: api.id, version: 'v4', url: 'https://example.com/a' });
+
+    const { vault: watched, control } = faultyVault(vault, ['get', 'set', 'delete', 'list', 'probe']);
+    control.armed = false;
+    const h = await startHarness({ dir: setup.dir, vault: watched });
+    control.calls.length = 0;
+    control.armed = true;
+    expect(await h.ok('webhooks.list', { apiId: api.id })).toHaveLength(1);
+    expect(await h.ok('apis.list')).toHaveLength(1);
+    expect(control.calls).toEqual([]);
   });
 });

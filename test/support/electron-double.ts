@@ -84,6 +84,13 @@ export const clipboard = {
   },
 };
 
+export const errorBoxes: { title: string; content: string }[] = [];
+export const dialog = {
+  showErrorBox(title: string, content: string) {
+    errorBoxes.push({ title, content });
+  },
+};
+
 export const shellCalls: string[] = [];
 export const shell = {
   openExternal: async (url: string) => {
@@ -166,6 +173,7 @@ export function resetElectronDouble(): void {
   app.resetReady();
   clipboardDouble.text = '';
   shellCalls.length = 0;
+  errorBoxes.length = 0;
   protocolDouble.privileged.length = 0;
   protocolDouble.handlers.clear();
   sessionDouble.permissionRequestHandler = null;
@@ -179,6 +187,7 @@ export default {
   ipcMain,
   ipcRenderer,
   clipboard,
+  dialog,
   shell,
   protocol,
   session,

@@ -2,7 +2,7 @@
  * Runs around every main and e2e test file: captures everything logged, and after the file checks that no
  * secret a test stored appears in a log line or in any file written to the tests' data dirs.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect } from 'vitest';
 import { removeTestKeychainItems, storedSecrets } from './keyring';
@@ -37,5 +37,6 @@ afterAll(async () => {
   const files = tempDirs.flatMap(filesBelow);
   const texts = [...captured, ...files.map((file) => readFileSync(file, 'utf8'))];
   const leaks = [...storedSecrets].filter((secret) => texts.some((text) => text.includes(secret)));
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   expect(leaks, 'secrets found in logs or data files').toEqual([]);
 });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import ElectronStore, { type Schema } from 'electron-store';
 import type { Notice } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
 import { ConfigInvalidError, EMPTY_CONFIG, configJsonSchema, parseConfig } from '../services/config-schema';
 import type { Clock, ConfigData, ConfigStore } from '../services/ports';
 import { StoreFileInvalidError, cachedStore, moveAside, readJsonFile, replaceMigrated } from './store-file';
@@ -31,13 +32,17 @@ function openElectronStore(dir: string): ElectronStore<ConfigData> {
 function load(path: string, dir: string): { electronStore: ElectronStore<ConfigData>; data: ConfigData } {
   const raw = readJsonFile(path);
   const { data, migrated } = raw === undefined ? { data: EMPTY_CONFIG, migrated: false } : parseConfig(raw);
-  // electron-store validates the file against the current schema when it opens it: migrate it first.
-  if (migrated) replaceMigrated(dir, CONFIG_NAME, data);
+  // electron-store validates the file against the current schema on open: migrate it on disk first,
+  // keeping the old file as a backup.
+  if (migrated)
+    replaceMigrated(dir, CONFIG_NAME, (raw as { schemaVersion?: unknown }).schemaVersion ?? 0, data);
   let electronStore: ElectronStore<ConfigData>;
   try {
     electronStore = openElectronStore(dir);
   } catch (error) {
-    throw new ConfigInvalidError((error as Error).message);
+    const message = (error as Error).message;
+    if (message.startsWith('Config schema violation')) throw new ConfigInvalidError(message);
+    throw new AppError('STORAGE_FAILED', `Could not open the configuration in ${dir}: ${message}`);
   }
   return { electronStore, data };
 }

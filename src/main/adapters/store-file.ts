@@ -30,13 +30,13 @@ export function moveAside(dir: string, name: string, clock: Clock): string {
 
 /**
  * Replaces a file that an older version wrote with its migrated content, keeping the original next to it
- * as `<name>.before-migration.json`. The write goes to a temp file first and is renamed into place.
+ * as `<name>.schema-v<old>.backup.json`. The write goes to a temp file first and is renamed into place.
  */
-export function replaceMigrated(dir: string, name: string, data: unknown): void {
+export function replaceMigrated(dir: string, name: string, oldVersion: unknown, data: unknown): void {
   const path = join(dir, `${name}.json`);
-  const temp = join(dir, `${name}.migrating.tmp`);
+  const temp = `${path}.migrating`;
   try {
-    copyFileSync(path, join(dir, `${name}.before-migration.json`));
+    copyFileSync(path, join(dir, `${name}.schema-v${String(oldVersion)}.backup.json`));
     writeFileSync(temp, JSON.stringify(data, null, '\t'));
     renameSync(temp, path);
   } catch (error) {

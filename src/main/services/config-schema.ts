@@ -43,16 +43,15 @@ export const EMPTY_CONFIG: ConfigData = {
   settings: DEFAULT_SETTINGS,
 };
 
-/** Migration n turns a schemaVersion n file into a schemaVersion n + 1 file. */
+/** Migration n turns a schemaVersion n file into the shape of version n + 1 (the version number is set for it). */
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 
 export const MIGRATIONS: Record<number, Migration> = {
   // Files written before the schema version existed hold the same shape without the field.
-  0: (old) => ({ ...old, schemaVersion: 1 }),
+  0: (old) => old,
   // 2 adds the signature scheme per webhook (existing ones keep Mindee's), payload templates and settings.
   1: (old) => ({
     ...old,
-    schemaVersion: 2,
     webhooks: Array.isArray(old.webhooks) ? old.webhooks.map(withDefaultScheme) : old.webhooks,
     templates: [],
     settings: DEFAULT_SETTINGS,
@@ -84,7 +83,7 @@ export function parseConfig(
   for (let version = startVersion; version < CONFIG_SCHEMA_VERSION; version++) {
     const migrate = migrations[version];
     if (!migrate) throw new ConfigInvalidError(`no migration from schema version ${version}`);
-    current = migrate(current);
+    current = { ...migrate(current), schemaVersion: version + 1 };
   }
   const parsed = configSchema.safeParse(current);
   if (!parsed.success) {

@@ -1,29 +1,51 @@
-import { useEffect, useState } from 'react';
-import type { Api } from '../../shared/domain';
-import { call } from './lib/ipc';
+import * as Tooltip from '@radix-ui/react-tooltip';
+import { useEffect } from 'react';
+import { ApiSidebar } from './features/apis/ApiSidebar';
+import { NoApis } from './features/apis/NoApis';
+import { KeychainBanner } from './features/notices/KeychainBanner';
+import { StartupNotices } from './features/notices/StartupNotices';
+import { Toaster } from './features/toasts/Toaster';
+import { WebhooksPage } from './features/webhooks/WebhooksPage';
+import { useApis, useSelectedApi } from './stores/apis';
+import { useStatus } from './stores/status';
 
-/** A minimal shell until the Webhooks page lands: lists the APIs main knows. */
+/** The window: banners on top, the APIs on the left, the selected API's webhooks on the right. */
 export function App() {
-  const [apis, setApis] = useState<Api[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const status = useApis((state) => state.status);
+  const error = useApis((state) => state.error);
+  const selected = useSelectedApi();
 
   useEffect(() => {
-    call('apis.list').then(setApis, (e: Error) => setError(e.message));
+    void useStatus.getState().loadNotices();
+    void useApis.getState().load();
   }, []);
 
   return (
-    <main>
-      <h1>Hookwarden</h1>
-      {error && <p role="alert">{error}</p>}
-      {apis && (
-        <ul aria-label="APIs">
-          {apis.map((api) => (
-            <li key={api.id}>
-              {api.name} ({api.versions.join(', ')})
-            </li>
-          ))}
-        </ul>
-      )}
-    </main>
+    <Tooltip.Provider delayDuration={400}>
+      <div className="app">
+        <KeychainBanner />
+        <StartupNotices />
+        <div className="workspace">
+          <ApiSidebar />
+          <main className="main">
+            {status === 'loading' && (
+              <p className="muted page" role="status">
+                Loading…
+              </p>
+            )}
+            {status === 'error' && (
+              <div className="inline-error page" role="alert">
+                <p>The APIs could not be loaded: {error}</p>
+                <button type="button" className="button" onClick={() => void useApis.getState().load()}>
+                  Reload
+                </button>
+              </div>
+            )}
+            {status === 'ready' && (selected ? <WebhooksPage api={selected} /> : <NoApis />)}
+          </main>
+        </div>
+      </div>
+      <Toaster />
+    </Tooltip.Provider>
   );
 }

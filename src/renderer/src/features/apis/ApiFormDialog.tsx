@@ -1,0 +1,86 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { apiNameSchema, parseVersionList, versionListSchema, type Api } from '../../../../shared/domain';
+import { toast } from '../../stores/toasts';
+import { useApis } from '../../stores/apis';
+import { FormDialog } from '../common/FormDialog';
+import { FormActions } from '../common/FormActions';
+import { FormError } from '../common/FormError';
+import { TextField } from '../common/TextField';
+import { useSubmit } from '../common/useSubmit';
+
+interface Props {
+  /** The API to edit; without it the dialog adds one. */
+  api?: Api;
+  open: boolean;
+  onOpenChange(open: boolean): void;
+  trigger?: ReactNode;
+  onCloseAutoFocus?: (event: Event) => void;
+}
+
+const firstIssue = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  result.success ? null : (result.error?.issues[0]?.message ?? 'Not valid.');
+
+/** "Add API" / "Edit API": a name and its comma-separated product versions, checked with main's rules. */
+export function ApiFormDialog({ api, open, onOpenChange, trigger, onCloseAutoFocus }: Props) {
+  const [name, setName] = useState(api?.name ?? '');
+  const [versions, setVersions] = useState(api?.versions.join(', ') ?? '');
+  const [submitted, setSubmitted] = useState(false);
+  const submission = useSubmit();
+
+  const nameError = submitted ? firstIssue(apiNameSchema.safeParse(name)) : null;
+  const versionsError = submitted
+    ? firstIssue(versionListSchema.safeParse(parseVersionList(versions)))
+    : null;
+
+  const changeOpen = (next: boolean) => {
+    if (next && !api) {
+      setName('');
+      setVersions('');
+    }
+    setSubmitted(false);
+    submission.clearError();
+    onOpenChange(next);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    const parsedName = apiNameSchema.safeParse(name);
+    const parsedVersions = versionListSchema.safeParse(parseVersionList(versions));
+    if (!parsedName.success || !parsedVersions.success) return;
+    const store = useApis.getState();
+    const saved = await submission.run(() =>
+      api
+        ? store.update(api.id, { name: parsedName.data, versions: parsedVersions.data })
+        : store.create(parsedName.data, parsedVersions.data),
+    );
+    if (saved) {
+      toast(api ? 'API saved' : `API ${parsedName.data} added`);
+      onOpenChange(false);
+    }
+  };
+
+  return (
+    <FormDialog
+      open={open}
+      onOpenChange={changeOpen}
+      title={api ? 'Edit API' : 'Add API'}
+      trigger={trigger}
+      onCloseAutoFocus={onCloseAutoFocus}
+    >
+      <form className="form" onSubmit={submit} noValidate>
+        <TextField label="API name" value={name} onChange={setName} error={nameError} />
+        <TextField
+          label="Product versions"
+          value={versions}
+          onChange={setVersions}
+          error={versionsError}
+          hint="Separate versions with commas, for example v4, v3."
+          placeholder="v4, v3"
+        />
+        <FormError message={submission.error} />
+        <FormActions submitLabel="Save" pending={submission.pending} />
+      </form>
+    </FormDialog>
+  );
+}

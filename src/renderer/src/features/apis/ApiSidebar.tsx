@@ -1,0 +1,87 @@
+import { Pencil, Plus, Trash2 } from 'lucide-react';
+import { useState } from 'react';
+import { useApis } from '../../stores/apis';
+import { ActionsMenu } from '../common/ActionsMenu';
+import { dataSelector, returnFocusTo } from '../common/focus-return';
+import { ApiFormDialog } from './ApiFormDialog';
+import { DeleteApiDialog } from './DeleteApiDialog';
+
+type Open = { kind: 'edit' | 'delete'; apiId: string } | null;
+
+/** The APIs: select one, add one, edit or delete one through its menu. */
+export function ApiSidebar() {
+  const apis = useApis((state) => state.apis);
+  const selectedId = useApis((state) => state.selectedId);
+  const select = useApis((state) => state.select);
+  const [adding, setAdding] = useState(false);
+  const [open, setOpen] = useState<Open>(null);
+  const target = open ? apis.find((api) => api.id === open.apiId) : undefined;
+  const close = (next: boolean) => !next && setOpen(null);
+  const focusBack = returnFocusTo(
+    open ? dataSelector('data-api-actions-for', open.apiId) : null,
+    '[data-add-api]',
+  );
+
+  return (
+    <nav className="sidebar" aria-labelledby="apis-heading">
+      <div className="sidebar-header">
+        <h2 id="apis-heading">APIs</h2>
+        <ApiFormDialog
+          open={adding}
+          onOpenChange={setAdding}
+          trigger={
+            <button type="button" className="button small" data-add-api>
+              <Plus aria-hidden size={16} />
+              Add API
+            </button>
+          }
+        />
+      </div>
+      {apis.length === 0 ? (
+        <p className="sidebar-empty">No API yet.</p>
+      ) : (
+        <ul className="api-list">
+          {apis.map((api) => (
+            <li key={api.id} className="api-item" data-selected={api.id === selectedId || undefined}>
+              <button
+                type="button"
+                className="api-select"
+                aria-current={api.id === selectedId ? 'page' : undefined}
+                onClick={() => select(api.id)}
+              >
+                <span className="api-name">{api.name}</span>
+                <span className="api-versions">{api.versions.join(', ')}</span>
+              </button>
+              <ActionsMenu
+                label={`Actions for ${api.name}`}
+                align="start"
+                triggerProps={{ 'data-api-actions-for': api.id }}
+                items={[
+                  {
+                    label: 'Edit API',
+                    icon: Pencil,
+                    opensDialog: true,
+                    select: () => setOpen({ kind: 'edit', apiId: api.id }),
+                  },
+                  {
+                    label: 'Delete API',
+                    icon: Trash2,
+                    destructive: true,
+                    opensDialog: true,
+                    select: () => setOpen({ kind: 'delete', apiId: api.id }),
+                  },
+                ]}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+      {target && open?.kind === 'edit' && (
+        <ApiFormDialog key={target.id} api={target} open onOpenChange={close} onCloseAutoFocus={focusBack} />
+      )}
+      {target && open?.kind === 'delete' && (
+        <DeleteApiDialog key={target.id} api={target} onOpenChange={close} onCloseAutoFocus={focusBack} />
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,17 @@
+import { Layers } from 'lucide-react';
+
+/** The very first start: no API yet. Points at "Add API" in the sidebar. */
+export function NoApis() {
+  return (
+    <section className="page empty-page" aria-labelledby="no-api-heading">
+      <div className="empty-state">
+        <Layers aria-hidden size={32} />
+        <h1 id="no-api-heading">Start by adding an API</h1>
+        <p>
+          Hookwarden groups webhooks by API. Choose <strong>Add API</strong> on the left, give it a name and
+          its product versions (for example <code>v4, v3</code>), then create its webhooks.
+        </p>
+      </div>
+    </section>
+  );
+}

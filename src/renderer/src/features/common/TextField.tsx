@@ -1,0 +1,37 @@
+import { useId } from 'react';
+
+interface Props {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  /** A rule violation to show instead of the hint. */
+  error: string | null;
+  hint?: string;
+  placeholder?: string;
+}
+
+/** A labelled text input whose hint or error is tied to it with aria-describedby. */
+export function TextField({ label, value, onChange, error, hint, placeholder }: Props) {
+  const id = useId();
+  const note = error ?? hint;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        value={value}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={placeholder}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={note ? `${id}-note` : undefined}
+      />
+      {note && (
+        <p id={`${id}-note`} className={error ? 'field-error' : 'field-hint'}>
+          {note}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { KeyRound } from 'lucide-react';
+import { useState } from 'react';
+import { useStatus } from '../../stores/status';
+import { toast } from '../../stores/toasts';
+
+/** Shown while the system keychain does not answer: what it means, how to fix it, and "Try again". */
+export function KeychainBanner() {
+  const keychain = useStatus((state) => state.keychain);
+  const checking = useStatus((state) => state.checkingKeychain);
+  const [stillDown, setStillDown] = useState(false);
+  if (keychain.available) return null;
+
+  const retry = async () => {
+    const available = await useStatus.getState().checkKeychain();
+    setStillDown(!available);
+    if (available) toast('The keychain is available again.');
+  };
+
+  return (
+    <div className="banner danger" role="alert" aria-labelledby="keychain-banner-title">
+      <KeyRound aria-hidden size={20} />
+      <div className="banner-text">
+        <p id="keychain-banner-title" className="banner-title">
+          The system keychain is not available
+        </p>
+        <p>{keychain.message}</p>
+        <p>
+          Hookwarden keeps every signing secret in the system keychain (on Linux the Secret Service, such as
+          GNOME Keyring or KWallet). Start or unlock it, then choose Try again. Your webhooks are safe;
+          revealing, copying, creating and regenerating secrets wait until the keychain answers.
+        </p>
+        {stillDown && !checking && <p className="banner-status">Still not available.</p>}
+      </div>
+      <button type="button" className="button" onClick={retry} disabled={checking} aria-busy={checking}>
+        Try again
+      </button>
+    </div>
+  );
+}

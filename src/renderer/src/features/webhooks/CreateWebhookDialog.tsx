@@ -1,0 +1,77 @@
+import { Plus } from 'lucide-react';
+import { useId, useState, type FormEvent } from 'react';
+import type { Api } from '../../../../shared/domain';
+import { toast } from '../../stores/toasts';
+import { useWebhooks } from '../../stores/webhooks';
+import { FormDialog } from '../common/FormDialog';
+import { FormActions } from '../common/FormActions';
+import { FormError } from '../common/FormError';
+import { useSubmit } from '../common/useSubmit';
+import { UrlField } from './UrlField';
+import { useUrlDraft } from './useUrlDraft';
+
+/**
+ * "Create a new webhook": the endpoint section (product version, URL) is always in view.
+ * Further sections (the deliveries issue's collapsed "Advanced" with the signature scheme) go below it,
+ * each as its own <section className="form-section"> adding fields to the same submit.
+ */
+export function CreateWebhookDialog({ api }: { api: Api }) {
+  const create = useWebhooks((state) => state.create);
+  const [open, setOpen] = useState(false);
+  const [version, setVersion] = useState(api.versions[0] ?? '');
+  const url = useUrlDraft('');
+  const submission = useSubmit();
+  const versionId = useId();
+
+  const changeOpen = (next: boolean) => {
+    if (next) {
+      setVersion(api.versions[0] ?? '');
+      url.reset('');
+      submission.clearError();
+    }
+    setOpen(next);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const endpoint = url.take();
+    if (endpoint === null) return;
+    if (await submission.run(() => create({ apiId: api.id, version, url: endpoint }))) {
+      setOpen(false);
+      toast('Webhook created with a new signing secret');
+    }
+  };
+
+  return (
+    <FormDialog
+      open={open}
+      onOpenChange={changeOpen}
+      title="Create a new webhook"
+      description="Hookwarden generates a signing secret for it and keeps it in your system keychain."
+      trigger={
+        <button type="button" className="button primary" data-create-webhook>
+          <Plus aria-hidden size={16} />
+          Create a new webhook
+        </button>
+      }
+    >
+      <form className="form" onSubmit={submit} noValidate>
+        <section className="form-section" aria-label="Endpoint">
+          <div className="field">
+            <label htmlFor={versionId}>Product version</label>
+            <select id={versionId} value={version} onChange={(event) => setVersion(event.target.value)}>
+              {api.versions.map((label) => (
+                <option key={label} value={label}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <UrlField {...url.field} />
+        </section>
+        <FormError message={submission.error} />
+        <FormActions submitLabel="Create new webhook" pending={submission.pending} />
+      </form>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,69 @@
+import { useSecrets } from '../../stores/secrets';
+import { toast } from '../../stores/toasts';
+import { useUi } from '../../stores/ui';
+import { useWebhooks } from '../../stores/webhooks';
+import { ConfirmDialog } from '../common/ConfirmDialog';
+import { EditUrlDialog } from './EditUrlDialog';
+import { dataSelector, returnFocusTo } from '../common/focus-return';
+
+/** The one dialog a row's "More actions" menu opened, rendered at page level so rows stay light. */
+export function RowDialogs() {
+  const dialog = useUi((state) => state.dialog);
+  const closeDialog = useUi((state) => state.closeDialog);
+  const webhook = useWebhooks((state) => (dialog ? state.byId[dialog.webhookId] : undefined));
+  if (!dialog || !webhook) return null;
+
+  const common = {
+    open: true,
+    onOpenChange: (open: boolean) => !open && closeDialog(),
+    onCloseAutoFocus: returnFocusTo(dataSelector('data-actions-for', webhook.id), '[data-create-webhook]'),
+  };
+
+  switch (dialog.kind) {
+    case 'edit-url':
+      return <EditUrlDialog key={webhook.id} webhook={webhook} {...common} />;
+    case 'regenerate':
+      return (
+        <ConfirmDialog
+          {...common}
+          title="Regenerate signing secret?"
+          description={
+            <p>
+              The current secret stops working <strong>immediately</strong>: receivers that verify signatures
+              with it reject deliveries until they have the new one.
+            </p>
+          }
+          confirmLabel="Regenerate secret"
+          destructive
+          onConfirm={async () => {
+            await useWebhooks.getState().regenerate(webhook.id);
+            toast('Signing secret regenerated. The old one no longer works.');
+            await useSecrets
+              .getState()
+              .refresh(webhook.id)
+              .catch(() => undefined);
+          }}
+        />
+      );
+    case 'delete':
+      return (
+        <ConfirmDialog
+          {...common}
+          title="Delete webhook?"
+          description={
+            <p>
+              Events stop going to <strong className="break">{webhook.url}</strong> and its signing secret is
+              removed from the keychain. This cannot be undone.
+            </p>
+          }
+          confirmLabel="Delete webhook"
+          destructive
+          onConfirm={async () => {
+            await useWebhooks.getState().remove(webhook.id);
+            useSecrets.getState().hide(webhook.id);
+            toast('Webhook deleted');
+          }}
+        />
+      );
+  }
+}

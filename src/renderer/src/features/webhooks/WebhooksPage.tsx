@@ -1,0 +1,54 @@
+import { useEffect } from 'react';
+import type { Api } from '../../../../shared/domain';
+import { useWebhooks } from '../../stores/webhooks';
+import { CreateWebhookDialog } from './CreateWebhookDialog';
+import { NoWebhooks } from './NoWebhooks';
+import { RowDialogs } from './RowDialogs';
+import { useHideSecretsOnLeave } from './useHideSecretsOnLeave';
+import { WebhookTable } from './WebhookTable';
+
+/** The selected API's webhooks: header, the table (or its empty, loading or error state), row dialogs. */
+export function WebhooksPage({ api }: { api: Api }) {
+  const status = useWebhooks((state) => state.status);
+  const error = useWebhooks((state) => state.error);
+  const empty = useWebhooks((state) => state.ids.length === 0);
+  const load = useWebhooks((state) => state.load);
+  useHideSecretsOnLeave(api.id);
+
+  useEffect(() => {
+    void load(api.id);
+  }, [api.id, load]);
+
+  return (
+    <section className="page" aria-labelledby="webhooks-heading">
+      <header className="page-header">
+        <div>
+          <p className="eyebrow">{api.name}</p>
+          <h1 id="webhooks-heading">Webhooks</h1>
+          <p className="lede">
+            One API can have several active webhooks, for example one for development and one for production.
+          </p>
+        </div>
+        <CreateWebhookDialog key={api.id} api={api} />
+      </header>
+      <div className="page-body">
+        {status === 'loading' && (
+          <p className="muted" role="status">
+            Loading webhooks…
+          </p>
+        )}
+        {status === 'error' && (
+          <div className="inline-error" role="alert">
+            <p>The webhooks could not be loaded: {error}</p>
+            <button type="button" className="button" onClick={() => void load(api.id)}>
+              Reload webhooks
+            </button>
+          </div>
+        )}
+        {status === 'ready' && (empty ? <NoWebhooks apiName={api.name} /> : <WebhookTable />)}
+        {/* The deliveries issue adds the selected webhook's "Deliveries" region here, below the table. */}
+      </div>
+      <RowDialogs />
+    </section>
+  );
+}

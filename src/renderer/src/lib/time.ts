@@ -1,0 +1,28 @@
+/** "2 min ago" for the table, and the exact local time for its tooltip. */
+const UNITS: [limitSeconds: number, divisor: number, unit: string][] = [
+  [60 * 60, 60, 'min'],
+  [24 * 60 * 60, 60 * 60, 'h'],
+  [30 * 24 * 60 * 60, 24 * 60 * 60, 'd'],
+];
+
+export function relativeTime(iso: string, now: number): string {
+  const seconds = Math.round((now - Date.parse(iso)) / 1000);
+  if (seconds < 45) return 'just now';
+  for (const [limit, divisor, unit] of UNITS) {
+    if (seconds < limit) return `${Math.max(1, Math.round(seconds / divisor))} ${unit} ago`;
+  }
+  return new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+const exactFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' });
+
+export function exactTime(iso: string): string {
+  return exactFormat.format(new Date(iso));
+}
+
+/** "30 s" for 30 000 ms; short test timeouts read as milliseconds. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  const seconds = Math.round(ms / 1000);
+  return seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+}

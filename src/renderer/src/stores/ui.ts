@@ -1,0 +1,21 @@
+/** Page-level UI state: which row dialog is open and which row is selected. */
+import { create } from 'zustand';
+
+export type RowDialog = 'edit-url' | 'regenerate' | 'delete';
+
+interface UiState {
+  dialog: { kind: RowDialog; webhookId: string } | null;
+  /** The selected row; the deliveries panel (a later issue) shows its details. */
+  selectedWebhookId: string | null;
+  openDialog(kind: RowDialog, webhookId: string): void;
+  closeDialog(): void;
+  selectWebhook(id: string | null): void;
+}
+
+export const useUi = create<UiState>()((set) => ({
+  dialog: null,
+  selectedWebhookId: null,
+  openDialog: (kind, webhookId) => set({ dialog: { kind, webhookId } }),
+  closeDialog: () => set({ dialog: null }),
+  selectWebhook: (id) => set({ selectedWebhookId: id }),
+}));

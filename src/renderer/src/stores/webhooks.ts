@@ -1,0 +1,101 @@
+/**
+ * The selected API's webhooks, kept as ids (order) plus a map by id, so a row subscribes to its own
+ * webhook only and one row's change re-renders one row.
+ */
+import { create } from 'zustand';
+import type { WebhookView } from '../../../shared/domain';
+import { call } from '../lib/ipc';
+import { omitKey } from '../lib/records';
+import { reportError } from './status';
+
+type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface NewWebhook {
+  apiId: string;
+  version: string;
+  url: string;
+}
+
+interface WebhooksState {
+  apiId: string | null;
+  status: LoadStatus;
+  error: string | null;
+  ids: string[];
+  byId: Record<string, WebhookView>;
+  /** The webhook created last in this session, so the table can scroll it into view. */
+  lastCreatedId: string | null;
+  load(apiId: string | null): Promise<void>;
+  create(input: NewWebhook): Promise<WebhookView>;
+  updateUrl(id: string, url: string): Promise<WebhookView>;
+  regenerate(id: string): Promise<WebhookView>;
+  remove(id: string): Promise<void>;
+  markSecretMissing(id: string): void;
+}
+
+function indexById(webhooks: WebhookView[]): Record<string, WebhookView> {
+  const byId: Record<string, WebhookView> = {};
+  for (const webhook of webhooks) byId[webhook.id] = webhook;
+  return byId;
+}
+
+export const useWebhooks = create<WebhooksState>()((set, get) => {
+  const put = (webhook: WebhookView) => {
+    if (!get().byId[webhook.id]) return;
+    set((state) => ({ byId: { ...state.byId, [webhook.id]: webhook } }));
+  };
+
+  return {
+    apiId: null,
+    status: 'idle',
+    error: null,
+    ids: [],
+    byId: {},
+    lastCreatedId: null,
+
+    async load(apiId) {
+      set({ apiId, status: apiId ? 'loading' : 'idle', error: null, ids: [], byId: {}, lastCreatedId: null });
+      if (!apiId) return;
+      try {
+        const webhooks = await call('webhooks.list', { apiId });
+        if (get().apiId !== apiId) return; // the user moved on to another API meanwhile
+        set({ status: 'ready', ids: webhooks.map((w) => w.id), byId: indexById(webhooks) });
+      } catch (error) {
+        if (get().apiId === apiId) set({ status: 'error', error: reportError(error).message });
+      }
+    },
+
+    async create(input) {
+      const webhook = await call('webhooks.create', input);
+      if (get().apiId === input.apiId) {
+        set((state) => ({
+          ids: [...state.ids, webhook.id],
+          byId: { ...state.byId, [webhook.id]: webhook },
+          lastCreatedId: webhook.id,
+        }));
+      }
+      return webhook;
+    },
+
+    async updateUrl(id, url) {
+      const webhook = await call('webhooks.updateUrl', { id, url });
+      put(webhook);
+      return webhook;
+    },
+
+    async regenerate(id) {
+      const webhook = await call('webhooks.regenerateSecret', { id });
+      put(webhook);
+      return webhook;
+    },
+
+    async remove(id) {
+      await call('webhooks.delete', { id });
+      set((state) => ({ ids: state.ids.filter((other) => other !== id), byId: omitKey(state.byId, id) }));
+    },
+
+    markSecretMissing(id) {
+      const webhook = get().byId[id];
+      if (webhook && !webhook.secretMissing) put({ ...webhook, secretMissing: true });
+    },
+  };
+});

@@ -1,0 +1,118 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_SCHEMA_VERSION, parseConfig } from '../../src/main/services/config-schema';
+import { keychainItems } from '../support/keyring';
+import { serviceOf, startWithWebhook } from '../support/fixtures';
+import { startHarness } from '../support/main-harness';
+import { tempDir } from '../support/temp';
+
+const populated = () => startWithWebhook();
+
+describe('the config file', () => {
+  it('starts empty in a new data dir and writes a versioned config', async () => {
+    const h = await startHarness();
+    await h.ok('apis.create', { name: 'Invoices', versions: ['v4'] });
+    const file = JSON.parse(readFileSync(join(h.dir, 'config.json'), 'utf8'));
+    expect(file).toMatchObject({
+      schemaVersion: CONFIG_SCHEMA_VERSION,
+      apis: [{ name: 'Invoices' }],
+      webhooks: [],
+    });
+  });
+
+  for (const [label, corrupt] of [
+    ['does not parse', '{"schemaVersion": 1, "apis": ['],
+    ['fails the schema', JSON.stringify({ schemaVersion: 1, apis: [{ id: 'not-a-uuid' }], webhooks: [] })],
+    ['was written by a newer version', JSON.stringify({ schemaVersion: 99, apis: [], webhooks: [] })],
+  ] as const) {
+    it(`that ${label} is moved aside, reported, and the app is usable; secrets are all kept`, async () => {
+      const { vault, dir, hook } = await populated();
+      writeFileSync(join(dir, 'config.json'), corrupt);
+
+      const h = await startHarness({ dir, vault });
+      const aside = readdirSync(dir).filter((name) => /^config\.corrupt-.+\.json$/.test(name));
+      expect(aside).toHaveLength(1);
+      expect(readFileSync(join(dir, aside[0] as string), 'utf8')).toBe(corrupt);
+      const notices = await h.ok('app.notices');
+      expect(notices).toEqual([expect.objectContaining({ kind: 'config-moved-aside' })]);
+      expect(notices[0]?.message).toContain(aside[0]);
+      expect(await h.ok('apis.list')).toEqual([]);
+      // The secret belongs to the moved-aside file: not an orphan to delete on this start.
+      expect((await keychainItems(serviceOf(vault))).has(hook.id)).toBe(true);
+
+      const api = await h.ok('apis.create', { name: 'Fresh start', versions: ['v1'] });
+      expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).apis).toEqual([api]);
+    });
+  }
+
+  it('migrates a file from before the schema version existed, keeping every entry', async () => {
+    const { vault, dir, api, hook } = await populated();
+    const file = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
+    delete file.schemaVersion;
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(file));
+
+    const h = await startHarness({ dir, vault });
+    expect(await h.ok('apis.list')).toEqual([api]);
+    expect(await h.ok('app.notices')).toEqual([]);
+    expect(await h.ok('webhooks.list', { apiId: api.id })).toEqual([
+      expect.objectContaining({ id: hook.id }),
+    ]);
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).schemaVersion).toBe(
+      CONFIG_SCHEMA_VERSION,
+    );
+    expect(JSON.parse(readFileSync(join(dir, 'config.schema-v0.backup.json'), 'utf8'))).toEqual(file);
+  });
+
+  it('runs migrations in order up to the current version', () => {
+    const steps: number[] = [];
+    const result = parseConfig(
+      { apis: [] },
+      {
+        0: (old) => (steps.push(0), { ...old, webhooks: [] }),
+        1: (old) => (steps.push(1), { ...old, templates: [], settings: { deliveryTimeoutSeconds: 10 } }),
+        2: () => {
+          throw new Error('not reached: version 2 is current');
+        },
+      },
+    );
+    expect(steps).toEqual([0, 1]);
+    expect(result).toEqual({
+      data: {
+        schemaVersion: 2,
+        apis: [],
+        webhooks: [],
+        templates: [],
+        settings: { deliveryTimeoutSeconds: 10 },
+      },
+      migrated: true,
+    });
+  });
+
+  it('refuses semantic corruption: a webhook whose API or version does not exist', () => {
+    const dangling = {
+      schemaVersion: 1,
+      apis: [],
+      webhooks: [
+        {
+          id: crypto.randomUUID(),
+          apiId: crypto.randomUUID(),
+          version: 'v1',
+          url: 'https://e.com',
+          createdAt: new Date().toISOString(),
+          updatedAt: new Date().toISOString(),
+          secretRotatedAt: new Date().toISOString(),
+        },
+      ],
+    };
+    expect(() => parseConfig(dangling)).toThrow(/unknown API or version/);
+  });
+
+  it('writes atomically: no temp file is left beside the config', async () => {
+    const dir = tempDir();
+    const h = await startHarness({ dir });
+    for (let i = 0; i < 5; i++) await h.ok('apis.create', { name: `API ${i}`, versions: ['v1'] });
+    // The delivery log lives in its own file beside it.
+    expect(readdirSync(dir).sort()).toEqual(['config.json', 'deliveries.json']);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { clipboardDouble } from '../support/electron-double';
+import { startWithWebhook } from '../support/fixtures';
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('secrets', () => {
+  it('reveals the secret stored in the keychain; unknown id is NOT_FOUND', async () => {
+    const { h, hook } = await startWithWebhook();
+    const { secret } = await h.ok('secrets.reveal', { id: hook.id });
+    expect(await h.vault.get(hook.id)).toBe(secret);
+    expect(await h.invoke('secrets.reveal', { id: crypto.randomUUID() })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it('copies in main and clears the clipboard after the delay if it still holds the secret', async () => {
+    const { h, hook } = await startWithWebhook({ clipboardClearMs: 150 });
+    const { secret } = await h.ok('secrets.reveal', { id: hook.id });
+    expect(await h.ok('secrets.copy', { id: hook.id })).toEqual({ clearsAfterMs: 150 });
+    expect(clipboardDouble.text).toBe(secret);
+    await wait(300);
+    expect(clipboardDouble.text).toBe('');
+  });
+
+  it('leaves the clipboard alone when the user copied something else meanwhile', async () => {
+    const { h, hook } = await startWithWebhook({ clipboardClearMs: 150 });
+    await h.ok('secrets.copy', { id: hook.id });
+    clipboardDouble.text = 'something the user copied';
+    await wait(300);
+    expect(clipboardDouble.text).toBe('something the user copied');
+  });
+
+  it('copies with the documented 30 s default', async () => {
+    const { h, hook } = await startWithWebhook();
+    expect(await h.ok('secrets.copy', { id: hook.id })).toEqual({ clearsAfterMs: 30_000 });
+  });
+
+  it('says SECRET_MISSING when the keychain item is gone, flags the webhook, and regenerate repairs it', async () => {
+    const { h, api, hook } = await startWithWebhook();
+    await h.vault.delete(hook.id); // removed behind the app's back, e.g. in the OS keychain manager
+
+    expect(await h.invoke('secrets.copy', { id: hook.id })).toMatchObject({
+      ok: false,
+      error: { code: 'SECRET_MISSING' },
+    });
+    expect(await h.ok('webhooks.list', { apiId: api.id })).toEqual([
+      expect.objectContaining({ secretMissing: true }),
+    ]);
+    expect(await h.ok('webhooks.regenerateSecret', { id: hook.id })).toMatchObject({ secretMissing: false });
+    expect((await h.ok('secrets.reveal', { id: hook.id })).secret).toMatch(/^whsec_/);
+  });
+});

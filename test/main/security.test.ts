@@ -1,0 +1,185 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { APP_ORIGIN, createAppRequestHandler, resolveAppFile } from '../../src/main/app-protocol';
+import { runApp } from '../../src/main/app';
+import {
+  CONTENT_SECURITY_POLICY,
+  denyAllPermissions,
+  guardContents,
+  openExternalSafely,
+} from '../../src/main/security';
+import { secureWebPreferences } from '../../src/main/window';
+import {
+  BrowserWindow,
+  app,
+  errorBoxes,
+  ipcHandlers,
+  protocolDouble,
+  resetElectronDouble,
+  sessionDouble,
+  shell,
+  shellCalls,
+} from '../support/electron-double';
+import { tempDir } from '../support/temp';
+import { CHANNELS } from '../../src/shared/contract';
+
+beforeEach(() => resetElectronDouble());
+
+describe('window', () => {
+  it('isolates the renderer: context isolation, sandbox, no Node, web security on', () => {
+    expect(secureWebPreferences('/x/preload.cjs')).toMatchObject({
+      preload: '/x/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+  });
+});
+
+describe('app:// protocol', () => {
+  const root = join(tempDir(), 'renderer');
+  mkdirSync(join(root, 'assets'), { recursive: true });
+  writeFileSync(join(root, 'index.html'), '<!doctype html><title>t</title>');
+  writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(root, '..', 'outside-secret.txt'), 'outside');
+
+  it('serves files inside the renderer folder with the CSP header', async () => {
+    const handler = createAppRequestHandler(root);
+    const page = await handler(new Request(`${APP_ORIGIN}/index.html`));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    const script = await handler(new Request(`${APP_ORIGIN}/assets/app.js`));
+    expect(await script.text()).toBe('console.log(1)');
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+  });
+
+  it.each([
+    `${APP_ORIGIN}/../outside-secret.txt`,
+    `${APP_ORIGIN}/%2e%2e/outside-secret.txt`,
+    `${APP_ORIGIN}/assets/%2e%2e%2f%2e%2e%2foutside-secret.txt`,
+    `${APP_ORIGIN}/..%5coutside-secret.txt`,
+    `${APP_ORIGIN}/index.html%00.png`,
+    'app://other/index.html',
+    'https://hookwarden/index.html',
+  ])('refuses %s (path traversal or foreign origin)', async (url) => {
+    const file = resolveAppFile(root, url);
+    expect(file === null || file.startsWith(root + '/')).toBe(true);
+    const response = await createAppRequestHandler(root)(new Request(url));
+    expect(response.status).toBe(404);
+  });
+
+  it('has a CSP that allows no remote or inline script and no network', () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'none'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe/);
+  });
+});
+
+describe('navigation, windows and permissions', () => {
+  function fakeContents() {
+    const listeners: Record<string, (event: { preventDefault(): void }, url: string) => void> = {};
+    let openHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
+    return {
+      on: (event: 'will-navigate', listener: (event: { preventDefault(): void }, url: string) => void) => {
+        listeners[event] = listener;
+      },
+      setWindowOpenHandler: (handler: (details: { url: string }) => { action: 'deny' }) => {
+        openHandler = handler;
+      },
+      navigate(url: string) {
+        let prevented = false;
+        listeners['will-navigate']?.({ preventDefault: () => (prevented = true) }, url);
+        return prevented;
+      },
+      open: (url: string) => openHandler?.({ url }),
+    };
+  }
+
+  it('prevents every navigation and denies every new window; https links go to the browser only', () => {
+    const contents = fakeContents();
+    guardContents(contents, shell);
+    expect(contents.navigate('https://evil.example/')).toBe(true);
+    expect(contents.navigate('app://hookwarden/other.html')).toBe(true);
+    expect(contents.open('https://docs.example.com/webhooks')).toEqual({ action: 'deny' });
+    expect(contents.open('http://insecure.example/')).toEqual({ action: 'deny' });
+    expect(contents.open('file:///etc/passwd')).toEqual({ action: 'deny' });
+    expect(shellCalls).toEqual(['https://docs.example.com/webhooks']);
+  });
+
+  it('opens only https URLs externally', () => {
+    expect(openExternalSafely(shell, 'https://example.com/a')).toBe(true);
+    for (const url of ['javascript:alert(1)', 'smb://host/share', 'not a url', 'http://example.com']) {
+      expect(openExternalSafely(shell, url)).toBe(false);
+    }
+    expect(shellCalls).toEqual(['https://example.com/a']);
+  });
+
+  it('denies every permission request and check', () => {
+    let granted: boolean | undefined;
+    const session = {
+      setPermissionRequestHandler: (h: (c: unknown, p: string, cb: (g: boolean) => void) => void) =>
+        h(null, 'media', (g) => (granted = g)),
+      setPermissionCheckHandler: (h: () => boolean) => expect(h()).toBe(false),
+    };
+    denyAllPermissions(session);
+    expect(granted).toBe(false);
+  });
+});
+
+describe('app lifecycle', () => {
+  it('quits at once when another instance holds the single-instance lock', () => {
+    app.singleInstanceLock = false;
+    runApp();
+    expect(app.quitCalls).toBe(1);
+    expect(protocolDouble.privileged).toEqual([]);
+    expect(app.listeners.size).toBe(0);
+  });
+
+  it('on ready: denies permissions, serves app://, registers every channel and opens one secure window', async () => {
+    app.userData = tempDir();
+    runApp();
+    expect(protocolDouble.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    expect(app.listeners.has('web-contents-created')).toBe(true);
+    app.fireReady();
+    await expect.poll(() => BrowserWindow.created.length).toBe(1);
+
+    const [window] = BrowserWindow.created;
+    expect(window?.loadedUrl).toBe('app://hookwarden/index.html');
+    expect((window?.options.webPreferences as Record<string, unknown>).sandbox).toBe(true);
+    expect((window?.options.webPreferences as Record<string, unknown>).preload).toMatch(
+      /preload[/\\]index\.cjs$/,
+    );
+    expect([...ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
+    expect(protocolDouble.handlers.has('app')).toBe(true);
+    expect(errorBoxes).toEqual([]);
+    let granted: boolean | undefined;
+    sessionDouble.permissionRequestHandler?.(
+      ...([null, 'geolocation', (g: boolean) => (granted = g)] as never[]),
+    );
+    expect(granted).toBe(false);
+  });
+
+  it('shows the reason and quits when it cannot start (config unreadable)', async () => {
+    app.userData = join(tempDir(), 'not-a-dir');
+    writeFileSync(app.userData, 'a file where the data folder should be');
+    runApp();
+    app.fireReady();
+    await expect.poll(() => errorBoxes.length).toBe(1);
+    expect(errorBoxes[0]).toMatchObject({
+      title: 'Hookwarden could not start',
+      content: expect.stringMatching(/Could not open the configuration/),
+    });
+    expect(app.quitCalls).toBe(1);
+    expect(BrowserWindow.created).toEqual([]);
+  });
+});

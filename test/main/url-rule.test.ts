@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { checkEndpointUrl, isInsecureUrl } from '../../src/shared/url-rule';
+
+describe('checkEndpointUrl', () => {
+  it.each([
+    ['https://api.example.com/hooks', false],
+    ['https://api.example.com:8443/hooks?x=1#f', false],
+    ['http://localhost:3000/webhook', true],
+    ['HTTP://EXAMPLE.COM/', true],
+    ['http://[::1]:8080/', true],
+    ['https://xn--bcher-kva.example/', false],
+  ])('accepts %s (insecure: %s)', (url, insecure) => {
+    expect(checkEndpointUrl(url)).toEqual({ ok: true, url, insecure });
+    expect(isInsecureUrl(url)).toBe(insecure);
+  });
+
+  it.each([
+    ['', /Enter/],
+    ['api.example.com/hooks', /absolute URL/],
+    ['/hooks', /absolute URL/],
+    ['ftp://example.com/', /https/],
+    ['javascript:alert(1)', /https/],
+    ['file:///etc/passwd', /https|host/],
+    ['https://user:pass@example.com/', /user name or password/],
+    ['https://user@example.com/', /user name or password/],
+    ['https://example.com/a b', /spaces/],
+    [' https://example.com/', /spaces/],
+    ['https://example.com/\n', /spaces/],
+    [`https://example.com/${'x'.repeat(2030)}`, /2048/],
+  ])('refuses %j with a human reason', (url, reason) => {
+    const result = checkEndpointUrl(url);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.reason).toMatch(reason);
+  });
+
+  it('accepts exactly 2048 characters', () => {
+    const url = `https://example.com/${'x'.repeat(2048 - 20)}`;
+    expect(url).toHaveLength(2048);
+    expect(checkEndpointUrl(url).ok).toBe(true);
+  });
+});

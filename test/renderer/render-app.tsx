@@ -1,0 +1,71 @@
+/** Renders the whole renderer against a fresh FakeHookwarden, with fresh stores. */
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
+import { expect } from 'vitest';
+import { App } from '../../src/renderer/src/App';
+import { useApis } from '../../src/renderer/src/stores/apis';
+import { useSecrets } from '../../src/renderer/src/stores/secrets';
+import { useStatus } from '../../src/renderer/src/stores/status';
+import { useToasts } from '../../src/renderer/src/stores/toasts';
+import { useUi } from '../../src/renderer/src/stores/ui';
+import { useWebhooks } from '../../src/renderer/src/stores/webhooks';
+import { FakeHookwarden } from '../support/fake-hookwarden';
+
+const stores = [useApis, useSecrets, useStatus, useToasts, useUi, useWebhooks] as const;
+const initialStates = stores.map((store) => store.getState());
+
+export function resetStores(): void {
+  useSecrets.getState().hideAll();
+  stores.forEach((store, index) =>
+    (store as { setState(s: unknown, replace: true): void }).setState(initialStates[index], true),
+  );
+}
+
+export function installFake(fake = new FakeHookwarden()): FakeHookwarden {
+  Object.defineProperty(window, 'hookwarden', { value: fake.api, configurable: true, writable: true });
+  return fake;
+}
+
+/** Starts the app on `fake`; waits until the first screen (APIs and, if any, webhooks) has loaded. */
+export async function renderApp(fake: FakeHookwarden, options: Parameters<typeof userEvent.setup>[0] = {}) {
+  resetStores();
+  installFake(fake);
+  const user = userEvent.setup({ delay: null, ...options });
+  const view = render(<App />);
+  await screen.findByRole('navigation', { name: 'APIs' });
+  await waitForLoaded();
+  return { user, ...view };
+}
+
+export async function waitForLoaded(): Promise<void> {
+  await waitFor(() => expect(screen.queryByText(/^Loading/)).toBeNull());
+}
+
+export const table = () => screen.getByRole('table', { name: 'Webhooks' });
+
+/** The body rows of the Webhooks table (the header row excluded). */
+export function bodyRows(): HTMLElement[] {
+  return within(table())
+    .getAllByRole('row')
+    .filter((row) => within(row).queryAllByRole('columnheader').length === 0);
+}
+
+/** The row showing `url`. */
+export function rowOf(url: string): HTMLElement {
+  const row = bodyRows().find((candidate) => within(candidate).queryByText(url) !== null);
+  if (!row) throw new Error(`no row shows ${url}`);
+  return row;
+}
+
+/** Runs axe on what the user sees (the whole document, so dialogs in portals count) and expects no violations. */
+export async function expectNoAxeViolations(): Promise<void> {
+  const results = await axe.run(document.body, {
+    // jsdom does not lay out or paint: contrast cannot be computed here.
+    rules: { 'color-contrast': { enabled: false } },
+  });
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary).toEqual([]);
+}

@@ -1,0 +1,101 @@
+/// <reference lib="dom" />
+/**
+ * `npm run screenshots`: PNGs of the Webhooks page's main states, taken from the BUILT app in Chromium
+ * (through the e2e bridge, real main handlers and keychain), written to docs/screenshots/.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, it } from 'vitest';
+import { startBridgedApp, type BridgedApp, type BridgedAppOptions } from '../support/bridge';
+import type { SecretVault } from '../../src/main/services/ports';
+import { AppError } from '../../src/shared/errors';
+
+const OUT = resolve('docs/screenshots');
+mkdirSync(OUT, { recursive: true });
+
+let app: BridgedApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: resolve(OUT, `${name}.png`) });
+
+/** An API with three webhooks (one http), two created a while ago. */
+async function withThreeWebhooks(options: BridgedAppOptions = {}): Promise<Page> {
+  app = await startBridgedApp(options);
+  const api = await app.harness.ok('apis.create', { name: 'Invoices', versions: ['v4', 'v3'] });
+  await app.harness.ok('apis.create', { name: 'Receipts', versions: ['v2'] });
+  for (const [version, url] of [
+    ['v4', 'https://api.acme.example/webhooks/invoices'],
+    ['v4', 'https://staging.acme.example/webhooks/invoices'],
+    ['v3', 'http://localhost:8080/hooks'],
+  ] as const) {
+    await app.harness.ok('webhooks.create', { apiId: api.id, version, url });
+  }
+  await app.page.reload();
+  await app.page.getByRole('table', { name: 'Webhooks' }).waitFor();
+  return app.page;
+}
+
+const rowButton = (page: Page, index: number, name: string) =>
+  page
+    .getByRole('table', { name: 'Webhooks' })
+    .getByRole('row')
+    .nth(index)
+    .getByRole('button', { name, exact: true });
+
+describe('screenshots', () => {
+  it('empty: no API yet', async () => {
+    app = await startBridgedApp();
+    await app.page.getByRole('heading', { name: 'Start by adding an API' }).waitFor();
+    await shot(app.page, 'empty');
+  });
+
+  it('list with three webhooks, secret revealed, menu open', async () => {
+    const page = await withThreeWebhooks();
+    await page.mouse.move(0, 0);
+    await shot(page, 'list');
+    await rowButton(page, 1, 'Reveal signing secret').click();
+    await rowButton(page, 1, 'Hide signing secret').waitFor();
+    await page.mouse.move(0, 0);
+    await shot(page, 'secret-revealed');
+    await rowButton(page, 1, 'Hide signing secret').click();
+    await rowButton(page, 2, 'More actions').click();
+    await page.getByRole('menu').waitFor();
+    await shot(page, 'menu-open');
+  });
+
+  it('create form with a validation error', async () => {
+    const page = await withThreeWebhooks();
+    await page.getByRole('button', { name: 'Create a new webhook', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create a new webhook' });
+    await dialog.getByRole('textbox', { name: 'Endpoint URL' }).fill('api.acme.example/hooks');
+    await dialog.getByRole('button', { name: 'Create new webhook', exact: true }).click();
+    await dialog.getByText(/This is not an absolute URL/).waitFor();
+    await shot(page, 'create-validation-error');
+  });
+
+  it('keychain unavailable banner', async () => {
+    const down = () =>
+      Promise.reject(
+        new AppError(
+          'KEYCHAIN_UNAVAILABLE',
+          'The system keychain did not answer: no Secret Service is running on the session bus.',
+        ),
+      );
+    const vault: SecretVault = { get: down, set: down, delete: down, list: down, probe: down };
+    app = await startBridgedApp({ vault });
+    await app.harness.ok('apis.create', { name: 'Invoices', versions: ['v4'] });
+    await app.page.reload();
+    await app.page.getByRole('alert', { name: 'The system keychain is not available' }).waitFor();
+    await shot(app.page, 'keychain-unavailable');
+  });
+
+  it('dark theme', async () => {
+    const page = await withThreeWebhooks({ colorScheme: 'dark' });
+    await page.mouse.move(0, 0);
+    await shot(page, 'dark');
+  });
+});

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { Clock } from '../services/ports';
 
-/** The file's content could not be used; the message says why, without quoting the content. */
+/** The file's content could not be used; the message says why (a JSON error may quote a few characters). */
 export class StoreFileInvalidError extends Error {
   override readonly name = 'StoreFileInvalidError';
 }

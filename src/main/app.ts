@@ -4,6 +4,8 @@ import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'e
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createAppRequestHandler } from './app-protocol';
 import { systemClipboard } from './adapters/clipboard';
 import { openConfigStore } from './adapters/config-store';
+import { openDeliveryLogStore } from './adapters/delivery-log-store';
+import { createHttpClient } from './adapters/http-client';
 import { createKeytarVault } from './adapters/keytar-vault';
 import { ownTopFrameCheck } from './ipc/handle';
 import { channelHandlers, registerIpc } from './ipc/register';
@@ -19,7 +21,9 @@ async function onReady(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppRequestHandler(join(outDir, 'renderer')));
 
-  const opened = openConfigStore(app.getPath('userData'), systemClock);
+  const dataDir = app.getPath('userData');
+  const opened = openConfigStore(dataDir, systemClock);
+  const log = openDeliveryLogStore(dataDir, systemClock);
   const services = await startServices({
     config: opened.store,
     vault: createKeytarVault(),
@@ -28,12 +32,16 @@ async function onReady(): Promise<void> {
     emit: (event, payload) => {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload);
     },
+    deliveryLog: log.store,
+    http: createHttpClient(),
     configMovedAside: opened.movedAsideTo !== null,
-    startupNotices: opened.notices,
+    startupNotices: [...opened.notices, ...log.notices],
   });
   const trustedOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
   registerIpc(ipcMain, channelHandlers(services), ownTopFrameCheck(trustedOrigins));
 
+  // The delivery log writes in bursts: whatever is pending reaches the file before the app exits.
+  app.on('will-quit', () => log.store.flush());
   createMainWindow(join(outDir, 'preload', 'index.cjs'), devServerUrl ?? APP_ENTRY_URL);
 }
 

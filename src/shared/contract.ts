@@ -7,6 +7,7 @@ import {
   apiNameSchema,
   endpointUrlSchema,
   idSchema,
+  signatureSchemeSchema,
   versionLabelSchema,
   versionListSchema,
   type Api,
@@ -14,6 +15,13 @@ import {
   type Notice,
   type WebhookView,
 } from './domain';
+import {
+  TEMPLATE_MAX_CHARS,
+  deliveryTimeoutSchema,
+  type Delivery,
+  type PayloadTemplate,
+  type Settings,
+} from './delivery';
 import type { Result } from './errors';
 
 /** A channel: a runtime input schema and a compile-time-only output type. */
@@ -29,6 +37,9 @@ function channel<O>() {
 
 const noInput = z.undefined();
 const byId = z.strictObject({ id: idSchema });
+const byWebhook = z.strictObject({ webhookId: idSchema });
+const byDelivery = z.strictObject({ deliveryId: idSchema });
+const apiVersion = { apiId: idSchema, version: versionLabelSchema };
 
 export const contract = {
   'app.notices': channel<Notice[]>()(noInput),
@@ -44,16 +55,38 @@ export const contract = {
 
   'webhooks.list': channel<WebhookView[]>()(z.strictObject({ apiId: idSchema })),
   'webhooks.create': channel<WebhookView>()(
-    z.strictObject({ apiId: idSchema, version: versionLabelSchema, url: endpointUrlSchema }),
+    z.strictObject({
+      apiId: idSchema,
+      version: versionLabelSchema,
+      url: endpointUrlSchema,
+      scheme: signatureSchemeSchema.optional(),
+    }),
   ),
   'webhooks.updateUrl': channel<WebhookView>()(z.strictObject({ id: idSchema, url: endpointUrlSchema })),
   'webhooks.delete': channel<{ id: string }>()(byId),
   'webhooks.regenerateSecret': channel<WebhookView>()(byId),
+  'webhooks.setScheme': channel<WebhookView>()(
+    z.strictObject({ id: idSchema, scheme: signatureSchemeSchema }),
+  ),
 
   'keychain.check': channel<KeychainStatus>()(noInput),
 
   'secrets.reveal': channel<{ secret: string }>()(byId),
   'secrets.copy': channel<{ clearsAfterMs: number }>()(byId),
+
+  'deliveries.send': channel<Delivery>()(byWebhook),
+  'deliveries.list': channel<Delivery[]>()(byWebhook),
+  'deliveries.redeliver': channel<Delivery>()(byDelivery),
+  'deliveries.copyAsCurl': channel<{ command: string }>()(byDelivery),
+
+  'templates.get': channel<PayloadTemplate>()(z.strictObject(apiVersion)),
+  'templates.save': channel<PayloadTemplate>()(
+    z.strictObject({ ...apiVersion, json: z.string().max(TEMPLATE_MAX_CHARS) }),
+  ),
+  'templates.reset': channel<PayloadTemplate>()(z.strictObject(apiVersion)),
+
+  'settings.get': channel<Settings>()(noInput),
+  'settings.update': channel<Settings>()(z.strictObject({ deliveryTimeoutSeconds: deliveryTimeoutSchema })),
 } as const;
 
 /** Events main sends to the renderer; the payload types are all they carry. */

@@ -37,6 +37,19 @@ export const isoTimeSchema = z.iso.datetime();
 
 export const endpointUrlSchema = z.string().max(4096);
 
+/** How a webhook's deliveries are signed; Mindee is the default. */
+export const SIGNATURE_SCHEMES = ['mindee', 'standard-webhooks', 'stripe', 'github'] as const;
+export const signatureSchemeSchema = z.enum(SIGNATURE_SCHEMES);
+export type SignatureScheme = z.infer<typeof signatureSchemeSchema>;
+export const DEFAULT_SCHEME: SignatureScheme = 'mindee';
+/** The names the UI shows for each scheme. */
+export const SCHEME_LABELS: Record<SignatureScheme, string> = {
+  mindee: 'Mindee',
+  'standard-webhooks': 'Standard Webhooks',
+  stripe: 'Stripe',
+  github: 'GitHub',
+};
+
 export const apiSchema = z.strictObject({
   id: idSchema,
   name: apiNameSchema,
@@ -53,6 +66,7 @@ export const webhookSchema = z.strictObject({
   createdAt: isoTimeSchema,
   updatedAt: isoTimeSchema,
   secretRotatedAt: isoTimeSchema,
+  scheme: signatureSchemeSchema,
 });
 export type Webhook = z.infer<typeof webhookSchema>;
 
@@ -62,7 +76,8 @@ export interface WebhookView extends Webhook {
   secretMissing: boolean;
 }
 
-export type NoticeKind = 'config-moved-aside' | 'keychain-unavailable' | 'orphan-secrets-removed';
+export type NoticeKind =
+  'config-moved-aside' | 'delivery-log-moved-aside' | 'keychain-unavailable' | 'orphan-secrets-removed';
 
 export interface Notice {
   kind: NoticeKind;

@@ -2,6 +2,7 @@
 export const ERROR_CODES = [
   'INVALID_INPUT',
   'INVALID_URL',
+  'INVALID_JSON',
   'NOT_FOUND',
   'NAME_TAKEN',
   'VERSION_UNKNOWN',

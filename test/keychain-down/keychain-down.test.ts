@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openConfigStore } from '../../src/main/adapters/config-store';
 import { createKeytarVault } from '../../src/main/adapters/keytar-vault';
+import { EMPTY_CONFIG } from '../../src/main/services/config-schema';
 import { systemClock } from '../../src/main/services/ports';
 import { startHarness } from '../support/main-harness';
 import { tempDir } from '../support/temp';
@@ -26,7 +27,7 @@ describe('keychain unavailable (no Secret Service)', () => {
     const webhookId = crypto.randomUUID();
     const now = new Date().toISOString();
     store.write({
-      schemaVersion: 1,
+      ...EMPTY_CONFIG,
       apis: [{ id: apiId, name: 'Invoices', versions: ['v4'], createdAt: now }],
       webhooks: [
         {
@@ -37,6 +38,7 @@ describe('keychain unavailable (no Secret Service)', () => {
           createdAt: now,
           updatedAt: now,
           secretRotatedAt: now,
+          scheme: 'mindee',
         },
       ],
     });
@@ -57,6 +59,8 @@ describe('keychain unavailable (no Secret Service)', () => {
       h.invoke('apis.delete', { id: apiId, cascade: true }),
       h.invoke('secrets.reveal', { id: webhookId }),
       h.invoke('secrets.copy', { id: webhookId }),
+      // Signing needs the secret: no request is sent and no record is made.
+      h.invoke('deliveries.send', { webhookId }),
     ];
     for (const result of await Promise.all(needKeychain)) {
       expect(result).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } });
@@ -64,5 +68,6 @@ describe('keychain unavailable (no Secret Service)', () => {
       expect(result.ok || result.error.message).toMatch(/try again/i);
     }
     expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe(before);
+    expect(await h.ok('deliveries.list', { webhookId })).toEqual([]);
   });
 });

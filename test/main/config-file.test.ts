@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/main/services/config-schema';
+import { CONFIG_SCHEMA_VERSION, parseConfig } from '../../src/main/services/config-schema';
 import { keychainItems } from '../support/keyring';
 import { serviceOf, startWithWebhook } from '../support/fixtures';
 import { startHarness } from '../support/main-harness';
@@ -14,7 +14,11 @@ describe('the config file', () => {
     const h = await startHarness();
     await h.ok('apis.create', { name: 'Invoices', versions: ['v4'] });
     const file = JSON.parse(readFileSync(join(h.dir, 'config.json'), 'utf8'));
-    expect(file).toMatchObject({ schemaVersion: 1, apis: [{ name: 'Invoices' }], webhooks: [] });
+    expect(file).toMatchObject({
+      schemaVersion: CONFIG_SCHEMA_VERSION,
+      apis: [{ name: 'Invoices' }],
+      webhooks: [],
+    });
   });
 
   for (const [label, corrupt] of [
@@ -54,7 +58,9 @@ describe('the config file', () => {
     expect(await h.ok('webhooks.list', { apiId: api.id })).toEqual([
       expect.objectContaining({ id: hook.id }),
     ]);
-    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).schemaVersion).toBe(
+      CONFIG_SCHEMA_VERSION,
+    );
     expect(JSON.parse(readFileSync(join(dir, 'config.schema-v0.backup.json'), 'utf8'))).toEqual(file);
   });
 
@@ -64,13 +70,23 @@ describe('the config file', () => {
       { apis: [] },
       {
         0: (old) => (steps.push(0), { ...old, webhooks: [] }),
-        1: () => {
-          throw new Error('not reached: version 1 is current');
+        1: (old) => (steps.push(1), { ...old, templates: [], settings: { deliveryTimeoutSeconds: 10 } }),
+        2: () => {
+          throw new Error('not reached: version 2 is current');
         },
       },
     );
-    expect(steps).toEqual([0]);
-    expect(result).toEqual({ data: { schemaVersion: 1, apis: [], webhooks: [] }, migrated: true });
+    expect(steps).toEqual([0, 1]);
+    expect(result).toEqual({
+      data: {
+        schemaVersion: 2,
+        apis: [],
+        webhooks: [],
+        templates: [],
+        settings: { deliveryTimeoutSeconds: 10 },
+      },
+      migrated: true,
+    });
   });
 
   it('refuses semantic corruption: a webhook whose API or version does not exist', () => {
@@ -96,6 +112,7 @@ describe('the config file', () => {
     const dir = tempDir();
     const h = await startHarness({ dir });
     for (let i = 0; i < 5; i++) await h.ok('apis.create', { name: `API ${i}`, versions: ['v1'] });
-    expect(readdirSync(dir)).toEqual(['config.json']);
+    // The delivery log lives in its own file beside it.
+    expect(readdirSync(dir).sort()).toEqual(['config.json', 'deliveries.json']);
   });
 });

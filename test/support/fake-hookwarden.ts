@@ -14,7 +14,16 @@ import {
   type HookwardenApi,
   type ParsedInput,
 } from '../../src/shared/contract';
-import type { Api, KeychainStatus, Notice, Webhook, WebhookView } from '../../src/shared/domain';
+import { DEFAULT_SETTINGS, type Delivery, type Settings } from '../../src/shared/delivery';
+import {
+  DEFAULT_SCHEME,
+  type Api,
+  type KeychainStatus,
+  type Notice,
+  type SignatureScheme,
+  type Webhook,
+  type WebhookView,
+} from '../../src/shared/domain';
 import { AppError, type ErrorCode, type Result } from '../../src/shared/errors';
 import { checkEndpointUrl, isInsecureUrl } from '../../src/shared/url-rule';
 
@@ -39,6 +48,13 @@ export class FakeHookwarden {
   keychain: KeychainStatus = { available: true };
   clipboard = '';
   clearsAfterMs = 30_000;
+  /** Delivery records, newest first, as main's delivery log holds them. */
+  deliveries: Delivery[] = [];
+  /** Saved test payloads by `${apiId}/${version}`. */
+  templates = new Map<string, string>();
+  settings: Settings = { ...DEFAULT_SETTINGS };
+  /** The HTTP status the fake endpoint answers test deliveries with. */
+  endpointStatus = 200;
   /** Every call that reached the fake, in order. */
   readonly calls: { channel: Channel; input: unknown }[] = [];
   now = () => new Date();
@@ -95,7 +111,7 @@ export class FakeHookwarden {
   seedWebhook(
     apiId: string,
     url: string,
-    options: { version?: string; at?: Date; secret?: string | null } = {},
+    options: { version?: string; at?: Date; secret?: string | null; scheme?: SignatureScheme } = {},
   ) {
     const at = (options.at ?? this.now()).toISOString();
     const api = this.apis.find((a) => a.id === apiId);
@@ -107,6 +123,7 @@ export class FakeHookwarden {
       createdAt: at,
       updatedAt: at,
       secretRotatedAt: at,
+      scheme: options.scheme ?? DEFAULT_SCHEME,
     };
     this.webhooks.push(webhook);
     if (options.secret !== null) this.secrets.set(webhook.id, options.secret ?? nextSecret());
@@ -197,16 +214,18 @@ export class FakeHookwarden {
       this.apiById(apiId);
       return this.webhooks.filter((w) => w.apiId === apiId).map((w) => this.view(w));
     },
-    'webhooks.create': ({ apiId, version, url }) => {
+    'webhooks.create': ({ apiId, version, url, scheme }) => {
       const endpoint = this.checkedUrl(url);
       if (!this.apiById(apiId).versions.includes(version))
         throw new AppError('VERSION_UNKNOWN', 'Unknown version.');
-      return this.seedWebhook(apiId, endpoint, { version });
+      return this.seedWebhook(apiId, endpoint, { version, scheme });
     },
+    'webhooks.setScheme': ({ id, scheme }) => this.touch(id, { scheme }),
     'webhooks.updateUrl': ({ id, url }) => this.touch(id, { url: this.checkedUrl(url) }),
     'webhooks.delete': ({ id }) => {
       this.webhook(id);
       this.webhooks = this.webhooks.filter((w) => w.id !== id);
+      this.deliveries = this.deliveries.filter((d) => d.webhookId !== id);
       this.secrets.delete(id);
       return { id };
     },
@@ -221,5 +240,81 @@ export class FakeHookwarden {
       this.clipboard = this.secretOf(id);
       return { clearsAfterMs: this.clearsAfterMs };
     },
+    'deliveries.send': ({ webhookId }) => {
+      const webhook = this.webhook(webhookId);
+      return this.record(webhook, this.templateOf(webhook.apiId, webhook.version), nextId(), null);
+    },
+    'deliveries.list': ({ webhookId }) => {
+      this.webhook(webhookId);
+      return this.deliveries.filter((d) => d.webhookId === webhookId);
+    },
+    'deliveries.redeliver': ({ deliveryId }) => {
+      const original = this.delivery(deliveryId);
+      return this.record(
+        this.webhook(original.webhookId),
+        original.request.body,
+        original.messageId,
+        original.id,
+      );
+    },
+    'deliveries.copyAsCurl': ({ deliveryId }) => {
+      const { request } = this.delivery(deliveryId);
+      this.clipboard = `curl --request POST '${request.url}' --data-raw '${request.body}'`;
+      return { command: this.clipboard };
+    },
+    'templates.get': ({ apiId, version }) => {
+      const saved = this.templates.get(`${apiId}/${version}`);
+      return { apiId, version, json: saved ?? this.templateOf(apiId, version), custom: saved !== undefined };
+    },
+    'templates.save': ({ apiId, version, json }) => {
+      try {
+        JSON.parse(json);
+      } catch (error) {
+        throw new AppError('INVALID_JSON', `The test payload is not valid JSON: ${(error as Error).message}`);
+      }
+      this.templates.set(`${apiId}/${version}`, json);
+      return { apiId, version, json, custom: true };
+    },
+    'templates.reset': ({ apiId, version }) => {
+      this.templates.delete(`${apiId}/${version}`);
+      return { apiId, version, json: this.templateOf(apiId, version), custom: false };
+    },
+    'settings.get': () => this.settings,
+    'settings.update': (changes) => (this.settings = { ...this.settings, ...changes }),
   };
+
+  private templateOf(apiId: string, version: string): string {
+    const saved = this.templates.get(`${apiId}/${version}`);
+    const product = { name: this.apiById(apiId).name, version };
+    return (
+      saved ?? JSON.stringify({ document: { inference: { product } }, job: { status: 'completed' } }, null, 2)
+    );
+  }
+
+  private delivery(id: string): Delivery {
+    const found = this.deliveries.find((d) => d.id === id);
+    if (!found) throw new AppError('NOT_FOUND', 'This delivery is no longer in the log.');
+    return found;
+  }
+
+  /** Records a delivery the fake endpoint answered with endpointStatus, and tells listeners. */
+  private record(webhook: Webhook, body: string, messageId: string, redeliveryOf: string | null): Delivery {
+    const ok = this.endpointStatus >= 200 && this.endpointStatus < 300;
+    const record: Delivery = {
+      id: nextId(),
+      webhookId: webhook.id,
+      sentAt: this.now().toISOString(),
+      scheme: webhook.scheme,
+      messageId,
+      redeliveryOf,
+      request: { method: 'POST', url: webhook.url, headers: { 'Content-Type': 'application/json' }, body },
+      response: { status: this.endpointStatus, statusText: '', headers: {}, body: '', truncated: false },
+      error: ok ? null : { kind: 'http-status', message: `Non-2xx response: ${this.endpointStatus}.` },
+      durationMs: 12,
+      outcome: ok ? 'success' : 'failure',
+    };
+    this.deliveries = [record, ...this.deliveries];
+    this.emit('deliveries.changed', { webhookId: webhook.id });
+    return record;
+  }
 }

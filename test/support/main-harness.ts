@@ -3,11 +3,19 @@
  * and lets a test call channels exactly as the renderer would, through the recorded ipcMain handlers.
  */
 import { openConfigStore } from '../../src/main/adapters/config-store';
+import { openDeliveryLogStore } from '../../src/main/adapters/delivery-log-store';
+import { createHttpClient } from '../../src/main/adapters/http-client';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../src/main/app-protocol';
 import { ownTopFrameCheck, type InvokeEvent } from '../../src/main/ipc/handle';
 import { channelHandlers, registerIpc } from '../../src/main/ipc/register';
 import { startServices, type Services } from '../../src/main/services';
-import { systemClock, type ConfigStore, type SecretVault } from '../../src/main/services/ports';
+import {
+  systemClock,
+  type Clock,
+  type ConfigStore,
+  type HttpClient,
+  type SecretVault,
+} from '../../src/main/services/ports';
 import type { Channel, ChannelInput, ChannelOutput, EventName } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/errors';
 import { clipboard, ipcHandlers, resetElectronDouble } from './electron-double';
@@ -30,6 +38,10 @@ export interface HarnessOptions {
   /** Wraps the opened store, to inject faults. */
   wrapStore?: (store: ConfigStore) => ConfigStore;
   clipboardClearMs?: number;
+  /** Defaults to the system clock (timestamps in signatures and records come from it). */
+  clock?: Clock;
+  /** Defaults to the real node:http/https client. */
+  http?: HttpClient;
 }
 
 export interface Harness {
@@ -37,6 +49,8 @@ export interface Harness {
   vault: SecretVault;
   services: Services;
   movedAsideTo: string | null;
+  /** Writes the delivery log file now (it is otherwise written shortly after each burst of changes). */
+  flushDeliveryLog(): void;
   invoke<C extends Channel>(
     channel: C,
     input?: ChannelInput<C>,
@@ -53,16 +67,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dir = options.dir ?? tempDir();
   const vault = options.vault ?? testVault();
   const opened = openConfigStore(dir, systemClock);
+  const log = openDeliveryLogStore(dir, systemClock);
   const services = await startServices({
     config: options.wrapStore ? options.wrapStore(opened.store) : opened.store,
     vault,
     clipboard,
-    clock: systemClock,
+    clock: options.clock ?? systemClock,
     emit: (event, payload) => {
       for (const listener of eventListeners) listener(event, payload);
     },
+    deliveryLog: log.store,
+    http: options.http ?? createHttpClient(),
     configMovedAside: opened.movedAsideTo !== null,
-    startupNotices: opened.notices,
+    startupNotices: [...opened.notices, ...log.notices],
     clipboardClearMs: options.clipboardClearMs,
   });
   registerIpc(
@@ -83,6 +100,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     vault,
     services,
     movedAsideTo: opened.movedAsideTo,
+    flushDeliveryLog: () => log.store.flush(),
     invoke: invoke as Harness['invoke'],
     invokeRaw,
     async ok(channel, input) {

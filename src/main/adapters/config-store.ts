@@ -1,10 +1,10 @@
-import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ElectronStore, { type Schema } from 'electron-store';
-import { AppError } from '../../shared/errors';
 import type { Notice } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
 import { ConfigInvalidError, EMPTY_CONFIG, configJsonSchema, parseConfig } from '../services/config-schema';
 import type { Clock, ConfigData, ConfigStore } from '../services/ports';
+import { StoreFileInvalidError, cachedStore, moveAside, readJsonFile, replaceMigrated } from './store-file';
 
 export const CONFIG_NAME = 'config';
 
@@ -30,17 +30,12 @@ function openElectronStore(dir: string): ElectronStore<ConfigData> {
 
 /** Reads and validates the file; throws ConfigInvalidError when it is corrupt, AppError when unreadable. */
 function load(path: string, dir: string): { electronStore: ElectronStore<ConfigData>; data: ConfigData } {
-  let raw: unknown = undefined;
-  try {
-    if (existsSync(path)) raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    if (error instanceof SyntaxError) throw new ConfigInvalidError(`it is not valid JSON (${error.message})`);
-    throw new AppError('STORAGE_FAILED', `Could not read ${path}: ${(error as Error).message}`);
-  }
+  const raw = readJsonFile(path);
   const { data, migrated } = raw === undefined ? { data: EMPTY_CONFIG, migrated: false } : parseConfig(raw);
   // electron-store validates the file against the current schema on open: migrate it on disk first,
   // keeping the old file as a backup.
-  if (migrated) replaceWithMigrated(path, dir, raw, data);
+  if (migrated)
+    replaceMigrated(dir, CONFIG_NAME, (raw as { schemaVersion?: unknown }).schemaVersion ?? 0, data);
   let electronStore: ElectronStore<ConfigData>;
   try {
     electronStore = openElectronStore(dir);
@@ -50,21 +45,6 @@ function load(path: string, dir: string): { electronStore: ElectronStore<ConfigD
     throw new AppError('STORAGE_FAILED', `Could not open the configuration in ${dir}: ${message}`);
   }
   return { electronStore, data };
-}
-
-function replaceWithMigrated(path: string, dir: string, raw: unknown, data: ConfigData): void {
-  const oldVersion = (raw as { schemaVersion?: unknown }).schemaVersion ?? 0;
-  copyFileSync(path, join(dir, `${CONFIG_NAME}.schema-v${String(oldVersion)}.backup.json`));
-  const temp = `${path}.migrating`;
-  writeFileSync(temp, JSON.stringify(data, undefined, '\t'));
-  renameSync(temp, path);
-}
-
-function moveAside(path: string, dir: string, clock: Clock): string {
-  const stamp = clock.now().toISOString().replace(/[:.]/g, '-');
-  const target = join(dir, `${CONFIG_NAME}.corrupt-${stamp}.json`);
-  renameSync(path, target);
-  return target;
 }
 
 /**
@@ -79,8 +59,8 @@ export function openConfigStore(dir: string, clock: Clock): OpenedConfig {
   try {
     loaded = load(path, dir);
   } catch (error) {
-    if (!(error instanceof ConfigInvalidError)) throw error;
-    movedAsideTo = moveAside(path, dir, clock);
+    if (!(error instanceof ConfigInvalidError || error instanceof StoreFileInvalidError)) throw error;
+    movedAsideTo = moveAside(dir, CONFIG_NAME, clock);
     notices = [
       {
         kind: 'config-moved-aside',
@@ -92,18 +72,6 @@ export function openConfigStore(dir: string, clock: Clock): OpenedConfig {
     loaded = load(path, dir);
   }
 
-  const { electronStore } = loaded;
-  let cache = loaded.data;
-  const store: ConfigStore = {
-    read: () => cache,
-    write(next) {
-      try {
-        electronStore.store = next;
-      } catch (error) {
-        throw new AppError('STORAGE_FAILED', `Could not save the configuration: ${(error as Error).message}`);
-      }
-      cache = next;
-    },
-  };
+  const store: ConfigStore = cachedStore(loaded.electronStore, loaded.data, 'the configuration');
   return { store, movedAsideTo, notices };
 }

@@ -25,9 +25,19 @@ export function channelHandlers(services: Services): Handlers {
     'webhooks.updateUrl': (input) => services.webhooks.updateUrl(input),
     'webhooks.delete': (input) => services.webhooks.delete(input),
     'webhooks.regenerateSecret': (input) => services.webhooks.regenerateSecret(input),
+    'webhooks.setScheme': (input) => services.webhooks.setScheme(input),
     'keychain.check': () => services.keychain.check(),
     'secrets.reveal': (input) => services.secrets.reveal(input),
     'secrets.copy': (input) => services.secrets.copy(input),
+    'deliveries.send': (input) => services.deliveries.send(input),
+    'deliveries.list': (input) => services.deliveries.list(input),
+    'deliveries.redeliver': (input) => services.deliveries.redeliver(input),
+    'deliveries.copyAsCurl': (input) => services.deliveries.copyAsCurl(input),
+    'templates.get': (input) => services.templates.get(input),
+    'templates.save': (input) => services.templates.save(input),
+    'templates.reset': (input) => services.templates.reset(input),
+    'settings.get': () => services.settings.get(),
+    'settings.update': (input) => services.settings.update(input),
   };
 }
 

@@ -9,6 +9,8 @@ interface Deps {
   config: ConfigStore;
   vault: SecretVault;
   clock: Clock;
+  /** Removes the delivery logs of deleted webhooks. */
+  forgetDeliveries: (webhookIds: string[]) => void;
 }
 
 function assertNameFree(config: ConfigData, name: string, exceptId?: string): void {
@@ -18,7 +20,7 @@ function assertNameFree(config: ConfigData, name: string, exceptId?: string): vo
   if (taken) throw new AppError('NAME_TAKEN', `An API named "${name}" already exists.`);
 }
 
-export function createApiService({ config, vault, clock }: Deps) {
+export function createApiService({ config, vault, clock, forgetDeliveries }: Deps) {
   return {
     list(): Api[] {
       return config.read().apis;
@@ -48,7 +50,11 @@ export function createApiService({ config, vault, clock }: Deps) {
         }
       }
       const updated: Api = { ...api, name: name ?? api.name, versions: versions ?? api.versions };
-      config.write({ ...current, apis: current.apis.map((a) => (a.id === id ? updated : a)) });
+      // A removed version takes its saved test payload with it.
+      const templates = current.templates.filter(
+        (t) => t.apiId !== id || updated.versions.includes(t.version),
+      );
+      config.write({ ...current, apis: current.apis.map((a) => (a.id === id ? updated : a)), templates });
       return updated;
     },
 
@@ -75,8 +81,10 @@ export function createApiService({ config, vault, clock }: Deps) {
           ...current,
           apis: current.apis.filter((a) => a.id !== id),
           webhooks: current.webhooks.filter((w) => w.apiId !== id),
+          templates: current.templates.filter((t) => t.apiId !== id),
         };
       });
+      forgetDeliveries(doomed);
       for (const webhookId of doomed) await vault.delete(webhookId);
       return { deletedWebhooks: doomed.length };
     },

@@ -1,15 +1,18 @@
 /** The persisted config's shape, its schema version and the migrations that bring older files up to date. */
 import { z } from 'zod';
-import { apiSchema, webhookSchema } from '../../shared/domain';
+import { DEFAULT_SETTINGS, settingsSchema, storedTemplateSchema } from '../../shared/delivery';
+import { DEFAULT_SCHEME, apiSchema, webhookSchema } from '../../shared/domain';
 import type { ConfigData } from './ports';
 
-export const CONFIG_SCHEMA_VERSION = 1;
+export const CONFIG_SCHEMA_VERSION = 2;
 
 export const configSchema = z
   .strictObject({
     schemaVersion: z.literal(CONFIG_SCHEMA_VERSION),
     apis: z.array(apiSchema),
     webhooks: z.array(webhookSchema),
+    templates: z.array(storedTemplateSchema),
+    settings: settingsSchema,
   })
   .superRefine((config, ctx) => {
     const apis = new Map(config.apis.map((api) => [api.id, api]));
@@ -32,7 +35,13 @@ export const configSchema = z
 /** The JSON schema electron-store validates every read and write with, derived from the zod schema above. */
 export const configJsonSchema = z.toJSONSchema(configSchema, { target: 'draft-7' });
 
-export const EMPTY_CONFIG: ConfigData = { schemaVersion: CONFIG_SCHEMA_VERSION, apis: [], webhooks: [] };
+export const EMPTY_CONFIG: ConfigData = {
+  schemaVersion: CONFIG_SCHEMA_VERSION,
+  apis: [],
+  webhooks: [],
+  templates: [],
+  settings: DEFAULT_SETTINGS,
+};
 
 /** Migration n turns a schemaVersion n file into the shape of version n + 1 (the version number is set for it). */
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
@@ -40,7 +49,19 @@ export type Migration = (old: Record<string, unknown>) => Record<string, unknown
 export const MIGRATIONS: Record<number, Migration> = {
   // Files written before the schema version existed hold the same shape without the field.
   0: (old) => old,
+  // 2 adds the signature scheme per webhook (existing ones keep Mindee's), payload templates and settings.
+  1: (old) => ({
+    ...old,
+    webhooks: Array.isArray(old.webhooks) ? old.webhooks.map(withDefaultScheme) : old.webhooks,
+    templates: [],
+    settings: DEFAULT_SETTINGS,
+  }),
 };
+
+function withDefaultScheme(webhook: unknown): unknown {
+  const isObject = typeof webhook === 'object' && webhook !== null && !Array.isArray(webhook);
+  return isObject ? { scheme: DEFAULT_SCHEME, ...webhook } : webhook;
+}
 
 export class ConfigInvalidError extends Error {
   override readonly name = 'ConfigInvalidError';

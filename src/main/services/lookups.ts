@@ -8,6 +8,15 @@ export function findApi(config: ConfigData, id: string): Api {
   return api;
 }
 
+/** The API, if it has this product version; VERSION_UNKNOWN otherwise. */
+export function assertVersionKnown(config: ConfigData, apiId: string, version: string): Api {
+  const api = findApi(config, apiId);
+  if (!api.versions.includes(version)) {
+    throw new AppError('VERSION_UNKNOWN', `${api.name} has no product version "${version}".`);
+  }
+  return api;
+}
+
 export function findWebhook(config: ConfigData, id: string): Webhook {
   const webhook = config.webhooks.find((candidate) => candidate.id === id);
   if (!webhook) throw new AppError('NOT_FOUND', 'This webhook no longer exists.');

@@ -1,11 +1,21 @@
 /** What the services need from the outside world; adapters implement these, tests pass real or faulty ones. */
 import type { EventName, EventPayloads } from '../../shared/contract';
+import type {
+  Delivery,
+  DeliveryFailure,
+  DeliveryResponse,
+  Settings,
+  StoredTemplate,
+} from '../../shared/delivery';
 import type { Api, Webhook } from '../../shared/domain';
 
 export interface ConfigData {
   schemaVersion: number;
   apis: Api[];
   webhooks: Webhook[];
+  /** Test payload templates saved per API version. */
+  templates: StoredTemplate[];
+  settings: Settings;
 }
 
 /** The persisted configuration. write() is atomic: it either replaces everything or throws STORAGE_FAILED. */
@@ -23,6 +33,39 @@ export interface SecretVault {
   list(): Promise<string[]>;
   /** Resolves when the keychain answers, without reading any secret. */
   probe(): Promise<void>;
+}
+
+/** Delivery records per webhook id, newest first. */
+export interface DeliveryLogData {
+  schemaVersion: number;
+  byWebhook: Record<string, Delivery[]>;
+}
+
+/**
+ * read() sees every write at once; the file may be written a moment later, one write per burst of changes
+ * (a full log is large, and main must not block on it per delivery). flush() writes now if anything is pending.
+ */
+export interface DeliveryLogStore {
+  read(): DeliveryLogData;
+  write(next: DeliveryLogData): void;
+  flush(): void;
+}
+
+export interface HttpPostRequest {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  timeoutMs: number;
+}
+
+/** What came back from one POST: a response (any status), or a network failure in plain words. */
+export type HttpPostResult =
+  | { response: DeliveryResponse; error: null; durationMs: number }
+  | { response: null; error: DeliveryFailure; durationMs: number };
+
+/** Sends one POST without following redirects; never throws for network failures. */
+export interface HttpClient {
+  post(request: HttpPostRequest): Promise<HttpPostResult>;
 }
 
 export interface ClipboardPort {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
-import type { Webhook, WebhookView } from '../../shared/domain';
+import { DEFAULT_SCHEME, type Webhook, type WebhookView } from '../../shared/domain';
 import type { ParsedInput } from '../../shared/contract';
 import { checkEndpointUrl, isInsecureUrl } from '../../shared/url-rule';
-import { findApi, findWebhook, updateConfig } from './lookups';
+import { assertVersionKnown, findApi, findWebhook, updateConfig } from './lookups';
 import type { Clock, ConfigData, ConfigStore, SecretVault } from './ports';
 import { generateSecret } from './secret-format';
 
@@ -13,6 +13,8 @@ interface Deps {
   clock: Clock;
   /** Ids of webhooks whose secret is not in the keychain (found at startup or on use). */
   missingSecrets: Set<string>;
+  /** Removes the delivery logs of deleted webhooks. */
+  forgetDeliveries: (webhookIds: string[]) => void;
 }
 
 function validUrl(url: string): string {
@@ -21,18 +23,21 @@ function validUrl(url: string): string {
   return check.url;
 }
 
-function assertVersionKnown(config: ConfigData, apiId: string, version: string): void {
-  const api = findApi(config, apiId);
-  if (!api.versions.includes(version)) {
-    throw new AppError('VERSION_UNKNOWN', `${api.name} has no product version "${version}".`);
-  }
-}
-
 function replaceWebhook(config: ConfigData, next: Webhook): ConfigData {
   return { ...config, webhooks: config.webhooks.map((w) => (w.id === next.id ? next : w)) };
 }
 
-export function createWebhookService({ config, vault, clock, missingSecrets }: Deps) {
+export function createWebhookService({ config, vault, clock, missingSecrets, forgetDeliveries }: Deps) {
+  /** Applies changes to one webhook in a single config write and returns the result. */
+  const change = (id: string, changes: Partial<Pick<Webhook, 'url' | 'scheme'>>): Webhook => {
+    let updated: Webhook | undefined;
+    updateConfig(config, (current) => {
+      updated = { ...findWebhook(current, id), ...changes, updatedAt: clock.now().toISOString() };
+      return replaceWebhook(current, updated);
+    });
+    return updated as Webhook;
+  };
+
   const view = (webhook: Webhook): WebhookView => ({
     ...webhook,
     insecure: isInsecureUrl(webhook.url),
@@ -48,7 +53,7 @@ export function createWebhookService({ config, vault, clock, missingSecrets }: D
     },
 
     /** Secret first, then config; if the config write fails the secret is removed again. */
-    async create({ apiId, version, url }: ParsedInput<'webhooks.create'>): Promise<WebhookView> {
+    async create({ apiId, version, url, scheme }: ParsedInput<'webhooks.create'>): Promise<WebhookView> {
       const endpoint = validUrl(url);
       assertVersionKnown(config.read(), apiId, version);
       const now = clock.now().toISOString();
@@ -60,6 +65,7 @@ export function createWebhookService({ config, vault, clock, missingSecrets }: D
         createdAt: now,
         updatedAt: now,
         secretRotatedAt: now,
+        scheme: scheme ?? DEFAULT_SCHEME,
       };
       await vault.set(webhook.id, generateSecret());
       try {
@@ -76,12 +82,11 @@ export function createWebhookService({ config, vault, clock, missingSecrets }: D
 
     updateUrl({ id, url }: ParsedInput<'webhooks.updateUrl'>): WebhookView {
       const endpoint = validUrl(url);
-      let updated: Webhook | undefined;
-      updateConfig(config, (current) => {
-        updated = { ...findWebhook(current, id), url: endpoint, updatedAt: clock.now().toISOString() };
-        return replaceWebhook(current, updated);
-      });
-      return view(updated as Webhook);
+      return view(change(id, { url: endpoint }));
+    },
+
+    setScheme({ id, scheme }: ParsedInput<'webhooks.setScheme'>): WebhookView {
+      return view(change(id, { scheme }));
     },
 
     /** Config first, then secret: a crash in between leaves an orphan secret, which startup removes. */
@@ -93,6 +98,7 @@ export function createWebhookService({ config, vault, clock, missingSecrets }: D
         return { ...current, webhooks: current.webhooks.filter((w) => w.id !== id) };
       });
       missingSecrets.delete(id);
+      forgetDeliveries([id]);
       await vault.delete(id);
       return { id };
     },

@@ -9,6 +9,7 @@ export interface UiError {
 const FALLBACK: Record<ErrorCode, string> = {
   INVALID_INPUT: 'Some of the values are not valid.',
   INVALID_URL: 'The endpoint URL is not valid.',
+  INVALID_JSON: 'The test payload is not valid JSON.',
   NOT_FOUND: 'It no longer exists. Reload the list to see the current state.',
   NAME_TAKEN: 'That name is already taken.',
   VERSION_UNKNOWN: 'That product version does not exist for this API.',

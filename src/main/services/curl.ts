@@ -1,0 +1,34 @@
+/** Builds a POSIX-shell curl command that sends a recorded request again, byte for byte. */
+import type { DeliveryRequest } from '../../shared/delivery';
+
+/** Single-quotes a word for sh/bash/zsh: nothing inside single quotes is special except the quote itself. */
+export function shellQuote(word: string): string {
+  return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+/** curl computes these itself from the URL and the body. */
+const COMPUTED_BY_CURL = new Set(['content-length', 'host']);
+
+export function curlCommand(request: DeliveryRequest): string {
+  const headers = Object.entries(request.headers)
+    .filter(([name]) => !COMPUTED_BY_CURL.has(name.toLowerCase()))
+    .map(([name, value]) => `${name}: ${value}`);
+  const words = [
+    'curl',
+    '--silent',
+    '--show-error',
+    '--request',
+    request.method,
+    shellQuote(request.url),
+    ...headers.flatMap((header) => ['--header', shellQuote(header)]),
+    // No headers of curl's own that the original request did not have.
+    '--header',
+    shellQuote('Accept:'),
+    '--header',
+    shellQuote('Expect:'),
+    // --data-raw sends the text exactly: no @file reading, no newline stripping.
+    '--data-raw',
+    shellQuote(request.body),
+  ];
+  return words.join(' ');
+}

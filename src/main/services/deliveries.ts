@@ -1,0 +1,126 @@
+/** Signed test deliveries: build the body, sign it, send it (at most MAX_IN_FLIGHT at once) and log the result. */
+import { randomUUID } from 'node:crypto';
+import type { ParsedInput } from '../../shared/contract';
+import { MAX_IN_FLIGHT, type Delivery, type DeliveryFailure } from '../../shared/delivery';
+import type { Webhook } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { curlCommand } from './curl';
+import type { DeliveryLog } from './delivery-log';
+import { createLimiter } from './limiter';
+import { findWebhook } from './lookups';
+import type { ClipboardPort, Clock, ConfigStore, HttpClient, HttpPostResult } from './ports';
+import { newMessageId, signatureHeaders, unixSeconds } from './signing';
+import type { TemplateService } from './templates';
+
+interface Deps {
+  config: ConfigStore;
+  /** Reads a webhook's secret from the keychain (SECRET_MISSING when it is gone). */
+  readSecret: (webhookId: string) => Promise<string>;
+  templates: TemplateService;
+  log: DeliveryLog;
+  http: HttpClient;
+  clock: Clock;
+  clipboard: ClipboardPort;
+  userAgent: string;
+}
+
+interface Attempt {
+  webhook: Webhook;
+  body: string;
+  messageId: string;
+  redeliveryOf: string | null;
+}
+
+/** A response is a success only when it is a 2xx; redirects are reported, never followed. */
+function responseFailure({ response }: HttpPostResult): DeliveryFailure | null {
+  if (!response || (response.status >= 200 && response.status < 300)) return null;
+  const status = `${response.status} ${response.statusText}`.trim();
+  if (response.status >= 300 && response.status < 400) {
+    const location = response.headers.location;
+    const where = location ? ` to ${location}` : ' (no Location header)';
+    return { kind: 'redirect', message: `Redirect not followed: the endpoint answered ${status}${where}.` };
+  }
+  return { kind: 'http-status', message: `Non-2xx response: the endpoint answered ${status}.` };
+}
+
+export function createDeliveryService(deps: Deps) {
+  const { config, readSecret, templates, log, http, clock, clipboard, userAgent } = deps;
+  const limiter = createLimiter(MAX_IN_FLIGHT);
+
+  /** Signs inside the slot, so a queued delivery still carries the time it was really sent. */
+  async function attempt({ webhook, body, messageId, redeliveryOf }: Attempt): Promise<Delivery> {
+    const secret = await readSecret(webhook.id);
+    const sentAt = clock.now();
+    const headers = {
+      'Content-Type': 'application/json',
+      'User-Agent': userAgent,
+      'Content-Length': String(Buffer.byteLength(body, 'utf8')),
+      ...signatureHeaders({
+        scheme: webhook.scheme,
+        secret,
+        body,
+        messageId,
+        timestamp: unixSeconds(sentAt),
+      }),
+    };
+    const timeoutMs = config.read().settings.deliveryTimeoutSeconds * 1000;
+    const result = await http.post({ url: webhook.url, headers, body, timeoutMs });
+    const error = result.error ?? responseFailure(result);
+    return {
+      id: randomUUID(),
+      webhookId: webhook.id,
+      sentAt: sentAt.toISOString(),
+      scheme: webhook.scheme,
+      messageId,
+      redeliveryOf,
+      request: { method: 'POST', url: webhook.url, headers, body },
+      response: result.response,
+      error,
+      durationMs: result.durationMs,
+      outcome: error ? 'failure' : 'success',
+    };
+  }
+
+  async function deliver(attemptSpec: Attempt): Promise<Delivery> {
+    const record = await limiter.run(() => attempt(attemptSpec));
+    // A webhook deleted while its delivery was in flight gets no new log.
+    if (config.read().webhooks.some((w) => w.id === record.webhookId)) log.add(record);
+    return record;
+  }
+
+  function findRecord(deliveryId: string): Delivery {
+    const record = log.find(deliveryId);
+    if (!record) throw new AppError('NOT_FOUND', 'This delivery is no longer in the log.');
+    return record;
+  }
+
+  return {
+    send({ webhookId }: ParsedInput<'deliveries.send'>): Promise<Delivery> {
+      const webhook = findWebhook(config.read(), webhookId);
+      const body = templates.bodyFor({ apiId: webhook.apiId, version: webhook.version });
+      return deliver({ webhook, body, messageId: newMessageId(webhook.scheme), redeliveryOf: null });
+    },
+
+    list({ webhookId }: ParsedInput<'deliveries.list'>): Delivery[] {
+      findWebhook(config.read(), webhookId);
+      return log.list(webhookId);
+    },
+
+    /** Same body and message id, to the webhook's current URL and scheme, with a fresh timestamp and signature. */
+    redeliver({ deliveryId }: ParsedInput<'deliveries.redeliver'>): Promise<Delivery> {
+      const original = findRecord(deliveryId);
+      const webhook = findWebhook(config.read(), original.webhookId);
+      const { body } = original.request;
+      return deliver({ webhook, body, messageId: original.messageId, redeliveryOf: original.id });
+    },
+
+    /** The command carries the recorded signature headers, never the secret. */
+    async copyAsCurl({ deliveryId }: ParsedInput<'deliveries.copyAsCurl'>): Promise<{ command: string }> {
+      const command = curlCommand(findRecord(deliveryId).request);
+      await clipboard.writeText(command);
+      return { command };
+    },
+  };
+}
+
+export type DeliveryService = ReturnType<typeof createDeliveryService>;

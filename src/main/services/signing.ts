@@ -1,0 +1,63 @@
+/** The four signature schemes. Each signs exactly the body string that is sent, as UTF-8 bytes. */
+import { createHmac, randomUUID } from 'node:crypto';
+import { SECRET_PREFIX, type SignatureScheme } from '../../shared/domain';
+
+export interface SignInput {
+  scheme: SignatureScheme;
+  secret: string;
+  body: string;
+  /** The message/delivery id (see newMessageId); sent only by schemes that carry one. */
+  messageId: string;
+  /** Unix seconds of this attempt. */
+  timestamp: number;
+}
+
+/** HMAC-SHA256 over the parts joined, fed in pieces so the body is never copied into a bigger string. */
+function hmac(key: string | Buffer, ...parts: string[]): Buffer {
+  const mac = createHmac('sha256', key);
+  for (const part of parts) mac.update(part, 'utf8');
+  return mac.digest();
+}
+
+/** Standard Webhooks' key: the base64 after `whsec_` (as its reference library decodes it). */
+function standardWebhooksKey(secret: string): Buffer {
+  return Buffer.from(
+    secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret,
+    'base64',
+  );
+}
+
+const signers: Record<SignatureScheme, (input: SignInput) => Record<string, string>> = {
+  mindee: ({ secret, body }) => ({ 'X-Mindee-Hmac-Signature': hmac(secret, body).toString('hex') }),
+
+  'standard-webhooks': ({ secret, body, messageId, timestamp }) => ({
+    'webhook-id': messageId,
+    'webhook-timestamp': String(timestamp),
+    'webhook-signature': `v1,${hmac(standardWebhooksKey(secret), `${messageId}.${timestamp}.`, body).toString('base64')}`,
+  }),
+
+  stripe: ({ secret, body, timestamp }) => ({
+    'Stripe-Signature': `t=${timestamp},v1=${hmac(secret, `${timestamp}.`, body).toString('hex')}`,
+  }),
+
+  github: ({ secret, body, messageId }) => ({
+    'X-GitHub-Event': 'ping',
+    'X-GitHub-Delivery': messageId,
+    'X-Hub-Signature-256': `sha256=${hmac(secret, body).toString('hex')}`,
+  }),
+};
+
+/** The headers that sign one attempt. They hold signatures, never the secret. */
+export function signatureHeaders(input: SignInput): Record<string, string> {
+  return signers[input.scheme](input);
+}
+
+/** A fresh message id in the form the scheme's receivers expect: msg_… for Standard Webhooks, a GUID otherwise. */
+export function newMessageId(scheme: SignatureScheme): string {
+  const id = randomUUID();
+  return scheme === 'standard-webhooks' ? `msg_${id.replaceAll('-', '')}` : id;
+}
+
+export function unixSeconds(date: Date): number {
+  return Math.floor(date.getTime() / 1000);
+}

@@ -1,0 +1,100 @@
+/** Test deliveries, their log records, payload templates and the delivery settings, shared by main and UI. */
+import { z } from 'zod';
+import { idSchema, isoTimeSchema, signatureSchemeSchema, versionLabelSchema } from './domain';
+
+/** Response bodies are kept up to this many bytes; beyond it the record is marked truncated. */
+export const RESPONSE_BODY_LIMIT = 64 * 1024;
+/** Records kept per webhook, newest first. */
+export const DELIVERY_LOG_LIMIT = 200;
+/** Deliveries in flight at once; more wait in a queue. */
+export const MAX_IN_FLIGHT = 4;
+/** The largest payload template, in characters. */
+export const TEMPLATE_MAX_CHARS = 256 * 1024;
+
+export const TIMEOUT_MIN_SECONDS = 1;
+export const TIMEOUT_MAX_SECONDS = 60;
+export const DEFAULT_TIMEOUT_SECONDS = 10;
+
+const headersSchema = z.record(z.string(), z.string());
+
+export const deliveryRequestSchema = z.strictObject({
+  method: z.literal('POST'),
+  url: z.string(),
+  headers: headersSchema,
+  body: z.string(),
+});
+export type DeliveryRequest = z.infer<typeof deliveryRequestSchema>;
+
+export const deliveryResponseSchema = z.strictObject({
+  status: z.number().int(),
+  statusText: z.string(),
+  headers: headersSchema,
+  /** At most RESPONSE_BODY_LIMIT bytes of the body, decoded as UTF-8. */
+  body: z.string(),
+  truncated: z.boolean(),
+});
+export type DeliveryResponse = z.infer<typeof deliveryResponseSchema>;
+
+/** Why a delivery failed, as a kind the UI can style and a sentence in plain words. */
+export const FAILURE_KINDS = [
+  'dns',
+  'refused',
+  'reset',
+  'tls',
+  'timeout',
+  'redirect',
+  'http-status',
+  'network',
+] as const;
+export const deliveryFailureSchema = z.strictObject({
+  kind: z.enum(FAILURE_KINDS),
+  message: z.string(),
+});
+export type DeliveryFailure = z.infer<typeof deliveryFailureSchema>;
+
+export const deliverySchema = z.strictObject({
+  id: idSchema,
+  webhookId: idSchema,
+  /** When this attempt was signed and sent. */
+  sentAt: isoTimeSchema,
+  scheme: signatureSchemeSchema,
+  /** The message/delivery id, kept by a redelivery (sent as webhook-id or X-GitHub-Delivery where the scheme has one). */
+  messageId: z.string(),
+  /** The record this one redelivered, if any. */
+  redeliveryOf: idSchema.nullable(),
+  request: deliveryRequestSchema,
+  /** Null when no response came back (see error). */
+  response: deliveryResponseSchema.nullable(),
+  /** Null on success. */
+  error: deliveryFailureSchema.nullable(),
+  durationMs: z.number().nonnegative(),
+  outcome: z.enum(['success', 'failure']),
+});
+export type Delivery = z.infer<typeof deliverySchema>;
+
+/** The JSON sent by "Send test delivery" for one API version. */
+export interface PayloadTemplate {
+  apiId: string;
+  version: string;
+  json: string;
+  /** False while the built-in default is in use (a fresh example each time it is read). */
+  custom: boolean;
+}
+
+export const storedTemplateSchema = z.strictObject({
+  apiId: idSchema,
+  version: versionLabelSchema,
+  json: z.string().max(TEMPLATE_MAX_CHARS),
+  updatedAt: isoTimeSchema,
+});
+export type StoredTemplate = z.infer<typeof storedTemplateSchema>;
+
+export const deliveryTimeoutSchema = z
+  .number()
+  .int('The timeout is a whole number of seconds.')
+  .min(TIMEOUT_MIN_SECONDS, `The timeout is at least ${TIMEOUT_MIN_SECONDS} s.`)
+  .max(TIMEOUT_MAX_SECONDS, `The timeout is at most ${TIMEOUT_MAX_SECONDS} s.`);
+
+export const settingsSchema = z.strictObject({ deliveryTimeoutSeconds: deliveryTimeoutSchema });
+export type Settings = z.infer<typeof settingsSchema>;
+export const DEFAULT_SETTINGS: Settings = { deliveryTimeoutSeconds: DEFAULT_TIMEOUT_SECONDS };

@@ -1,0 +1,143 @@
+/**
+ * Sign + send vs. a plain node:http POST of the same body to the same loopback receiver, in one run.
+ * The two series alternate (the order flips every pair), so CPU noise and warm-up fall on both alike.
+ */
+import http from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { createHttpClient } from '../../src/main/adapters/http-client';
+import { createDeliveryService } from '../../src/main/services/deliveries';
+import { createDeliveryLog } from '../../src/main/services/delivery-log';
+import { EMPTY_CONFIG } from '../../src/main/services/config-schema';
+import { defaultPayload } from '../../src/main/services/default-payload';
+import type { ConfigData, DeliveryLogData } from '../../src/main/services/ports';
+import { createTemplateService } from '../../src/main/services/templates';
+import { USER_AGENT } from '../../src/main/services/user-agent';
+import { systemClock } from '../../src/main/services/ports';
+import { webhookTo } from '../support/deliveries';
+import { startHarness } from '../support/main-harness';
+import { startReceiver } from '../support/receiver';
+import { median, ms, percentile, report, sample } from './measure';
+
+const SENDS = 500;
+const WARMUP = 50;
+const TARGET_RATIO = 1.15;
+
+/** The baseline: one POST with node:http and nothing else. */
+function plainPost(url: string, body: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      { method: 'POST', headers: { 'Content-Type': 'application/json' } },
+      (response) => {
+        response.resume();
+        response.on('end', resolve);
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/** Runs the two series alternately and returns each one's samples after the warm-up. */
+async function alternate(a: () => Promise<unknown>, b: () => Promise<unknown>) {
+  const samples = { a: [] as number[], b: [] as number[] };
+  for (let i = 0; i < WARMUP + SENDS; i++) {
+    const aFirst = i % 2 === 0;
+    const [first = 0] = await sample(1, aFirst ? a : b);
+    const [second = 0] = await sample(1, aFirst ? b : a);
+    if (i < WARMUP) continue;
+    samples.a.push(aFirst ? first : second);
+    samples.b.push(aFirst ? second : first);
+  }
+  return samples;
+}
+
+function compare(title: string, label: string, ours: number[], plain: number[], target?: number) {
+  const row = (operation: string, samples: number[]) => ({
+    operation,
+    median_ms: ms(median(samples)),
+    p95_ms: ms(percentile(samples, 95)),
+  });
+  report(`${title} (${SENDS} sends each, alternating)`, [
+    row(label, ours),
+    row('plain node:http POST', plain),
+  ]);
+  const ratio = median(ours) / median(plain);
+  const p95Ratio = percentile(ours, 95) / percentile(plain, 95);
+  const verdict = target === undefined ? '' : ` (target <= ${target}: ${ratio <= target ? 'met' : 'MISSED'})`;
+  console.log(`ratio of medians: ${ratio.toFixed(3)}${verdict}; ratio of p95: ${p95Ratio.toFixed(3)}`);
+}
+
+describe('bench: signed test deliveries', () => {
+  it(`sign + send next to a plain POST (median and p95 over ${SENDS}; target ratio ${TARGET_RATIO})`, async () => {
+    const receiver = await startReceiver();
+    const apiId = '7e0f6a52-2c1b-4d8e-9f3a-6b5c4d3e2f10';
+    const webhookId = '0d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a';
+    const body = JSON.stringify(defaultPayload({ apiName: 'Invoices', version: 'v4', now: new Date() }));
+    const now = new Date().toISOString();
+    let config: ConfigData = {
+      ...EMPTY_CONFIG,
+      apis: [{ id: apiId, name: 'Invoices', versions: ['v4'], createdAt: now }],
+      webhooks: [
+        {
+          id: webhookId,
+          apiId,
+          version: 'v4',
+          url: `${receiver.url}/hooks`,
+          createdAt: now,
+          updatedAt: now,
+          secretRotatedAt: now,
+          scheme: 'standard-webhooks',
+        },
+      ],
+      templates: [{ apiId, version: 'v4', json: body, updatedAt: now }],
+    };
+    const configStore = { read: () => config, write: (next: ConfigData) => (config = next) };
+    let logData: DeliveryLogData = { schemaVersion: 1, byWebhook: {} };
+    const logStore = {
+      read: () => logData,
+      write: (next: DeliveryLogData) => (logData = next),
+      flush: () => undefined,
+    };
+    // The delivery service itself (signing, queue, HTTP client, record), with the secret and the log in memory.
+    const deliveries = createDeliveryService({
+      config: configStore,
+      readSecret: async () => `whsec_${Buffer.alloc(32, 1).toString('base64')}`,
+      templates: createTemplateService({ config: configStore, clock: systemClock }),
+      log: createDeliveryLog(logStore, () => undefined),
+      http: createHttpClient(),
+      clock: systemClock,
+      clipboard: { readText: async () => '', writeText: async () => undefined, clear: () => undefined },
+      userAgent: USER_AGENT,
+    });
+
+    const samples = await alternate(
+      () => deliveries.send({ webhookId }),
+      () => plainPost(`${receiver.url}/hooks`, body),
+    );
+    await receiver.close();
+
+    expect(receiver.received.length).toBe(2 * (WARMUP + SENDS));
+    expect(new Set(receiver.received.map((r) => r.body))).toEqual(new Set([body]));
+    // Printed with its verdict rather than asserted: on a shared two-core machine one noisy run must not
+    // fail every other benchmark of `npm run bench`. The ratio is what to read.
+    compare('sign + send (delivery service)', 'sign + send', samples.a, samples.b, TARGET_RATIO);
+  });
+
+  it('for reference: the whole deliveries.send channel (keychain read, log file write) vs a plain POST', async () => {
+    const receiver = await startReceiver();
+    const h = await startHarness();
+    const { api, webhook } = await webhookTo(h, `${receiver.url}/hooks`, 'standard-webhooks');
+    const body = JSON.stringify(defaultPayload({ apiName: api.name, version: 'v1', now: new Date() }));
+    await h.ok('templates.save', { apiId: api.id, version: 'v1', json: body });
+
+    const samples = await alternate(
+      () => h.ok('deliveries.send', { webhookId: webhook.id }),
+      () => plainPost(`${receiver.url}/hooks`, body),
+    );
+    await receiver.close();
+    compare('deliveries.send over IPC, for reference (no target)', 'deliveries.send', samples.a, samples.b);
+    expect(await h.ok('deliveries.list', { webhookId: webhook.id })).toHaveLength(200);
+  });
+});

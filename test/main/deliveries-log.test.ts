@@ -1,0 +1,216 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDeliveryLogStore } from '../../src/main/adapters/delivery-log-store';
+import { createDeliveryLog } from '../../src/main/services/delivery-log';
+import { systemClock } from '../../src/main/services/ports';
+import type { DeliveryLogData } from '../../src/main/services/ports';
+import type { Delivery } from '../../src/shared/delivery';
+import { movableClock, recordChanges, webhookTo } from '../support/deliveries';
+import { clipboardDouble } from '../support/electron-double';
+import { startHarness } from '../support/main-harness';
+import { header, startReceiver, type Receiver } from '../support/receiver';
+import { tempDir } from '../support/temp';
+import { verifyDelivery } from '../support/verifiers';
+
+const run = promisify(execFile);
+
+let receivers: Receiver[] = [];
+afterEach(async () => {
+  await Promise.all(receivers.map((r) => r.close()));
+  receivers = [];
+});
+async function receiver(): Promise<Receiver> {
+  const started = await startReceiver();
+  receivers.push(started);
+  return started;
+}
+
+describe('delivery log', () => {
+  it('lists records newest first, emits deliveries.changed, and holds no secret in its file', async () => {
+    const r = await receiver();
+    const h = await startHarness();
+    const { webhook, secret } = await webhookTo(h, r.url, 'stripe');
+    const changes = recordChanges();
+    const first = await h.ok('deliveries.send', { webhookId: webhook.id });
+    const second = await h.ok('deliveries.send', { webhookId: webhook.id });
+    changes.stop();
+
+    const log = await h.ok('deliveries.list', { webhookId: webhook.id });
+    expect(log.map((record) => record.id)).toEqual([second.id, first.id]);
+    expect(changes.ids).toEqual([webhook.id, webhook.id]);
+    expect(first.request.headers['Stripe-Signature']).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    h.flushDeliveryLog();
+    const file = readFileSync(join(h.dir, 'deliveries.json'), 'utf8');
+    expect(file).toContain(first.id);
+    expect(file).not.toContain(secret);
+    expect(file).not.toContain(secret.slice('whsec_'.length));
+  });
+
+  it('keeps the last 200 records per webhook', () => {
+    let data: DeliveryLogData = { schemaVersion: 1, byWebhook: {} };
+    const store = {
+      read: () => data,
+      write: (next: DeliveryLogData) => (data = next),
+      flush: () => undefined,
+    };
+    const log = createDeliveryLog(store, () => undefined);
+    const record = (n: number, webhookId: string) => ({ id: `r${n}`, webhookId }) as Delivery;
+    for (let n = 0; n < 205; n++) log.add(record(n, 'a'));
+    log.add(record(999, 'b'));
+    expect(log.list('a')).toHaveLength(200);
+    expect(log.list('a')[0]?.id).toBe('r204');
+    expect(log.list('a').at(-1)?.id).toBe('r5');
+    expect(log.list('b')).toHaveLength(1);
+  });
+
+  it('redelivers with the same body and message id, a fresh timestamp and signature, as a new record', async () => {
+    const r = await receiver();
+    const clock = movableClock();
+    const h = await startHarness({ clock });
+    const { webhook, secret } = await webhookTo(h, r.url, 'standard-webhooks');
+    const original = await h.ok('deliveries.send', { webhookId: webhook.id });
+    clock.advance(5_000);
+    const again = await h.ok('deliveries.redeliver', { deliveryId: original.id });
+
+    expect(again.id).not.toBe(original.id);
+    expect(again.redeliveryOf).toBe(original.id);
+    expect(again.messageId).toBe(original.messageId);
+    expect(again.request.body).toBe(original.request.body);
+    const [first, second] = r.received;
+    if (!first || !second) throw new Error('expected two requests');
+    expect(second.body).toBe(first.body);
+    expect(header(second, 'webhook-id')).toBe(header(first, 'webhook-id'));
+    expect(Number(header(second, 'webhook-timestamp')) - Number(header(first, 'webhook-timestamp'))).toBe(5);
+    expect(header(second, 'webhook-signature')).not.toBe(header(first, 'webhook-signature'));
+    expect(await verifyDelivery('standard-webhooks', secret, second)).toBe(true);
+    const log = await h.ok('deliveries.list', { webhookId: webhook.id });
+    expect(log.map((record) => record.id)).toEqual([again.id, original.id]);
+  });
+
+  it('answers NOT_FOUND for a delivery that is not in the log', async () => {
+    const h = await startHarness();
+    const missing = { deliveryId: '0b6a3c1e-8d2f-4c59-9a57-2f1e3d4c5b6a' };
+    for (const channel of ['deliveries.redeliver', 'deliveries.copyAsCurl'] as const) {
+      const result = await h.invoke(channel, missing);
+      expect(result.ok ? null : result.error.code).toBe('NOT_FOUND');
+    }
+  });
+
+  it('copies as curl a command that reproduces the signed request exactly, for every scheme', async () => {
+    const r = await receiver();
+    const h = await startHarness();
+    // Everything a shell could misread: quotes, $, backticks, backslashes, !, newlines, non-ASCII.
+    const tricky = `{\n  "note": "it's $HOME \`id\` \\\\ \\" !! ünïcødé €",\n  "n": 1\n}`;
+    for (const scheme of ['mindee', 'standard-webhooks', 'stripe', 'github'] as const) {
+      const { api, webhook, secret } = await webhookTo(h, `${r.url}/hooks?from=curl&x=1`, scheme);
+      await h.ok('templates.save', { apiId: api.id, version: 'v1', json: tricky });
+      const sent = await h.ok('deliveries.send', { webhookId: webhook.id });
+      const { command } = await h.ok('deliveries.copyAsCurl', { deliveryId: sent.id });
+
+      expect(clipboardDouble.text).toBe(command);
+      expect(command).not.toContain(secret);
+      const before = r.received.length;
+      await run('sh', ['-c', command]);
+      const viaCurl = r.received[before];
+      const original = r.received[before - 1];
+      if (!viaCurl || !original) throw new Error('curl did not reach the receiver');
+      expect(viaCurl.body).toBe(tricky);
+      expect(viaCurl.body).toBe(original.body);
+      expect(viaCurl.path).toBe('/hooks?from=curl&x=1');
+      for (const [name, value] of Object.entries(sent.request.headers)) {
+        expect(header(viaCurl, name), name).toBe(value);
+      }
+      // Only the hop-by-hop Connection: keep-alive of Node's agent may differ.
+      const names = (request: typeof viaCurl) =>
+        Object.keys(request.headers).filter((n) => n !== 'connection');
+      expect(names(viaCurl).sort()).toEqual(names(original).sort());
+      expect(await verifyDelivery(scheme, secret, viaCurl), scheme).toBe(true);
+    }
+  });
+
+  it('removes a webhook’s log when the webhook is deleted, and logs of all webhooks of a deleted API', async () => {
+    const r = await receiver();
+    const h = await startHarness();
+    const kept = await webhookTo(h, r.url);
+    const doomed = await webhookTo(h, r.url);
+    const sibling = await h.ok('webhooks.create', { apiId: doomed.api.id, version: 'v1', url: r.url });
+    for (const id of [kept.webhook.id, doomed.webhook.id, sibling.id]) {
+      await h.ok('deliveries.send', { webhookId: id });
+    }
+    const changes = recordChanges();
+    await h.ok('webhooks.delete', { id: doomed.webhook.id });
+    expect(changes.ids).toEqual([doomed.webhook.id]);
+    const gone = await h.invoke('deliveries.list', { webhookId: doomed.webhook.id });
+    expect(gone.ok ? null : gone.error.code).toBe('NOT_FOUND');
+
+    await h.ok('apis.delete', { id: doomed.api.id, cascade: true });
+    changes.stop();
+    expect(changes.ids).toEqual([doomed.webhook.id, sibling.id]);
+    h.flushDeliveryLog();
+    const file = JSON.parse(readFileSync(join(h.dir, 'deliveries.json'), 'utf8')) as DeliveryLogData;
+    expect(Object.keys(file.byWebhook)).toEqual([kept.webhook.id]);
+    expect(await h.ok('deliveries.list', { webhookId: kept.webhook.id })).toHaveLength(1);
+  });
+
+  it('drops logs of webhooks that no longer exist on the next start', async () => {
+    const r = await receiver();
+    const dir = tempDir();
+    const h = await startHarness({ dir });
+    const { webhook } = await webhookTo(h, r.url);
+    await h.ok('deliveries.send', { webhookId: webhook.id });
+    h.flushDeliveryLog();
+    const path = join(dir, 'deliveries.json');
+    const file = JSON.parse(readFileSync(path, 'utf8')) as DeliveryLogData;
+    file.byWebhook['5f0c8a0e-1b2c-4d3e-8f4a-5b6c7d8e9f00'] = file.byWebhook[webhook.id] ?? [];
+    writeFileSync(path, JSON.stringify(file));
+
+    const again = await startHarness({ dir, vault: h.vault });
+    again.flushDeliveryLog();
+    const reopened = JSON.parse(readFileSync(path, 'utf8')) as DeliveryLogData;
+    expect(Object.keys(reopened.byWebhook)).toEqual([webhook.id]);
+    expect(await again.ok('deliveries.list', { webhookId: webhook.id })).toHaveLength(1);
+  });
+
+  it('moves a corrupt log file aside, keeps it, starts an empty log and says so', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'deliveries.json'), '{"schemaVersion":1,"byWebhook":{"x":[{"id":');
+    const h = await startHarness({ dir });
+    const notices = await h.ok('app.notices');
+    expect(notices.map((n) => n.kind)).toContain('delivery-log-moved-aside');
+    const aside = readdirSync(dir).filter((name) => name.startsWith('deliveries.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(dir, aside[0] ?? ''), 'utf8')).toContain('"byWebhook"');
+    const r = await receiver();
+    const { webhook } = await webhookTo(h, r.url);
+    await h.ok('deliveries.send', { webhookId: webhook.id });
+    h.flushDeliveryLog();
+    expect(existsSync(join(dir, 'deliveries.json'))).toBe(true);
+  });
+
+  it('writes the file once per burst of changes, and at once on flush', () => {
+    const dir = tempDir();
+    const { store } = openDeliveryLogStore(dir, systemClock, 60_000);
+    const path = join(dir, 'deliveries.json');
+    const before = existsSync(path) ? readFileSync(path, 'utf8') : null;
+    store.write({ schemaVersion: 1, byWebhook: { a: [] } });
+    store.write({ schemaVersion: 1, byWebhook: { b: [] } });
+    expect(store.read().byWebhook).toEqual({ b: [] });
+    expect(existsSync(path) ? readFileSync(path, 'utf8') : null).toBe(before);
+    store.flush();
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ schemaVersion: 1, byWebhook: { b: [] } });
+  });
+
+  it('answers SECRET_MISSING, with no record, when the keychain lost the secret', async () => {
+    const r = await receiver();
+    const h = await startHarness();
+    const { webhook } = await webhookTo(h, r.url);
+    await h.vault.delete(webhook.id);
+    const result = await h.invoke('deliveries.send', { webhookId: webhook.id });
+    expect(result.ok ? null : result.error.code).toBe('SECRET_MISSING');
+    expect(await h.ok('deliveries.list', { webhookId: webhook.id })).toEqual([]);
+    expect(r.received).toHaveLength(0);
+  });
+});

@@ -1,0 +1,141 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { webhookTo } from '../support/deliveries';
+import { startHarness, type Harness } from '../support/main-harness';
+import { closedPort, startReceiver, type Receiver, type Respond } from '../support/receiver';
+import { selfSignedCert } from '../support/tls-cert';
+
+let receivers: Receiver[] = [];
+afterEach(async () => {
+  await Promise.all(receivers.map((r) => r.close()));
+  receivers = [];
+});
+
+async function receiver(respond?: Respond, tls?: { key: string; cert: string }): Promise<Receiver> {
+  const started = await startReceiver(respond, tls);
+  receivers.push(started);
+  return started;
+}
+
+async function sendTo(url: string, h?: Harness) {
+  const harness = h ?? (await startHarness());
+  const { webhook, secret } = await webhookTo(harness, url);
+  const record = await harness.ok('deliveries.send', { webhookId: webhook.id });
+  // Whatever happened, the record (request, response, error text) never holds the secret.
+  expect(JSON.stringify(record)).not.toContain(secret);
+  expect(JSON.stringify(record)).not.toContain(secret.slice('whsec_'.length));
+  return { h: harness, webhook, secret, record };
+}
+
+describe('transport', () => {
+  it('records a 2xx as a success with status, headers, body and duration', async () => {
+    const r = await receiver((_req, res) => res.writeHead(201, { 'x-trace': 'abc' }).end('{"stored":1}'));
+    const { record } = await sendTo(r.url);
+    expect(record.outcome).toBe('success');
+    expect(record.error).toBeNull();
+    expect(record.response).toMatchObject({ status: 201, body: '{"stored":1}', truncated: false });
+    expect(record.response?.headers['x-trace']).toBe('abc');
+    expect(record.durationMs).toBeGreaterThan(0);
+    expect(record.request).toMatchObject({ method: 'POST', url: r.url });
+  });
+
+  it('does not follow a 3xx: a failure that shows the Location', async () => {
+    const r = await receiver((req, res) =>
+      req.path === '/moved'
+        ? res.writeHead(200).end()
+        : res.writeHead(302, { location: 'http://127.0.0.1:1/moved' }).end(),
+    );
+    const { record } = await sendTo(`${r.url}/hooks`);
+    expect(record.outcome).toBe('failure');
+    expect(record.response?.status).toBe(302);
+    expect(record.error?.kind).toBe('redirect');
+    expect(record.error?.message).toContain('http://127.0.0.1:1/moved');
+    expect(r.received).toHaveLength(1);
+  });
+
+  it('records a 500 as a non-2xx failure with the response kept', async () => {
+    const r = await receiver((_req, res) => res.writeHead(500).end('boom'));
+    const { record } = await sendTo(r.url);
+    expect(record).toMatchObject({ outcome: 'failure', response: { status: 500, body: 'boom' } });
+    expect(record.error).toMatchObject({ kind: 'http-status' });
+    expect(record.error?.message).toMatch(/Non-2xx.*500/);
+  });
+
+  it('gives up after the timeout setting when the endpoint is slow', async () => {
+    const r = await receiver(async (_req, res) => {
+      await sleep(3_000);
+      if (!res.destroyed) res.writeHead(200).end();
+    });
+    const h = await startHarness();
+    expect(await h.ok('settings.update', { deliveryTimeoutSeconds: 1 })).toEqual({
+      deliveryTimeoutSeconds: 1,
+    });
+    const { record } = await sendTo(r.url, h);
+    expect(record.outcome).toBe('failure');
+    expect(record.response).toBeNull();
+    expect(record.error).toEqual({ kind: 'timeout', message: expect.stringMatching(/^Timeout: .* 1 s\.$/) });
+    expect(record.durationMs).toBeGreaterThanOrEqual(990);
+    expect(record.durationMs).toBeLessThan(2_500);
+  });
+
+  it('reports a refused connection in plain words', async () => {
+    const { record } = await sendTo(`http://127.0.0.1:${await closedPort()}/hooks`);
+    expect(record.error?.kind).toBe('refused');
+    expect(record.error?.message).toMatch(/^Connection refused/);
+  });
+
+  it('reports a connection reset in plain words', async () => {
+    const r = await receiver((_req, res) => res.socket?.destroy());
+    const { record } = await sendTo(r.url);
+    expect(record.error?.kind).toBe('reset');
+    expect(record.error?.message).toMatch(/^Connection reset/);
+  });
+
+  it('reports a host name that does not resolve as DNS not found', async () => {
+    const { record } = await sendTo('http://hookwarden-test.invalid/hooks');
+    expect(record.error?.kind).toBe('dns');
+    expect(record.error?.message).toMatch(/^DNS not found.*hookwarden-test\.invalid/);
+  });
+
+  it('keeps 64 KiB of a larger response and marks it truncated', async () => {
+    const r = await receiver((_req, res) => res.writeHead(200).end('x'.repeat(100 * 1024)));
+    const { record } = await sendTo(r.url);
+    expect(record.outcome).toBe('success');
+    expect(record.response?.truncated).toBe(true);
+    expect(record.response?.body).toHaveLength(64 * 1024);
+  });
+
+  it('keeps a response of exactly 64 KiB whole', async () => {
+    const r = await receiver((_req, res) => res.writeHead(200).end('y'.repeat(64 * 1024)));
+    const { record } = await sendTo(r.url);
+    expect(record.response?.truncated).toBe(false);
+    expect(record.response?.body).toHaveLength(64 * 1024);
+  });
+
+  it('verifies TLS: a self-signed HTTPS endpoint fails with the reason', async () => {
+    const r = await receiver(undefined, selfSignedCert());
+    const { record } = await sendTo(`${r.url}/hooks`);
+    expect(record.outcome).toBe('failure');
+    expect(record.error?.kind).toBe('tls');
+    expect(record.error?.message).toMatch(/^TLS error: .*self[- ]signed certificate/i);
+    expect(r.received).toHaveLength(0);
+  });
+
+  it('queues 20 concurrent sends, never more than 4 in flight, and records all of them', async () => {
+    const r = await receiver(async (_req, res) => {
+      await sleep(100);
+      res.writeHead(200).end('ok');
+    });
+    const h = await startHarness();
+    const { webhook } = await webhookTo(h, r.url);
+    const records = await Promise.all(
+      Array.from({ length: 20 }, () => h.ok('deliveries.send', { webhookId: webhook.id })),
+    );
+    expect(records.every((record) => record.outcome === 'success')).toBe(true);
+    expect(r.received).toHaveLength(20);
+    expect(r.maxInFlight).toBe(4);
+    const log = await h.ok('deliveries.list', { webhookId: webhook.id });
+    expect(log).toHaveLength(20);
+    expect(new Set(log.map((record) => record.id))).toEqual(new Set(records.map((record) => record.id)));
+  });
+});

@@ -8,8 +8,9 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openConfigStore } from '../../src/main/adapters/config-store';
+import { EMPTY_CONFIG } from '../../src/main/services/config-schema';
 import { systemClock, type SecretVault } from '../../src/main/services/ports';
-import type { Webhook } from '../../src/shared/domain';
+import { DEFAULT_SCHEME, type Webhook } from '../../src/shared/domain';
 import { startBridgedApp, type BridgedApp } from '../support/bridge';
 import { tempDir } from '../support/temp';
 import { median, ms, percentile, report } from './measure';
@@ -46,10 +47,11 @@ async function appWith(count: number): Promise<BridgedApp> {
       createdAt: at,
       updatedAt: at,
       secretRotatedAt: at,
+      scheme: DEFAULT_SCHEME,
     };
   });
   store.write({
-    schemaVersion: 1,
+    ...EMPTY_CONFIG,
     apis: [
       { id: randomUUID(), name: 'Empty', versions: ['v1'], createdAt: new Date(now).toISOString() },
       { id: bigId, name: 'Big', versions: ['v4', 'v3'], createdAt: new Date(now).toISOString() },

@@ -3,7 +3,6 @@ import type { Api } from '../../../../shared/domain';
 import { call } from '../../lib/ipc';
 import { useApis } from '../../stores/apis';
 import { toast } from '../../stores/toasts';
-import { useWebhooks } from '../../stores/webhooks';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 
 interface Props {
@@ -48,7 +47,6 @@ export function DeleteApiDialog({ api, onOpenChange, onCloseAutoFocus }: Props) 
       destructive
       onConfirm={async () => {
         const deleted = await useApis.getState().remove(api.id, true);
-        if (useWebhooks.getState().apiId === api.id) void useWebhooks.getState().load(null);
         toast(
           `API ${api.name} deleted${deleted > 0 ? ` with ${plural(deleted, 'webhook', 'webhooks')}` : ''}`,
         );

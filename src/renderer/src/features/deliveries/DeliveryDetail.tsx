@@ -3,7 +3,7 @@ import { ClipboardCopy, RotateCw } from 'lucide-react';
 import { useState } from 'react';
 import { SCHEME_LABELS } from '../../../../shared/domain';
 import type { Delivery } from '../../../../shared/delivery';
-import { exactTime } from '../../lib/time';
+import { exactTime, shortTime } from '../../lib/time';
 import { copyAsCurl, useOpenDelivery } from '../../stores/deliveries';
 import { reportError } from '../../stores/status';
 import { toast } from '../../stores/toasts';
@@ -29,7 +29,9 @@ function RecordSummary({ record }: { record: Delivery }) {
         <div>
           <dt>Sent</dt>
           <dd>
-            <time dateTime={record.sentAt}>{exactTime(record.sentAt)}</time>
+            <time dateTime={record.sentAt} title={exactTime(record.sentAt)}>
+              {shortTime(record.sentAt)}
+            </time>
           </dd>
         </div>
         <div>

@@ -1,7 +1,18 @@
 import { json, jsonParseLinter } from '@codemirror/lang-json';
+import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, linter } from '@codemirror/lint';
 import { EditorView, basicSetup } from 'codemirror';
+import { tags } from '@lezer/highlight';
 import { useEffect, useRef } from 'react';
+
+/** Token colours from the app's theme variables, so the editor reads well in light and dark. */
+const jsonHighlight = HighlightStyle.define([
+  { tag: tags.propertyName, color: 'var(--code-key)' },
+  { tag: tags.string, color: 'var(--code-string)' },
+  { tag: tags.number, color: 'var(--code-number)' },
+  { tag: [tags.bool, tags.null], color: 'var(--code-keyword)' },
+  { tag: tags.invalid, color: 'var(--danger)' },
+]);
 
 interface Props {
   /** The text when the editor mounts, and whenever `version` changes (e.g. after Reset to default). */
@@ -34,6 +45,7 @@ export function JsonEditor({ initial, version, onChange, label, describedBy }: P
       extensions: [
         basicSetup,
         json(),
+        syntaxHighlighting(jsonHighlight),
         linter(jsonParseLinter(), { delay: 300 }),
         lintGutter(),
         EditorView.lineWrapping,

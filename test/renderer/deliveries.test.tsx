@@ -348,6 +348,23 @@ describe('The Deliveries region', () => {
     expect(fake.callsTo('deliveries.list')).toHaveLength(lists + 1);
   });
 
+  it('says "Sending…" while main sends; a closed and reopened region reads the log again', async () => {
+    const { user, fake, https } = await listOfTwo();
+    const panel = await openDeliveries(user, HTTPS);
+    const release = fake.hold('deliveries.send');
+    await user.click(within(panel).getByRole('button', { name: 'Send test delivery' }));
+    expect(await within(panel).findByText('Sending…')).toBeInTheDocument();
+    await act(async () => release());
+    await waitFor(() => expect(records()).toHaveLength(1));
+    expect(within(panel).queryByText('Sending…')).toBeNull();
+
+    await user.click(within(panel).getByRole('button', { name: 'Close deliveries' }));
+    fake.seedDelivery(https.id, { durationMs: 99 });
+    await openDeliveries(user, HTTPS);
+    await waitFor(() => expect(records()).toHaveLength(2));
+    expect(records()[0]).toHaveTextContent('99 ms');
+  });
+
   it('a log that cannot be loaded says so and offers a reload', async () => {
     const { user, fake, https } = await listOfTwo();
     fake.seedDelivery(https.id);

@@ -80,7 +80,9 @@ export const useDeliveries = create<DeliveriesState>()((set, get) => {
     sending: 0,
 
     async show(webhookId) {
-      if (webhookId === get().webhookId && get().status !== 'error') return;
+      // The same log again (the region was closed meanwhile): read it again, keeping what is shown.
+      if (webhookId !== null && webhookId === get().webhookId && get().status === 'ready')
+        return load(webhookId);
       set({ webhookId, status: webhookId ? 'loading' : 'idle', error: null, records: [], openId: null });
       if (webhookId) await load(webhookId);
     },

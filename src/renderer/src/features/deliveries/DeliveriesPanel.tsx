@@ -45,6 +45,9 @@ export function DeliveriesPanel({ webhook }: { webhook: WebhookView }) {
           </p>
         </div>
         <div className="deliveries-tools">
+          <p className="sending" role="status">
+            {sending ? 'Sending…' : ''}
+          </p>
           <TimeoutField />
           <PayloadDialog webhook={webhook} />
           <button
@@ -65,9 +68,6 @@ export function DeliveriesPanel({ webhook }: { webhook: WebhookView }) {
         <DeliveryList />
         <DeliveryDetail webhookId={webhook.id} />
       </div>
-      <p className="sr-only" role="status">
-        {sending ? 'Sending test delivery…' : ''}
-      </p>
     </section>
   );
 }

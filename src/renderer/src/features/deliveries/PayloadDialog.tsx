@@ -1,6 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { FileJson } from 'lucide-react';
-import { useId, useState, type FormEvent } from 'react';
+import { Suspense, lazy, useId, useState, type FormEvent } from 'react';
 import { payloadJsonProblem, type PayloadTemplate } from '../../../../shared/delivery';
 import type { WebhookView } from '../../../../shared/domain';
 import { useApis } from '../../stores/apis';
@@ -10,7 +10,9 @@ import { toast } from '../../stores/toasts';
 import { FormDialog } from '../common/FormDialog';
 import { FormError } from '../common/FormError';
 import { useSubmit } from '../common/useSubmit';
-import { JsonEditor } from './JsonEditor';
+
+// CodeMirror is loaded when the editor first opens, not with the first screen.
+const JsonEditor = lazy(() => import('./JsonEditor').then((module) => ({ default: module.JsonEditor })));
 
 type Loaded =
   | { status: 'loading' }
@@ -94,13 +96,15 @@ export function PayloadDialog({ webhook }: { webhook: WebhookView }) {
               ? 'Your saved payload.'
               : 'The built-in example (fresh ids and times on each send until you save your own).'}
           </p>
-          <JsonEditor
-            initial={loaded.template.json}
-            version={docVersion}
-            onChange={setDraft}
-            label="Test payload JSON"
-            describedBy={problemId}
-          />
+          <Suspense fallback={<p className="muted">Loading the editor…</p>}>
+            <JsonEditor
+              initial={loaded.template.json}
+              version={docVersion}
+              onChange={setDraft}
+              label="Test payload JSON"
+              describedBy={problemId}
+            />
+          </Suspense>
           <p id={problemId} className="field-error" aria-live="polite">
             {problem}
           </p>

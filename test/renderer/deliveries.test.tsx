@@ -365,6 +365,18 @@ describe('The Deliveries region', () => {
     expect(records()[0]).toHaveTextContent('99 ms');
   });
 
+  it('goes away with its webhook when that webhook is deleted', async () => {
+    const { user } = await listOfTwo();
+    await openDeliveries(user, HTTPS);
+    await choose(user, HTTPS, 'Delete');
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete webhook?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete webhook' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(screen.queryByRole('region', { name: 'Deliveries' })).toBeNull();
+    await openDeliveries(user, OTHER);
+    expect(region()).toHaveTextContent(OTHER);
+  });
+
   it('a log that cannot be loaded says so and offers a reload', async () => {
     const { user, fake, https } = await listOfTwo();
     fake.seedDelivery(https.id);

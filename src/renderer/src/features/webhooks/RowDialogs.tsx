@@ -64,6 +64,7 @@ export function RowDialogs() {
           onConfirm={async () => {
             await useWebhooks.getState().remove(webhook.id);
             useSecrets.getState().hide(webhook.id);
+            if (useUi.getState().selectedWebhookId === webhook.id) useUi.getState().selectWebhook(null);
             toast('Webhook deleted');
           }}
         />

@@ -142,7 +142,7 @@ describe('signed test deliveries, end to end', () => {
     expect(cspViolations).toEqual([]);
   });
 
-  it('a scheme chosen under "Advanced" (Stripe) and a custom payload from the editor verify with Stripe’s library', async () => {
+  it('Stripe chosen under "Advanced", a payload from the editor, then GitHub and Standard Webhooks: each verifies with its library', async () => {
     const { page, cspViolations, receiver } = await openAppWithApi();
     const url = `${receiver.url}/stripe`;
     await createWebhook(page, url, 'stripe', 'Stripe');
@@ -171,6 +171,29 @@ describe('signed test deliveries, end to end', () => {
     expect(verdicts).toEqual([true]);
     expect(receiver.received[0]?.body).toBe('{"hello": "world"}');
     expect(receiver.received[0]?.headers['stripe-signature']).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    // "Change signature scheme" to GitHub, then Standard Webhooks: each verifies with its own library.
+    const path = new URL(url).pathname;
+    for (const [scheme, label] of [
+      ['github', 'GitHub'],
+      ['standard-webhooks', 'Standard Webhooks'],
+    ] as const) {
+      await button(row(page, url), 'More actions').click();
+      await page.getByRole('menuitem', { name: 'Change signature scheme', exact: true }).click();
+      const change = page.getByRole('dialog', { name: 'Change signature scheme' });
+      await change.getByRole('combobox', { name: 'Signature scheme' }).selectOption({ label });
+      await button(change, 'Save').click();
+      await change.waitFor({ state: 'detached' });
+      await row(page, url).getByText(label, { exact: true }).waitFor();
+      const known = endpoints.get(path);
+      if (known) endpoints.set(path, { ...known, scheme });
+      const before = await records(page).count();
+      await button(deliveries(page), 'Send test delivery').click();
+      await expect.poll(() => records(page).count()).toBe(before + 1);
+      expect(await chip(page, 0).textContent()).toBe('200');
+    }
+    expect(verdicts).toEqual([true, true, true]);
+    expect(receiver.received[1]?.headers['x-hub-signature-256']).toMatch(/^sha256=[0-9a-f]{64}$/);
+    expect(receiver.received[2]?.headers['webhook-signature']).toMatch(/^v1,/);
     expect(cspViolations).toEqual([]);
   });
 });

@@ -42,13 +42,9 @@ export const useDeliveries = create<DeliveriesState>()((set, get) => {
     try {
       const records = await call('deliveries.list', { webhookId });
       if (sequence !== loadSequence || get().webhookId !== webhookId) return;
-      const openId = get().openId;
-      set({
-        status: 'ready',
-        error: null,
-        records,
-        openId: records.some((record) => record.id === openId) ? openId : null,
-      });
+      // openId stays: a record just sent may be missing from a list read a moment before it was logged,
+      // and comes with the next deliveries.changed.
+      set({ status: 'ready', error: null, records });
     } catch (error) {
       if (sequence === loadSequence && get().webhookId === webhookId)
         set({ status: 'error', error: reportError(error).message });
@@ -80,9 +76,12 @@ export const useDeliveries = create<DeliveriesState>()((set, get) => {
     sending: 0,
 
     async show(webhookId) {
-      // The same log again (the region was closed meanwhile): read it again, keeping what is shown.
-      if (webhookId !== null && webhookId === get().webhookId && get().status === 'ready')
-        return load(webhookId);
+      if (webhookId !== null && webhookId === get().webhookId) {
+        // Already on its way (a send opened the region a moment ago): keep what arrives meanwhile.
+        if (get().status === 'loading') return;
+        // The same log again (the region was closed meanwhile): read it again, keeping what is shown.
+        if (get().status === 'ready') return load(webhookId);
+      }
       set({ webhookId, status: webhookId ? 'loading' : 'idle', error: null, records: [], openId: null });
       if (webhookId) await load(webhookId);
     },

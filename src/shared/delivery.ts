@@ -98,3 +98,17 @@ export const deliveryTimeoutSchema = z
 export const settingsSchema = z.strictObject({ deliveryTimeoutSeconds: deliveryTimeoutSchema });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { deliveryTimeoutSeconds: DEFAULT_TIMEOUT_SECONDS };
+
+/** Why a test payload cannot be saved or sent (not JSON, or not a JSON object), or null when it can. */
+export function payloadJsonProblem(text: string): string | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return `The test payload is not valid JSON: ${(error as Error).message}`;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return 'The test payload must be a JSON object ({ … }).';
+  }
+  return null;
+}

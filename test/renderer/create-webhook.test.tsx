@@ -38,7 +38,7 @@ describe('Create a new webhook', () => {
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(fake.callsTo('webhooks.create')).toEqual([
-      { apiId: api.id, version: 'v3', url: 'https://api.example.com/hooks' },
+      { apiId: api.id, version: 'v3', url: 'https://api.example.com/hooks', scheme: 'mindee' },
     ]);
     const row = rowOf('https://api.example.com/hooks');
     expect(within(row).getByText('v3')).toBeInTheDocument();

@@ -24,3 +24,9 @@ for (const property of ['clientHeight', 'clientWidth'] as const) {
     },
   });
 }
+
+// CodeMirror measures text through Range rectangles, which jsdom does not implement.
+const noRects = () => [] as unknown as DOMRectList;
+const emptyRect = () => new DOMRect(0, 0, 0, 0);
+Range.prototype.getClientRects ??= noRects;
+Range.prototype.getBoundingClientRect ??= emptyRect;

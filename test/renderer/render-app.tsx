@@ -5,14 +5,25 @@ import axe from 'axe-core';
 import { expect } from 'vitest';
 import { App } from '../../src/renderer/src/App';
 import { useApis } from '../../src/renderer/src/stores/apis';
+import { useDeliveries } from '../../src/renderer/src/stores/deliveries';
 import { useSecrets } from '../../src/renderer/src/stores/secrets';
+import { useSettings } from '../../src/renderer/src/stores/settings';
 import { useStatus } from '../../src/renderer/src/stores/status';
 import { useToasts } from '../../src/renderer/src/stores/toasts';
 import { useUi } from '../../src/renderer/src/stores/ui';
 import { useWebhooks } from '../../src/renderer/src/stores/webhooks';
 import { FakeHookwarden } from '../support/fake-hookwarden';
 
-const stores = [useApis, useSecrets, useStatus, useToasts, useUi, useWebhooks] as const;
+const stores = [
+  useApis,
+  useDeliveries,
+  useSecrets,
+  useSettings,
+  useStatus,
+  useToasts,
+  useUi,
+  useWebhooks,
+] as const;
 const initialStates = stores.map((store) => store.getState());
 
 export function resetStores(): void {

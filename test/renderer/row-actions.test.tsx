@@ -142,7 +142,7 @@ describe('Copy signing secret', () => {
 });
 
 describe('More actions', () => {
-  it('opens a menu with Edit URL, Regenerate signing secret and Delete, driven by the keyboard', async () => {
+  it('opens a menu with its five actions, driven by the keyboard', async () => {
     const { user } = await listOfTwo();
     const trigger = button(rowOf(HTTPS), 'More actions');
     expect(trigger).toHaveAccessibleDescription(HTTPS);
@@ -153,11 +153,19 @@ describe('More actions', () => {
       within(menu)
         .getAllByRole('menuitem')
         .map((item) => item.textContent),
-    ).toEqual(['Edit URL', 'Regenerate signing secret', 'Delete']);
+    ).toEqual([
+      'Send test delivery',
+      'Edit URL',
+      'Change signature scheme',
+      'Regenerate signing secret',
+      'Delete',
+    ]);
     await expectNoAxeViolations();
-    await waitFor(() => expect(within(menu).getByRole('menuitem', { name: 'Edit URL' })).toHaveFocus());
+    await waitFor(() =>
+      expect(within(menu).getByRole('menuitem', { name: 'Send test delivery' })).toHaveFocus(),
+    );
     await user.keyboard('{ArrowDown}');
-    expect(within(menu).getByRole('menuitem', { name: 'Regenerate signing secret' })).toHaveFocus();
+    expect(within(menu).getByRole('menuitem', { name: 'Edit URL' })).toHaveFocus();
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
     expect(trigger).toHaveFocus();

@@ -10,14 +10,18 @@ import { afterEach, describe, it } from 'vitest';
 import { startBridgedApp, type BridgedApp, type BridgedAppOptions } from '../support/bridge';
 import type { SecretVault } from '../../src/main/services/ports';
 import { AppError } from '../../src/shared/errors';
+import { startReceiver, type Receiver } from '../support/receiver';
 
 const OUT = resolve('docs/screenshots');
 mkdirSync(OUT, { recursive: true });
 
 let app: BridgedApp | undefined;
+let receiver: Receiver | undefined;
 afterEach(async () => {
   await app?.close();
+  await receiver?.close();
   app = undefined;
+  receiver = undefined;
 });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: resolve(OUT, `${name}.png`) });
@@ -97,5 +101,54 @@ describe('screenshots', () => {
     const page = await withThreeWebhooks({ colorScheme: 'dark' });
     await page.mouse.move(0, 0);
     await shot(page, 'dark');
+  });
+
+  it('deliveries panel (light and dark) and the payload editor', async () => {
+    let count = 0;
+    receiver = await startReceiver((_request, response) => {
+      count++;
+      const status = count === 2 ? 500 : 200;
+      response
+        .writeHead(status, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ received: status === 200 }));
+    });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      count = 0;
+      app = await startBridgedApp({ colorScheme });
+      const api = await app.harness.ok('apis.create', { name: 'Invoices', versions: ['v4', 'v3'] });
+      const webhook = await app.harness.ok('webhooks.create', {
+        apiId: api.id,
+        version: 'v4',
+        url: `${receiver.url}/webhooks/invoices`,
+        scheme: 'standard-webhooks',
+      });
+      await app.harness.ok('webhooks.create', {
+        apiId: api.id,
+        version: 'v3',
+        url: 'https://api.acme.example/hooks',
+      });
+      await app.harness.ok('deliveries.send', { webhookId: webhook.id });
+      await app.harness.ok('deliveries.send', { webhookId: webhook.id });
+      await app.page.reload();
+      const page = app.page;
+      await page
+        .getByRole('table', { name: 'Webhooks' })
+        .getByText(`${receiver.url}/webhooks/invoices`)
+        .click();
+      const region = page.getByRole('region', { name: 'Deliveries', exact: true });
+      await region.getByRole('listitem').nth(1).getByRole('button').click();
+      await region.getByRole('tab', { name: 'Request', exact: true }).waitFor();
+      await page.mouse.move(0, 0);
+      await shot(page, colorScheme === 'light' ? 'deliveries' : 'deliveries-dark');
+      await region.getByRole('button', { name: 'Edit test payload', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Edit test payload' });
+      await dialog.getByRole('textbox', { name: 'Test payload JSON' }).click();
+      await page.keyboard.press('ControlOrMeta+End');
+      await page.keyboard.press('Backspace');
+      await dialog.locator('.cm-lint-marker-error').first().waitFor();
+      await shot(page, colorScheme === 'light' ? 'payload-editor-invalid' : 'payload-editor-dark');
+      await app.close();
+      app = undefined;
+    }
   });
 });

@@ -14,7 +14,13 @@ import {
   type HookwardenApi,
   type ParsedInput,
 } from '../../src/shared/contract';
-import { DEFAULT_SETTINGS, type Delivery, type Settings } from '../../src/shared/delivery';
+import {
+  DEFAULT_SETTINGS,
+  payloadJsonProblem,
+  type Delivery,
+  type DeliveryFailure,
+  type Settings,
+} from '../../src/shared/delivery';
 import {
   DEFAULT_SCHEME,
   type Api,
@@ -55,6 +61,10 @@ export class FakeHookwarden {
   settings: Settings = { ...DEFAULT_SETTINGS };
   /** The HTTP status the fake endpoint answers test deliveries with. */
   endpointStatus = 200;
+  /** The body it answers with. */
+  endpointBody = '{"received":true}';
+  /** When set, deliveries get no response and fail this way instead. */
+  endpointFailure: DeliveryFailure | null = null;
   /** Every call that reached the fake, in order. */
   readonly calls: { channel: Channel; input: unknown }[] = [];
   now = () => new Date();
@@ -267,11 +277,8 @@ export class FakeHookwarden {
       return { apiId, version, json: saved ?? this.templateOf(apiId, version), custom: saved !== undefined };
     },
     'templates.save': ({ apiId, version, json }) => {
-      try {
-        JSON.parse(json);
-      } catch (error) {
-        throw new AppError('INVALID_JSON', `The test payload is not valid JSON: ${(error as Error).message}`);
-      }
+      const problem = payloadJsonProblem(json);
+      if (problem !== null) throw new AppError('INVALID_JSON', problem);
       this.templates.set(`${apiId}/${version}`, json);
       return { apiId, version, json, custom: true };
     },
@@ -297,24 +304,54 @@ export class FakeHookwarden {
     return found;
   }
 
-  /** Records a delivery the fake endpoint answered with endpointStatus, and tells listeners. */
+  /** Records a delivery the fake endpoint answered (endpointStatus / endpointFailure), and tells listeners. */
   private record(webhook: Webhook, body: string, messageId: string, redeliveryOf: string | null): Delivery {
-    const ok = this.endpointStatus >= 200 && this.endpointStatus < 300;
-    const record: Delivery = {
-      id: nextId(),
-      webhookId: webhook.id,
-      sentAt: this.now().toISOString(),
+    const failure = this.endpointFailure;
+    const status = this.endpointStatus;
+    const ok = failure === null && status >= 200 && status < 300;
+    return this.seedDelivery(webhook.id, {
       scheme: webhook.scheme,
       messageId,
       redeliveryOf,
-      request: { method: 'POST', url: webhook.url, headers: { 'Content-Type': 'application/json' }, body },
-      response: { status: this.endpointStatus, statusText: '', headers: {}, body: '', truncated: false },
-      error: ok ? null : { kind: 'http-status', message: `Non-2xx response: ${this.endpointStatus}.` },
-      durationMs: 12,
+      request: {
+        method: 'POST',
+        url: webhook.url,
+        headers: { 'Content-Type': 'application/json', 'X-Mindee-Hmac-Signature': 'ab12cd34' },
+        body,
+      },
+      response: failure
+        ? null
+        : {
+            status,
+            statusText: ok ? 'OK' : 'Internal Server Error',
+            headers: { 'content-type': 'application/json' },
+            body: this.endpointBody,
+            truncated: false,
+          },
+      error: failure ?? (ok ? null : { kind: 'http-status', message: `Non-2xx response: ${status}.` }),
       outcome: ok ? 'success' : 'failure',
+    });
+  }
+
+  /** Puts a record at the top of a webhook's log (as main would after a send) and tells listeners. */
+  seedDelivery(webhookId: string, patch: Partial<Delivery> = {}): Delivery {
+    const webhook = this.webhook(webhookId);
+    const record: Delivery = {
+      id: nextId(),
+      webhookId,
+      sentAt: this.now().toISOString(),
+      scheme: webhook.scheme,
+      messageId: `msg_${sequence}`,
+      redeliveryOf: null,
+      request: { method: 'POST', url: webhook.url, headers: {}, body: '{}' },
+      response: { status: 200, statusText: 'OK', headers: {}, body: '', truncated: false },
+      error: null,
+      durationMs: 12,
+      outcome: 'success',
+      ...patch,
     };
     this.deliveries = [record, ...this.deliveries];
-    this.emit('deliveries.changed', { webhookId: webhook.id });
+    this.emit('deliveries.changed', { webhookId });
     return record;
   }
 }

@@ -1,6 +1,6 @@
 /** Test payload templates per API version: the built-in default until the user saves their own JSON. */
 import type { ParsedInput } from '../../shared/contract';
-import type { PayloadTemplate } from '../../shared/delivery';
+import { payloadJsonProblem, type PayloadTemplate } from '../../shared/delivery';
 import { AppError } from '../../shared/errors';
 import { defaultPayload } from './default-payload';
 import { assertVersionKnown, updateConfig } from './lookups';
@@ -15,15 +15,8 @@ type VersionRef = { apiId: string; version: string };
 
 /** Throws INVALID_JSON unless the text is a JSON object; the message points at the problem. */
 export function assertJsonObject(text: string): void {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new AppError('INVALID_JSON', `The test payload is not valid JSON: ${(error as Error).message}`);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new AppError('INVALID_JSON', 'The test payload must be a JSON object ({ … }).');
-  }
+  const problem = payloadJsonProblem(text);
+  if (problem !== null) throw new AppError('INVALID_JSON', problem);
 }
 
 const apiNameOf = (config: ConfigData, { apiId, version }: VersionRef) =>

@@ -20,6 +20,13 @@ export function exactTime(iso: string): string {
   return exactFormat.format(new Date(iso));
 }
 
+const shortFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** "27 Nov 2026, 06:07:45": a record's time, to the second. */
+export function shortTime(iso: string): string {
+  return shortFormat.format(new Date(iso));
+}
+
 /** "30 s" for 30 000 ms; short test timeouts read as milliseconds. */
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${ms} ms`;

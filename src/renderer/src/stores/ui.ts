@@ -1,11 +1,11 @@
 /** Page-level UI state: which row dialog is open and which row is selected. */
 import { create } from 'zustand';
 
-export type RowDialog = 'edit-url' | 'regenerate' | 'delete';
+export type RowDialog = 'edit-url' | 'scheme' | 'regenerate' | 'delete';
 
 interface UiState {
   dialog: { kind: RowDialog; webhookId: string } | null;
-  /** The selected row; the deliveries panel (a later issue) shows its details. */
+  /** The selected row; the Deliveries region shows its test deliveries. */
   selectedWebhookId: string | null;
   openDialog(kind: RowDialog, webhookId: string): void;
   closeDialog(): void;

@@ -3,7 +3,7 @@
  * webhook only and one row's change re-renders one row.
  */
 import { create } from 'zustand';
-import type { WebhookView } from '../../../shared/domain';
+import type { SignatureScheme, WebhookView } from '../../../shared/domain';
 import { call } from '../lib/ipc';
 import { omitKey } from '../lib/records';
 import { reportError } from './status';
@@ -14,6 +14,7 @@ export interface NewWebhook {
   apiId: string;
   version: string;
   url: string;
+  scheme?: SignatureScheme;
 }
 
 interface WebhooksState {
@@ -28,6 +29,7 @@ interface WebhooksState {
   create(input: NewWebhook): Promise<WebhookView>;
   updateUrl(id: string, url: string): Promise<WebhookView>;
   regenerate(id: string): Promise<WebhookView>;
+  setScheme(id: string, scheme: SignatureScheme): Promise<WebhookView>;
   remove(id: string): Promise<void>;
   markSecretMissing(id: string): void;
 }
@@ -84,6 +86,12 @@ export const useWebhooks = create<WebhooksState>()((set, get) => {
 
     async regenerate(id) {
       const webhook = await call('webhooks.regenerateSecret', { id });
+      put(webhook);
+      return webhook;
+    },
+
+    async setScheme(id, scheme) {
+      const webhook = await call('webhooks.setScheme', { id, scheme });
       put(webhook);
       return webhook;
     },

@@ -12,18 +12,20 @@ interface Props {
   onCloseAutoFocus?: (event: Event) => void;
   /** The button that opens the dialog, when it has one; focus returns to it on close. */
   trigger?: ReactNode;
+  /** A wider dialog, for an editor. */
+  wide?: boolean;
 }
 
 /** A modal dialog around a form: focus trapped inside, Escape and "Close" cancel, focus returns on close. */
 export function FormDialog(props: Props) {
-  const { open, onOpenChange, title, description, children, onCloseAutoFocus, trigger } = props;
+  const { open, onOpenChange, title, description, children, onCloseAutoFocus, trigger, wide } = props;
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       {trigger !== undefined && <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>}
       <Dialog.Portal>
         <Dialog.Overlay className="overlay" />
         <Dialog.Content
-          className="dialog"
+          className={wide ? 'dialog wide' : 'dialog'}
           onCloseAutoFocus={onCloseAutoFocus}
           {...(description === undefined && { 'aria-describedby': undefined })}
         >

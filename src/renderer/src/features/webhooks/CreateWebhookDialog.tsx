@@ -1,24 +1,27 @@
-import { Plus } from 'lucide-react';
+import * as Collapsible from '@radix-ui/react-collapsible';
+import { ChevronRight, Plus } from 'lucide-react';
 import { useId, useState, type FormEvent } from 'react';
-import type { Api } from '../../../../shared/domain';
+import { DEFAULT_SCHEME, type Api, type SignatureScheme } from '../../../../shared/domain';
 import { toast } from '../../stores/toasts';
 import { useWebhooks } from '../../stores/webhooks';
 import { FormDialog } from '../common/FormDialog';
 import { FormActions } from '../common/FormActions';
 import { FormError } from '../common/FormError';
 import { useSubmit } from '../common/useSubmit';
+import { SchemeSelect } from './SchemeSelect';
 import { UrlField } from './UrlField';
 import { useUrlDraft } from './useUrlDraft';
 
 /**
- * "Create a new webhook": the endpoint section (product version, URL) is always in view.
- * Further sections (the deliveries issue's collapsed "Advanced" with the signature scheme) go below it,
- * each as its own <section className="form-section"> adding fields to the same submit.
+ * "Create a new webhook": the endpoint section (product version, URL) is always in view; the collapsed
+ * "Advanced" section below it holds the signature scheme (Mindee unless the user picks another).
  */
 export function CreateWebhookDialog({ api }: { api: Api }) {
   const create = useWebhooks((state) => state.create);
   const [open, setOpen] = useState(false);
   const [version, setVersion] = useState(api.versions[0] ?? '');
+  const [scheme, setScheme] = useState<SignatureScheme>(DEFAULT_SCHEME);
+  const [advanced, setAdvanced] = useState(false);
   const url = useUrlDraft('');
   const submission = useSubmit();
   const versionId = useId();
@@ -27,6 +30,8 @@ export function CreateWebhookDialog({ api }: { api: Api }) {
     if (next) {
       setVersion(api.versions[0] ?? '');
       url.reset('');
+      setScheme(DEFAULT_SCHEME);
+      setAdvanced(false);
       submission.clearError();
     }
     setOpen(next);
@@ -36,7 +41,7 @@ export function CreateWebhookDialog({ api }: { api: Api }) {
     event.preventDefault();
     const endpoint = url.take();
     if (endpoint === null) return;
-    if (await submission.run(() => create({ apiId: api.id, version, url: endpoint }))) {
+    if (await submission.run(() => create({ apiId: api.id, version, url: endpoint, scheme }))) {
       setOpen(false);
       toast('Webhook created with a new signing secret');
     }
@@ -69,6 +74,17 @@ export function CreateWebhookDialog({ api }: { api: Api }) {
           </div>
           <UrlField {...url.field} />
         </section>
+        <Collapsible.Root open={advanced} onOpenChange={setAdvanced} asChild>
+          <section className="form-section advanced" aria-label="Advanced">
+            <Collapsible.Trigger type="button" className="disclosure">
+              <ChevronRight aria-hidden size={16} className="disclosure-icon" />
+              Advanced
+            </Collapsible.Trigger>
+            <Collapsible.Content className="form-section">
+              <SchemeSelect value={scheme} onChange={setScheme} />
+            </Collapsible.Content>
+          </section>
+        </Collapsible.Root>
         <FormError message={submission.error} />
         <FormActions submitLabel="Create new webhook" pending={submission.pending} />
       </form>

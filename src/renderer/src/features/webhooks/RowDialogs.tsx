@@ -4,6 +4,7 @@ import { useUi } from '../../stores/ui';
 import { useWebhooks } from '../../stores/webhooks';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { EditUrlDialog } from './EditUrlDialog';
+import { SchemeDialog } from './SchemeDialog';
 import { dataSelector, returnFocusTo } from '../common/focus-return';
 
 /** The one dialog a row's "More actions" menu opened, rendered at page level so rows stay light. */
@@ -22,6 +23,8 @@ export function RowDialogs() {
   switch (dialog.kind) {
     case 'edit-url':
       return <EditUrlDialog key={webhook.id} webhook={webhook} {...common} />;
+    case 'scheme':
+      return <SchemeDialog key={webhook.id} webhook={webhook} {...common} />;
     case 'regenerate':
       return (
         <ConfirmDialog
@@ -61,6 +64,7 @@ export function RowDialogs() {
           onConfirm={async () => {
             await useWebhooks.getState().remove(webhook.id);
             useSecrets.getState().hide(webhook.id);
+            if (useUi.getState().selectedWebhookId === webhook.id) useUi.getState().selectWebhook(null);
             toast('Webhook deleted');
           }}
         />

@@ -1,4 +1,5 @@
-import { memo, type MouseEvent } from 'react';
+import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import { SCHEME_LABELS } from '../../../../shared/domain';
 import { useUi } from '../../stores/ui';
 import { useWebhooks } from '../../stores/webhooks';
 import { RelativeTime } from '../common/RelativeTime';
@@ -19,8 +20,14 @@ export const WebhookRow = memo(function WebhookRow({ id, rowIndex, top }: Props)
   if (!webhook) return null;
   const urlCellId = `webhook-url-${id}`;
 
+  // Clicking the row (not one of its buttons) or Enter on the focused row opens its Deliveries region.
   const select = (event: MouseEvent) => {
     if ((event.target as HTMLElement).closest('button, a, input')) return;
+    useUi.getState().selectWebhook(id);
+  };
+  const selectByKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter' || event.target !== event.currentTarget) return;
+    event.preventDefault();
     useUi.getState().selectWebhook(id);
   };
 
@@ -31,7 +38,12 @@ export const WebhookRow = memo(function WebhookRow({ id, rowIndex, top }: Props)
       className="row"
       data-selected={selected || undefined}
       style={{ transform: `translateY(${top}px)` }}
+      tabIndex={0}
+      aria-selected={selected}
+      aria-describedby={urlCellId}
+      data-webhook-row={id}
       onClick={select}
+      onKeyDown={selectByKey}
     >
       <div role="cell" className="cell version">
         <span className="version-tag">{webhook.version}</span>
@@ -41,6 +53,9 @@ export const WebhookRow = memo(function WebhookRow({ id, rowIndex, top }: Props)
           {webhook.url}
         </span>
         {webhook.insecure && <span className="badge warning">Insecure (HTTP)</span>}
+      </div>
+      <div role="cell" className="cell scheme">
+        <span className="scheme-tag">{SCHEME_LABELS[webhook.scheme]}</span>
       </div>
       <div role="cell" className="cell">
         <SecretCell webhookId={id} secretMissing={webhook.secretMissing} describedBy={urlCellId} />

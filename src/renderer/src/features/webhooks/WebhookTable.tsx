@@ -5,7 +5,14 @@ import { WebhookRow } from './WebhookRow';
 
 export const ROW_HEIGHT = 56;
 
-const COLUMNS = ['Product version', 'Endpoint URL', 'Signing secret', 'Created', 'Updated'];
+const COLUMNS = [
+  'Product version',
+  'Endpoint URL',
+  'Signature scheme',
+  'Signing secret',
+  'Created',
+  'Updated',
+];
 const estimateSize = () => ROW_HEIGHT;
 
 /**

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import type { Api } from '../../../../shared/domain';
+import { useUi } from '../../stores/ui';
 import { useWebhooks } from '../../stores/webhooks';
+import { DeliveriesPanel } from '../deliveries/DeliveriesPanel';
 import { CreateWebhookDialog } from './CreateWebhookDialog';
 import { NoWebhooks } from './NoWebhooks';
 import { RowDialogs } from './RowDialogs';
@@ -13,6 +15,8 @@ export function WebhooksPage({ api }: { api: Api }) {
   const error = useWebhooks((state) => state.error);
   const empty = useWebhooks((state) => state.ids.length === 0);
   const load = useWebhooks((state) => state.load);
+  const selectedId = useUi((state) => state.selectedWebhookId);
+  const selected = useWebhooks((state) => (selectedId === null ? undefined : state.byId[selectedId]));
   useHideSecretsOnLeave(api.id);
 
   useEffect(() => {
@@ -46,7 +50,7 @@ export function WebhooksPage({ api }: { api: Api }) {
           </div>
         )}
         {status === 'ready' && (empty ? <NoWebhooks apiName={api.name} /> : <WebhookTable />)}
-        {/* The deliveries issue adds the selected webhook's "Deliveries" region here, below the table. */}
+        {status === 'ready' && selected && <DeliveriesPanel key={selected.id} webhook={selected} />}
       </div>
       <RowDialogs />
     </section>

@@ -1,8 +1,8 @@
 /**
- * The items of a row's "More actions" menu, in order. A later issue adds an item by adding an entry here
- * ("Send test delivery", "Change signature scheme"); `select` runs when the item is chosen.
+ * The items of a row's "More actions" menu, in order; `select` runs when the item is chosen.
  */
-import { Pencil, RefreshCw, Trash2 } from 'lucide-react';
+import { Pencil, RefreshCw, Send, Signature, Trash2 } from 'lucide-react';
+import { sendTestDelivery } from '../deliveries/send-test-delivery';
 import { useUi, type RowDialog } from '../../stores/ui';
 import type { MenuAction } from '../common/ActionsMenu';
 
@@ -13,7 +13,19 @@ export interface RowAction extends Omit<MenuAction, 'select'> {
 const openDialog = (kind: RowDialog) => (id: string) => useUi.getState().openDialog(kind, id);
 
 export const ROW_ACTIONS: readonly RowAction[] = [
+  {
+    label: 'Send test delivery',
+    icon: Send,
+    opensDialog: false,
+    select: (id) => void sendTestDelivery(id, { openPanel: true }),
+  },
   { label: 'Edit URL', icon: Pencil, opensDialog: true, select: openDialog('edit-url') },
+  {
+    label: 'Change signature scheme',
+    icon: Signature,
+    opensDialog: true,
+    select: openDialog('scheme'),
+  },
   {
     label: 'Regenerate signing secret',
     icon: RefreshCw,

@@ -1,0 +1,115 @@
+import * as Tabs from '@radix-ui/react-tabs';
+import { ClipboardCopy, RotateCw } from 'lucide-react';
+import { useState } from 'react';
+import { SCHEME_LABELS } from '../../../../shared/domain';
+import type { Delivery } from '../../../../shared/delivery';
+import { exactTime, shortTime } from '../../lib/time';
+import { copyAsCurl, useOpenDelivery } from '../../stores/deliveries';
+import { reportError } from '../../stores/status';
+import { toast } from '../../stores/toasts';
+import { MessageBlock } from './MessageBlock';
+import { StatusChip } from './StatusChip';
+import { formatMs, outcomeLabel } from './outcome';
+import { redeliver } from './send-test-delivery';
+
+async function copyCurl(deliveryId: string): Promise<void> {
+  try {
+    await copyAsCurl(deliveryId);
+    toast('Copied as curl — run it in a terminal to send this signed request again');
+  } catch (error) {
+    toast(`Could not copy: ${reportError(error).message}`, 'error');
+  }
+}
+
+function RecordSummary({ record }: { record: Delivery }) {
+  return (
+    <div className="delivery-summary">
+      <StatusChip record={record} />
+      <dl className="delivery-facts">
+        <div>
+          <dt>Sent</dt>
+          <dd>
+            <time dateTime={record.sentAt} title={exactTime(record.sentAt)}>
+              {shortTime(record.sentAt)}
+            </time>
+          </dd>
+        </div>
+        <div>
+          <dt>Duration</dt>
+          <dd>{formatMs(record.durationMs)}</dd>
+        </div>
+        <div>
+          <dt>Scheme</dt>
+          <dd>{SCHEME_LABELS[record.scheme]}</dd>
+        </div>
+        <div>
+          <dt>Message id</dt>
+          <dd>
+            <code>{record.messageId}</code>
+          </dd>
+        </div>
+      </dl>
+    </div>
+  );
+}
+
+/** The open record: outcome, the Request and Response tabs, Redeliver and Copy as curl. */
+export function DeliveryDetail({ webhookId }: { webhookId: string }) {
+  const record = useOpenDelivery();
+  const [tab, setTab] = useState('request');
+  if (!record)
+    return (
+      <div className="delivery-detail empty">
+        <p className="muted">Choose a delivery to see exactly what was sent and what came back.</p>
+      </div>
+    );
+
+  const { response, error } = record;
+  return (
+    <article className="delivery-detail" aria-label={`Delivery: ${outcomeLabel(record)}`}>
+      <div className="delivery-detail-header">
+        <RecordSummary record={record} />
+        <div className="delivery-actions">
+          <button type="button" className="button small" onClick={() => void redeliver(record.id, webhookId)}>
+            <RotateCw aria-hidden size={14} />
+            Redeliver
+          </button>
+          <button type="button" className="button small" onClick={() => void copyCurl(record.id)}>
+            <ClipboardCopy aria-hidden size={14} />
+            Copy as curl
+          </button>
+        </div>
+      </div>
+      {error && <p className="delivery-error">{error.message}</p>}
+      <Tabs.Root className="tabs" value={tab} onValueChange={setTab}>
+        <Tabs.List className="tab-list" aria-label="Delivery details">
+          <Tabs.Trigger className="tab" value="request">
+            Request
+          </Tabs.Trigger>
+          <Tabs.Trigger className="tab" value="response">
+            Response
+          </Tabs.Trigger>
+        </Tabs.List>
+        <Tabs.Content className="tab-panel" value="request">
+          <MessageBlock
+            startLine={`${record.request.method} ${record.request.url}`}
+            headers={record.request.headers}
+            body={record.request.body}
+          />
+        </Tabs.Content>
+        <Tabs.Content className="tab-panel" value="response">
+          {response ? (
+            <MessageBlock
+              startLine={`${response.status} ${response.statusText}`.trim()}
+              headers={response.headers}
+              body={response.body}
+              truncated={response.truncated}
+            />
+          ) : (
+            <p className="muted">No response came back. {error?.message}</p>
+          )}
+        </Tabs.Content>
+      </Tabs.Root>
+    </article>
+  );
+}

@@ -1,0 +1,51 @@
+import { RESPONSE_BODY_LIMIT } from '../../../../shared/delivery';
+import { prettyBody } from './outcome';
+
+interface Props {
+  /** "POST https://…" or "200 OK". */
+  startLine: string;
+  headers: Record<string, string>;
+  body: string;
+  truncated?: boolean;
+}
+
+/** One HTTP message as recorded: its first line, headers and (pretty-printed when JSON) body. */
+export function MessageBlock({ startLine, headers, body, truncated = false }: Props) {
+  const entries = Object.entries(headers);
+  return (
+    <div className="message">
+      <p className="message-start">
+        <code>{startLine}</code>
+      </p>
+      <h3 className="message-heading">Headers</h3>
+      {entries.length === 0 ? (
+        <p className="muted">No headers.</p>
+      ) : (
+        <dl className="headers">
+          {entries.map(([name, value]) => (
+            <div key={name} className="header-line">
+              <dt>{name}</dt>
+              <dd>
+                <code>{value}</code>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <h3 className="message-heading">Body</h3>
+      {body === '' ? (
+        <p className="muted">Empty body.</p>
+      ) : (
+        // A focusable scroll area, so the keyboard can scroll a long body.
+        <pre className="body" tabIndex={0} aria-label="Body">
+          <code>{prettyBody(body)}</code>
+        </pre>
+      )}
+      {truncated && (
+        <p className="field-warning">
+          Truncated: only the first {RESPONSE_BODY_LIMIT / 1024} KiB of the body were kept.
+        </p>
+      )}
+    </div>
+  );
+}

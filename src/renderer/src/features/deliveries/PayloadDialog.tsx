@@ -1,0 +1,137 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import { FileJson } from 'lucide-react';
+import { Suspense, lazy, useId, useState, type FormEvent } from 'react';
+import { payloadJsonProblem, type PayloadTemplate } from '../../../../shared/delivery';
+import type { WebhookView } from '../../../../shared/domain';
+import { useApis } from '../../stores/apis';
+import { reportError } from '../../stores/status';
+import { loadTemplate, resetTemplate, saveTemplate } from '../../stores/templates';
+import { toast } from '../../stores/toasts';
+import { FormDialog } from '../common/FormDialog';
+import { FormError } from '../common/FormError';
+import { useSubmit } from '../common/useSubmit';
+
+// CodeMirror is loaded when the editor first opens, not with the first screen.
+const JsonEditor = lazy(() => import('./JsonEditor').then((module) => ({ default: module.JsonEditor })));
+
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; template: PayloadTemplate };
+
+/**
+ * "Edit test payload": the JSON the API version's test deliveries send, in a JSON editor that marks syntax
+ * errors inline. Invalid JSON (or anything but an object) cannot be saved; "Reset to default" goes back to
+ * the built-in example.
+ */
+export function PayloadDialog({ webhook }: { webhook: WebhookView }) {
+  const apiName = useApis((state) => state.apis.find((api) => api.id === webhook.apiId)?.name ?? 'this API');
+  const ref = { apiId: webhook.apiId, version: webhook.version };
+  const [open, setOpen] = useState(false);
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const [draft, setDraft] = useState('');
+  // Bumped to give the editor a new document (on load and reset).
+  const [docVersion, setDocVersion] = useState(0);
+  const submission = useSubmit();
+  const problemId = useId();
+  const problem = loaded.status === 'ready' ? payloadJsonProblem(draft) : null;
+
+  const showTemplate = (template: PayloadTemplate) => {
+    setLoaded({ status: 'ready', template });
+    setDraft(template.json);
+    setDocVersion((n) => n + 1);
+  };
+
+  const changeOpen = (next: boolean) => {
+    setOpen(next);
+    if (!next) return;
+    submission.clearError();
+    setLoaded({ status: 'loading' });
+    loadTemplate(ref).then(showTemplate, (error: unknown) =>
+      setLoaded({ status: 'error', message: reportError(error).message }),
+    );
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (problem !== null) return;
+    if (await submission.run(() => saveTemplate(ref, draft))) {
+      toast(`Test payload saved for ${apiName} ${webhook.version}`);
+      setOpen(false);
+    }
+  };
+
+  const reset = () =>
+    void submission.run(async () => {
+      showTemplate(await resetTemplate(ref));
+      toast(`Test payload for ${apiName} ${webhook.version} reset to the default`);
+    });
+
+  return (
+    <FormDialog
+      open={open}
+      onOpenChange={changeOpen}
+      wide
+      title="Edit test payload"
+      description={`The JSON every test delivery of ${apiName} ${webhook.version} sends. Saving it replaces the built-in example for this version.`}
+      trigger={
+        <button type="button" className="button">
+          <FileJson aria-hidden size={16} />
+          Edit test payload
+        </button>
+      }
+    >
+      {loaded.status === 'loading' && (
+        <p className="muted" role="status">
+          Loading the test payload…
+        </p>
+      )}
+      {loaded.status === 'error' && (
+        <FormError message={`The test payload could not be loaded: ${loaded.message}`} />
+      )}
+      {loaded.status === 'ready' && (
+        <form className="form" onSubmit={submit} noValidate>
+          <p className="field-hint">
+            {loaded.template.custom
+              ? 'Your saved payload.'
+              : 'The built-in example (fresh ids and times on each send until you save your own).'}
+          </p>
+          <Suspense fallback={<p className="muted">Loading the editor…</p>}>
+            <JsonEditor
+              initial={loaded.template.json}
+              version={docVersion}
+              onChange={setDraft}
+              label="Test payload JSON"
+              describedBy={problemId}
+            />
+          </Suspense>
+          <p id={problemId} className="field-error" aria-live="polite">
+            {problem}
+          </p>
+          <FormError message={submission.error} />
+          <div className="dialog-actions">
+            <button
+              type="button"
+              className="button reset"
+              onClick={reset}
+              disabled={!loaded.template.custom || submission.pending}
+            >
+              Reset to default
+            </button>
+            <Dialog.Close className="button" type="button">
+              Cancel
+            </Dialog.Close>
+            <button
+              type="submit"
+              className="button primary"
+              disabled={problem !== null || submission.pending}
+              aria-busy={submission.pending}
+            >
+              Save
+            </button>
+          </div>
+        </form>
+      )}
+    </FormDialog>
+  );
+}

@@ -1,0 +1,62 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { deliveryTimeoutSchema } from '../../../../shared/delivery';
+import { reportError } from '../../stores/status';
+import { useSettings } from '../../stores/settings';
+import { toast } from '../../stores/toasts';
+
+/** "Timeout (s)": how long a test delivery waits for an answer, 1–60 s; saved on Enter or when left. */
+export function TimeoutField() {
+  const saved = useSettings((state) => state.settings.deliveryTimeoutSeconds);
+  const [draft, setDraft] = useState(String(saved));
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+
+  useEffect(() => void useSettings.getState().load(), []);
+  // When the saved value changes (loaded, or saved), the field shows it.
+  const [shown, setShown] = useState(saved);
+  if (shown !== saved) {
+    setShown(saved);
+    setDraft(String(saved));
+  }
+
+  const commit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    const parsed = deliveryTimeoutSchema.safeParse(Number(draft.trim() === '' ? Number.NaN : draft));
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? 'Enter a whole number of seconds.');
+      return;
+    }
+    setError(null);
+    if (parsed.data === saved) return;
+    try {
+      await useSettings.getState().update({ deliveryTimeoutSeconds: parsed.data });
+      toast(`Test deliveries now wait up to ${parsed.data} s for an answer`);
+    } catch (caught) {
+      setError(reportError(caught).message);
+    }
+  };
+
+  return (
+    <form className="timeout-field" onSubmit={(event) => void commit(event)} noValidate>
+      <label htmlFor={id}>Timeout (s)</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={60}
+        step={1}
+        value={draft}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={() => void commit()}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      {error && (
+        <p id={`${id}-error`} className="field-error timeout-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

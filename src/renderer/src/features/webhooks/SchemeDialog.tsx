@@ -1,0 +1,45 @@
+import { useState, type FormEvent } from 'react';
+import { SCHEME_LABELS, type WebhookView } from '../../../../shared/domain';
+import { toast } from '../../stores/toasts';
+import { useWebhooks } from '../../stores/webhooks';
+import { FormDialog } from '../common/FormDialog';
+import { FormActions } from '../common/FormActions';
+import { FormError } from '../common/FormError';
+import { useSubmit } from '../common/useSubmit';
+import { SchemeSelect } from './SchemeSelect';
+
+interface Props {
+  webhook: WebhookView;
+  open: boolean;
+  onOpenChange(open: boolean): void;
+  onCloseAutoFocus(event: Event): void;
+}
+
+/** "Change signature scheme": how the next test deliveries are signed; the secret stays the same. */
+export function SchemeDialog({ webhook, ...dialog }: Props) {
+  const setScheme = useWebhooks((state) => state.setScheme);
+  const [scheme, setDraft] = useState(webhook.scheme);
+  const submission = useSubmit();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await submission.run(() => setScheme(webhook.id, scheme))) {
+      toast(`Signature scheme set to ${SCHEME_LABELS[scheme]}`);
+      dialog.onOpenChange(false);
+    }
+  };
+
+  return (
+    <FormDialog
+      {...dialog}
+      title="Change signature scheme"
+      description="How Hookwarden signs this webhook's test deliveries. The signing secret stays the same."
+    >
+      <form className="form" onSubmit={submit} noValidate>
+        <SchemeSelect value={scheme} onChange={setDraft} />
+        <FormError message={submission.error} />
+        <FormActions submitLabel="Save" pending={submission.pending} />
+      </form>
+    </FormDialog>
+  );
+}

@@ -90,11 +90,11 @@ describe('accessibility in Chromium', () => {
     await row.getByRole('button', { name: 'More actions', exact: true }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('menu').waitFor();
-    await expect.poll(() => focusedName(page)).toBe('Edit URL');
-    await page.keyboard.press('ArrowDown');
-    expect(await focusedName(page)).toBe('Regenerate signing secret');
-    await page.keyboard.press('ArrowDown');
-    expect(await focusedName(page)).toBe('Delete');
+    await expect.poll(() => focusedName(page)).toBe('Send test delivery');
+    for (const next of ['Edit URL', 'Change signature scheme', 'Regenerate signing secret', 'Delete']) {
+      await page.keyboard.press('ArrowDown');
+      expect(await focusedName(page)).toBe(next);
+    }
     await page.keyboard.press('Escape');
     await page.getByRole('menu').waitFor({ state: 'detached' });
     expect(await focusedName(page)).toBe('More actions');
@@ -102,6 +102,8 @@ describe('accessibility in Chromium', () => {
     // Open Edit URL from the menu by keyboard, cancel with Escape: focus is back on the row's menu button.
     await page.keyboard.press('Enter');
     await page.getByRole('menu').waitFor();
+    await expect.poll(() => focusedName(page)).toBe('Send test delivery');
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Edit endpoint URL' });
     await dialog.waitFor();

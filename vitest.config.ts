@@ -7,29 +7,31 @@ const electronDouble = { electron: resolve('test/support/electron-double.ts') };
 // electron-store imports `electron` itself: inline it so the alias reaches it too.
 const inlineElectronUsers = { deps: { inline: ['electron-store'] } };
 
+/** A project that runs main-process code (and the bridge) on Node, with the Electron double. */
+function nodeProject(name: string, include: string, options: Record<string, unknown> = {}) {
+  return {
+    test: {
+      name,
+      environment: 'node' as const,
+      include: [include],
+      alias: electronDouble,
+      server: inlineElectronUsers,
+      ...options,
+    },
+  };
+}
+
+/** Chromium-driving projects: slow to start, and one browser at a time on two cores. */
+const browserProject = { testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false };
+
 export default defineConfig({
   test: {
     projects: [
-      {
-        test: {
-          name: 'main',
-          environment: 'node',
-          include: ['test/main/**/*.test.ts'],
-          setupFiles: ['test/support/leak-guard.ts'],
-          alias: electronDouble,
-          server: inlineElectronUsers,
-          testTimeout: 20_000,
-        },
-      },
-      {
-        test: {
-          name: 'keychain-down',
-          environment: 'node',
-          include: ['test/keychain-down/**/*.test.ts'],
-          alias: electronDouble,
-          server: inlineElectronUsers,
-        },
-      },
+      nodeProject('main', 'test/main/**/*.test.ts', {
+        setupFiles: ['test/support/leak-guard.ts'],
+        testTimeout: 20_000,
+      }),
+      nodeProject('keychain-down', 'test/keychain-down/**/*.test.ts'),
       {
         plugins: [react()],
         test: {
@@ -41,44 +43,14 @@ export default defineConfig({
           testTimeout: 20_000,
         },
       },
-      {
-        test: {
-          name: 'e2e',
-          environment: 'node',
-          include: ['test/e2e/**/*.test.ts'],
-          setupFiles: ['test/support/leak-guard.ts'],
-          alias: electronDouble,
-          server: inlineElectronUsers,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          fileParallelism: false,
-        },
-      },
-      {
-        // `npm run screenshots`: PNGs of the main states into docs/screenshots/; never part of `npm test`.
-        test: {
-          name: 'screenshots',
-          environment: 'node',
-          include: ['test/screenshots/**/*.test.ts'],
-          alias: electronDouble,
-          server: inlineElectronUsers,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          fileParallelism: false,
-        },
-      },
-      {
-        // Speed figures for `npm run bench`; never part of `npm test`.
-        test: {
-          name: 'bench',
-          environment: 'node',
-          include: ['test/bench/**/*.bench.test.ts'],
-          alias: electronDouble,
-          server: inlineElectronUsers,
-          testTimeout: 600_000,
-          fileParallelism: false,
-        },
-      },
+      nodeProject('e2e', 'test/e2e/**/*.test.ts', {
+        setupFiles: ['test/support/leak-guard.ts'],
+        ...browserProject,
+      }),
+      // `npm run screenshots`: PNGs of the main states into docs/screenshots/; never part of `npm test`.
+      nodeProject('screenshots', 'test/screenshots/**/*.test.ts', browserProject),
+      // Speed figures for `npm run bench`; never part of `npm test`.
+      nodeProject('bench', 'test/bench/**/*.bench.test.ts', { ...browserProject, testTimeout: 600_000 }),
     ],
   },
 });

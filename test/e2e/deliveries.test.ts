@@ -7,22 +7,14 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SignatureScheme } from '../../src/shared/domain';
 import { startBridgedApp, type BridgedApp } from '../support/bridge';
+import { closeAfterEach } from '../support/close-after-each';
 import { startReceiver, type Receiver } from '../support/receiver';
 import { verifyDelivery } from '../support/verifiers';
 
 const run = promisify(execFile);
-
-let app: BridgedApp | undefined;
-let receiver: Receiver | undefined;
-afterEach(async () => {
-  await app?.close();
-  await receiver?.close();
-  app = undefined;
-  receiver = undefined;
-});
 
 /** What the receiver knows per path: the scheme and the secret to verify with (set once the UI created it). */
 const endpoints = new Map<string, { scheme: SignatureScheme; secret: string }>();
@@ -58,7 +50,8 @@ async function addApi(page: Page): Promise<void> {
 }
 
 /** Creates a webhook from the UI (picking a scheme under "Advanced" unless it is Mindee) and tells the receiver its secret. */
-async function createWebhook(page: Page, url: string, scheme: SignatureScheme, label: string) {
+async function createWebhook(app: BridgedApp, url: string, scheme: SignatureScheme, label: string) {
+  const { page } = app;
   await button(page, 'Create a new webhook').click();
   const dialog = page.getByRole('dialog', { name: 'Create a new webhook' });
   await dialog.getByRole('textbox', { name: 'Endpoint URL' }).fill(url);
@@ -69,7 +62,6 @@ async function createWebhook(page: Page, url: string, scheme: SignatureScheme, l
   await button(dialog, 'Create new webhook').click();
   await dialog.waitFor({ state: 'detached' });
   await row(page, url).getByText(label, { exact: true }).waitFor();
-  if (!app) throw new Error('no app');
   const [api] = await app.harness.ok('apis.list');
   const webhook = (await app.harness.ok('webhooks.list', { apiId: api?.id ?? '' })).find(
     (w) => w.url === url,
@@ -83,10 +75,8 @@ async function createWebhook(page: Page, url: string, scheme: SignatureScheme, l
 
 /** A verifying receiver, the app, and an API "Invoices" added from the UI; collects CSP violations. */
 async function openAppWithApi() {
-  const started = await verifyingReceiver();
-  receiver = started;
-  const bridged = await startBridgedApp();
-  app = bridged;
+  const started = closeAfterEach(await verifyingReceiver());
+  const bridged = closeAfterEach(await startBridgedApp());
   const { page } = bridged;
   const cspViolations: string[] = [];
   page.on('console', (message) => {
@@ -103,7 +93,7 @@ describe('signed test deliveries, end to end', () => {
   it('send from the UI → 200 → redeliver → copy as curl, run by the real curl, verifies', async () => {
     const { page, cspViolations, receiver, bridged } = await openAppWithApi();
     const url = `${receiver.url}/mindee`;
-    const webhook = await createWebhook(page, url, 'mindee', 'Mindee');
+    const webhook = await createWebhook(bridged, url, 'mindee', 'Mindee');
 
     // "Send test delivery" from the row menu sends and opens the Deliveries region.
     await button(row(page, url), 'More actions').click();
@@ -143,9 +133,9 @@ describe('signed test deliveries, end to end', () => {
   });
 
   it('Stripe chosen under "Advanced", a payload from the editor, then GitHub and Standard Webhooks: each verifies with its library', async () => {
-    const { page, cspViolations, receiver } = await openAppWithApi();
+    const { page, cspViolations, receiver, bridged } = await openAppWithApi();
     const url = `${receiver.url}/stripe`;
-    await createWebhook(page, url, 'stripe', 'Stripe');
+    await createWebhook(bridged, url, 'stripe', 'Stripe');
 
     // Select the row (click) to open its Deliveries region; edit the payload in the JSON editor.
     await row(page, url).getByText(url).click();

@@ -1,18 +1,13 @@
 /// <reference lib="dom" />
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHANNELS, EVENT_NAMES, splitName } from '../../src/shared/contract';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from '../../src/main/security';
-import { startBridgedApp, type BridgedApp } from '../support/bridge';
-
-let app: BridgedApp | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+import { startBridgedApp } from '../support/bridge';
+import { closeAfterEach } from '../support/close-after-each';
 
 describe('the built app in Chromium', () => {
   it('is served with the strict CSP and exposes only named functions, no Electron or Node API', async () => {
-    app = await startBridgedApp();
+    const app = closeAfterEach(await startBridgedApp());
     const response = await app.page.request.get(app.page.url());
     expect(response.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     const meta = await app.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
@@ -47,7 +42,7 @@ describe('the built app in Chromium', () => {
   });
 
   it('calls main through the preload: an API created in the page is stored by main, and persists over a restart', async () => {
-    app = await startBridgedApp();
+    const app = closeAfterEach(await startBridgedApp());
     const created = await app.page.evaluate(() =>
       window.hookwarden.apis.create({ name: 'Invoices', versions: ['v4'] }),
     );

@@ -6,16 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startBridgedApp, type BridgedApp } from '../support/bridge';
+import { describe, expect, it } from 'vitest';
+import { startBridgedApp } from '../support/bridge';
+import { closeAfterEach } from '../support/close-after-each';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-let app: BridgedApp | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
 
 /** axe's violations on the page as it is now (evaluated through the debugger, so the CSP does not block it). */
 async function axeViolations(page: Page): Promise<string[]> {
@@ -34,7 +29,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 async function seeded(colorScheme: 'light' | 'dark'): Promise<Page> {
-  app = await startBridgedApp({ colorScheme });
+  const app = closeAfterEach(await startBridgedApp({ colorScheme }));
   const api = await app.harness.ok('apis.create', { name: 'Invoices', versions: ['v4', 'v3'] });
   await app.harness.ok('webhooks.create', {
     apiId: api.id,

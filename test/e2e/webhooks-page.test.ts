@@ -4,20 +4,15 @@
  * handlers: real keychain, real config files, and a restart of main over the same data dir.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keychainItems } from '../support/keyring';
-import { startBridgedApp, type BridgedApp } from '../support/bridge';
+import { startBridgedApp } from '../support/bridge';
+import { closeAfterEach } from '../support/close-after-each';
 
 const HTTPS = 'https://api.example.com/hooks';
 const HTTP = 'http://localhost:8080/hooks';
 const EDITED = 'https://hooks.example.org/invoices';
 const SECRET = /whsec_[A-Za-z0-9+/]{43}=/;
-
-let app: BridgedApp | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
 
 const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name, exact: true });
 const table = (page: Page) => page.getByRole('table', { name: 'Webhooks' });
@@ -49,7 +44,7 @@ async function revealedSecret(page: Page, url: string): Promise<string> {
 
 describe('the Webhooks page, end to end', () => {
   it('add API → two webhooks → reveal/hide → copy → edit → regenerate → delete → restart', async () => {
-    app = await startBridgedApp({ clipboardClearMs: 1500 });
+    const app = closeAfterEach(await startBridgedApp({ clipboardClearMs: 1500 }));
     const { page } = app;
     const service = (app.harness.vault as unknown as { service: string }).service;
     const secretOf = async (id: string) => (await keychainItems(service)).get(id);
@@ -93,7 +88,7 @@ describe('the Webhooks page, end to end', () => {
     await button(row(page, HTTPS), 'Copy signing secret').click();
     await page.getByText('Copied — the clipboard clears in 2 s', { exact: true }).waitFor();
     expect(await app.clipboardText()).toBe(firstSecret);
-    await expect.poll(() => app?.clipboardText(), { timeout: 5000 }).toBe('');
+    await expect.poll(() => app.clipboardText(), { timeout: 5000 }).toBe('');
 
     // Edit the URL.
     await chooseFromMenu(page, HTTPS, 'Edit URL');

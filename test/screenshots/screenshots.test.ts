@@ -6,29 +6,21 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, it } from 'vitest';
-import { startBridgedApp, type BridgedApp, type BridgedAppOptions } from '../support/bridge';
+import { describe, it } from 'vitest';
+import { startBridgedApp, type BridgedAppOptions } from '../support/bridge';
+import { closeAfterEach } from '../support/close-after-each';
 import type { SecretVault } from '../../src/main/services/ports';
 import { AppError } from '../../src/shared/errors';
-import { startReceiver, type Receiver } from '../support/receiver';
+import { startReceiver } from '../support/receiver';
 
 const OUT = resolve('docs/screenshots');
 mkdirSync(OUT, { recursive: true });
-
-let app: BridgedApp | undefined;
-let receiver: Receiver | undefined;
-afterEach(async () => {
-  await app?.close();
-  await receiver?.close();
-  app = undefined;
-  receiver = undefined;
-});
 
 const shot = (page: Page, name: string) => page.screenshot({ path: resolve(OUT, `${name}.png`) });
 
 /** An API with three webhooks (one http), two created a while ago. */
 async function withThreeWebhooks(options: BridgedAppOptions = {}): Promise<Page> {
-  app = await startBridgedApp(options);
+  const app = closeAfterEach(await startBridgedApp(options));
   const api = await app.harness.ok('apis.create', { name: 'Invoices', versions: ['v4', 'v3'] });
   await app.harness.ok('apis.create', { name: 'Receipts', versions: ['v2'] });
   for (const [version, url] of [
@@ -52,7 +44,7 @@ const rowButton = (page: Page, index: number, name: string) =>
 
 describe('screenshots', () => {
   it('empty: no API yet', async () => {
-    app = await startBridgedApp();
+    const app = closeAfterEach(await startBridgedApp());
     await app.page.getByRole('heading', { name: 'Start by adding an API' }).waitFor();
     await shot(app.page, 'empty');
   });
@@ -90,7 +82,7 @@ describe('screenshots', () => {
         ),
       );
     const vault: SecretVault = { get: down, set: down, delete: down, list: down, probe: down };
-    app = await startBridgedApp({ vault });
+    const app = closeAfterEach(await startBridgedApp({ vault }));
     await app.harness.ok('apis.create', { name: 'Invoices', versions: ['v4'] });
     await app.page.reload();
     await app.page.getByRole('alert', { name: 'The system keychain is not available' }).waitFor();
@@ -105,16 +97,18 @@ describe('screenshots', () => {
 
   it('deliveries panel (light and dark) and the payload editor', async () => {
     let count = 0;
-    receiver = await startReceiver((_request, response) => {
-      count++;
-      const status = count === 2 ? 500 : 200;
-      response
-        .writeHead(status, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ received: status === 200 }));
-    });
+    const receiver = closeAfterEach(
+      await startReceiver((_request, response) => {
+        count++;
+        const status = count === 2 ? 500 : 200;
+        response
+          .writeHead(status, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ received: status === 200 }));
+      }),
+    );
     for (const colorScheme of ['light', 'dark'] as const) {
       count = 0;
-      app = await startBridgedApp({ colorScheme });
+      const app = closeAfterEach(await startBridgedApp({ colorScheme }));
       const api = await app.harness.ok('apis.create', { name: 'Invoices', versions: ['v4', 'v3'] });
       const webhook = await app.harness.ok('webhooks.create', {
         apiId: api.id,
@@ -147,8 +141,6 @@ describe('screenshots', () => {
       await page.keyboard.press('Backspace');
       await dialog.locator('.cm-lint-marker-error').first().waitFor();
       await shot(page, colorScheme === 'light' ? 'payload-editor-invalid' : 'payload-editor-dark');
-      await app.close();
-      app = undefined;
     }
   });
 });

@@ -45,6 +45,12 @@ export const useWebhooks = create<WebhooksState>()((set, get) => {
     if (!get().byId[webhook.id]) return;
     set((state) => ({ byId: { ...state.byId, [webhook.id]: webhook } }));
   };
+  /** Waits for main's answer to a change and shows the updated webhook. */
+  const putAnswer = async (answer: Promise<WebhookView>) => {
+    const webhook = await answer;
+    put(webhook);
+    return webhook;
+  };
 
   return {
     apiId: null,
@@ -78,22 +84,16 @@ export const useWebhooks = create<WebhooksState>()((set, get) => {
       return webhook;
     },
 
-    async updateUrl(id, url) {
-      const webhook = await call('webhooks.updateUrl', { id, url });
-      put(webhook);
-      return webhook;
+    updateUrl(id, url) {
+      return putAnswer(call('webhooks.updateUrl', { id, url }));
     },
 
-    async regenerate(id) {
-      const webhook = await call('webhooks.regenerateSecret', { id });
-      put(webhook);
-      return webhook;
+    regenerate(id) {
+      return putAnswer(call('webhooks.regenerateSecret', { id }));
     },
 
-    async setScheme(id, scheme) {
-      const webhook = await call('webhooks.setScheme', { id, scheme });
-      put(webhook);
-      return webhook;
+    setScheme(id, scheme) {
+      return putAnswer(call('webhooks.setScheme', { id, scheme }));
     },
 
     async remove(id) {

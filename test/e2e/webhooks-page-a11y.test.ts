@@ -88,17 +88,18 @@ describe('accessibility in Chromium', () => {
     await expect.poll(() => focusedName(page)).toBe('Send test delivery');
     for (const next of ['Edit URL', 'Change signature scheme', 'Regenerate signing secret', 'Delete']) {
       await page.keyboard.press('ArrowDown');
-      expect(await focusedName(page)).toBe(next);
+      await expect.poll(() => focusedName(page)).toBe(next);
     }
     await page.keyboard.press('Escape');
     await page.getByRole('menu').waitFor({ state: 'detached' });
-    expect(await focusedName(page)).toBe('More actions');
+    await expect.poll(() => focusedName(page)).toBe('More actions');
 
     // Open Edit URL from the menu by keyboard, cancel with Escape: focus is back on the row's menu button.
     await page.keyboard.press('Enter');
     await page.getByRole('menu').waitFor();
     await expect.poll(() => focusedName(page)).toBe('Send test delivery');
     await page.keyboard.press('ArrowDown');
+    await expect.poll(() => focusedName(page)).toBe('Edit URL');
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Edit endpoint URL' });
     await dialog.waitFor();

@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import net, { type AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { webhookTo } from '../support/deliveries';
@@ -76,6 +78,30 @@ describe('transport', () => {
     expect(record.error).toEqual({ kind: 'timeout', message: expect.stringMatching(/^Timeout: .* 1 s\.$/) });
     expect(record.durationMs).toBeGreaterThanOrEqual(990);
     expect(record.durationMs).toBeLessThan(2_500);
+  });
+
+  it('gives up after the timeout setting when the connection itself never completes', async () => {
+    // A TCP listener that never speaks: the TLS handshake of an https:// URL hangs, as with a black-holed host.
+    const silent = net.createServer(() => undefined).listen(0, '127.0.0.1');
+    await once(silent, 'listening');
+    const h = await startHarness();
+    await h.ok('settings.update', { deliveryTimeoutSeconds: 1 });
+    const { port } = silent.address() as AddressInfo;
+    const { record } = await sendTo(`https://127.0.0.1:${port}/hooks`, h);
+    silent.close();
+    expect(record.error).toEqual({ kind: 'timeout', message: expect.stringMatching(/^Timeout: .* 1 s\.$/) });
+    expect(record.durationMs).toBeLessThan(2_500);
+  });
+
+  it('skips an informational 1xx answer and records the final one', async () => {
+    const r = await receiver((_req, res) => {
+      res.writeEarlyHints({ link: '</style.css>; rel=preload; as=style' });
+      res.writeHead(202, { 'x-final': 'yes' }).end('{"queued":true}');
+    });
+    const { record } = await sendTo(r.url);
+    expect(record.outcome).toBe('success');
+    expect(record.response).toMatchObject({ status: 202, body: '{"queued":true}' });
+    expect(record.response?.headers['x-final']).toBe('yes');
   });
 
   it('reports a refused connection in plain words', async () => {

@@ -9,7 +9,7 @@ import type { DeliveryLog } from './delivery-log';
 import { createLimiter } from './limiter';
 import { findWebhook } from './lookups';
 import type { ClipboardPort, Clock, ConfigStore, HttpClient, HttpPostResult } from './ports';
-import { newMessageId, signatureHeaders, unixSeconds } from './signing';
+import { messageIdFor, signatureHeaders, unixSeconds } from './signing';
 import type { TemplateService } from './templates';
 
 interface Deps {
@@ -25,6 +25,8 @@ interface Deps {
 }
 
 interface Attempt {
+  /** This record's id; a first attempt's message id is made from it. */
+  id: string;
   webhook: Webhook;
   body: string;
   messageId: string;
@@ -48,26 +50,28 @@ export function createDeliveryService(deps: Deps) {
   const limiter = createLimiter(MAX_IN_FLIGHT);
 
   /** Signs inside the slot, so a queued delivery still carries the time it was really sent. */
-  async function attempt({ webhook, body, messageId, redeliveryOf }: Attempt): Promise<Delivery> {
+  async function attempt({ id, webhook, body, messageId, redeliveryOf }: Attempt): Promise<Delivery> {
     const secret = await readSecret(webhook.id);
     const sentAt = clock.now();
+    // Encoded once: these bytes are measured, signed and sent.
+    const bytes = Buffer.from(body, 'utf8');
     const headers = {
       'Content-Type': 'application/json',
       'User-Agent': userAgent,
-      'Content-Length': String(Buffer.byteLength(body, 'utf8')),
+      'Content-Length': String(bytes.length),
       ...signatureHeaders({
         scheme: webhook.scheme,
         secret,
-        body,
+        body: bytes,
         messageId,
         timestamp: unixSeconds(sentAt),
       }),
     };
     const timeoutMs = config.read().settings.deliveryTimeoutSeconds * 1000;
-    const result = await http.post({ url: webhook.url, headers, body, timeoutMs });
+    const result = await http.post({ url: webhook.url, headers, body: bytes, timeoutMs });
     const error = result.error ?? responseFailure(result);
-    return {
-      id: randomUUID(),
+    const record: Delivery = {
+      id,
       webhookId: webhook.id,
       sentAt: sentAt.toISOString(),
       scheme: webhook.scheme,
@@ -79,14 +83,12 @@ export function createDeliveryService(deps: Deps) {
       durationMs: result.durationMs,
       outcome: error ? 'failure' : 'success',
     };
-  }
-
-  async function deliver(attemptSpec: Attempt): Promise<Delivery> {
-    const record = await limiter.run(() => attempt(attemptSpec));
     // A webhook deleted while its delivery was in flight gets no new log.
-    if (config.read().webhooks.some((w) => w.id === record.webhookId)) log.add(record);
+    if (config.read().webhooks.some((w) => w.id === webhook.id)) log.add(record);
     return record;
   }
+
+  const deliver = (spec: Attempt): Promise<Delivery> => limiter.run(() => attempt(spec));
 
   function findRecord(deliveryId: string): Delivery {
     const record = log.find(deliveryId);
@@ -98,7 +100,8 @@ export function createDeliveryService(deps: Deps) {
     send({ webhookId }: ParsedInput<'deliveries.send'>): Promise<Delivery> {
       const webhook = findWebhook(config.read(), webhookId);
       const body = templates.bodyFor({ apiId: webhook.apiId, version: webhook.version });
-      return deliver({ webhook, body, messageId: newMessageId(webhook.scheme), redeliveryOf: null });
+      const id = randomUUID();
+      return deliver({ id, webhook, body, messageId: messageIdFor(webhook.scheme, id), redeliveryOf: null });
     },
 
     list({ webhookId }: ParsedInput<'deliveries.list'>): Delivery[] {
@@ -111,7 +114,13 @@ export function createDeliveryService(deps: Deps) {
       const original = findRecord(deliveryId);
       const webhook = findWebhook(config.read(), original.webhookId);
       const { body } = original.request;
-      return deliver({ webhook, body, messageId: original.messageId, redeliveryOf: original.id });
+      return deliver({
+        id: randomUUID(),
+        webhook,
+        body,
+        messageId: original.messageId,
+        redeliveryOf: original.id,
+      });
     },
 
     /** The command carries the recorded signature headers, never the secret. */

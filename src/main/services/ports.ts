@@ -54,7 +54,8 @@ export interface DeliveryLogStore {
 export interface HttpPostRequest {
   url: string;
   headers: Record<string, string>;
-  body: string;
+  /** The exact bytes that were signed. */
+  body: Buffer;
   timeoutMs: number;
 }
 

@@ -1,21 +1,22 @@
 /** The four signature schemes. Each signs exactly the body string that is sent, as UTF-8 bytes. */
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { SECRET_PREFIX, type SignatureScheme } from '../../shared/domain';
 
 export interface SignInput {
   scheme: SignatureScheme;
   secret: string;
-  body: string;
-  /** The message/delivery id (see newMessageId); sent only by schemes that carry one. */
+  /** The exact bytes sent (a string is signed as its UTF-8 bytes). */
+  body: string | Buffer;
+  /** The message/delivery id (see messageIdFor); sent only by schemes that carry one. */
   messageId: string;
   /** Unix seconds of this attempt. */
   timestamp: number;
 }
 
 /** HMAC-SHA256 over the parts joined, fed in pieces so the body is never copied into a bigger string. */
-function hmac(key: string | Buffer, ...parts: string[]): Buffer {
+function hmac(key: string | Buffer, ...parts: (string | Buffer)[]): Buffer {
   const mac = createHmac('sha256', key);
-  for (const part of parts) mac.update(part, 'utf8');
+  for (const part of parts) mac.update(part); // strings as UTF-8
   return mac.digest();
 }
 
@@ -52,10 +53,12 @@ export function signatureHeaders(input: SignInput): Record<string, string> {
   return signers[input.scheme](input);
 }
 
-/** A fresh message id in the form the scheme's receivers expect: msg_… for Standard Webhooks, a GUID otherwise. */
-export function newMessageId(scheme: SignatureScheme): string {
-  const id = randomUUID();
-  return scheme === 'standard-webhooks' ? `msg_${id.replaceAll('-', '')}` : id;
+/**
+ * The message id of a first attempt, made from its delivery id (a UUID) in the form the scheme's receivers
+ * expect: msg_… for Standard Webhooks, the GUID itself otherwise. Redeliveries keep it.
+ */
+export function messageIdFor(scheme: SignatureScheme, deliveryId: string): string {
+  return scheme === 'standard-webhooks' ? `msg_${deliveryId.replaceAll('-', '')}` : deliveryId;
 }
 
 export function unixSeconds(date: Date): number {

@@ -13,12 +13,13 @@ import { createDeliveryService } from '../../src/main/services/deliveries';
 import { createDeliveryLog } from '../../src/main/services/delivery-log';
 import { EMPTY_CONFIG } from '../../src/main/services/config-schema';
 import { defaultPayload } from '../../src/main/services/default-payload';
-import type { ConfigData, DeliveryLogData } from '../../src/main/services/ports';
+import type { ConfigData } from '../../src/main/services/ports';
 import { createTemplateService } from '../../src/main/services/templates';
 import { USER_AGENT } from '../../src/main/services/user-agent';
 import { systemClock } from '../../src/main/services/ports';
 import { webhookTo } from '../support/deliveries';
 import { startHarness } from '../support/main-harness';
+import { memoryLogStore } from '../support/memory-log-store';
 import { startReceiver } from '../support/receiver';
 import { median, ms, percentile, report, sample } from './measure';
 
@@ -111,18 +112,12 @@ describe('bench: signed test deliveries', () => {
       templates: [{ apiId, version: 'v4', json: body, updatedAt: now }],
     };
     const configStore = { read: () => config, write: (next: ConfigData) => (config = next) };
-    let logData: DeliveryLogData = { schemaVersion: 1, byWebhook: {} };
-    const logStore = {
-      read: () => logData,
-      write: (next: DeliveryLogData) => (logData = next),
-      flush: () => undefined,
-    };
     // The delivery service itself (signing, queue, HTTP client, record), with the secret and the log in memory.
     const deliveries = createDeliveryService({
       config: configStore,
       readSecret: async () => `whsec_${Buffer.alloc(32, 1).toString('base64')}`,
       templates: createTemplateService({ config: configStore, clock: systemClock }),
-      log: createDeliveryLog(logStore, () => undefined),
+      log: createDeliveryLog(memoryLogStore(), () => undefined),
       http: createHttpClient(),
       clock: systemClock,
       clipboard: { readText: async () => '', writeText: async () => undefined, clear: () => undefined },

@@ -3,14 +3,13 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDeliveryLogStore } from '../../src/main/adapters/delivery-log-store';
 import { createDeliveryLog } from '../../src/main/services/delivery-log';
-import { systemClock } from '../../src/main/services/ports';
 import type { DeliveryLogData } from '../../src/main/services/ports';
 import type { Delivery } from '../../src/shared/delivery';
 import { movableClock, recordChanges, webhookTo } from '../support/deliveries';
 import { clipboardDouble } from '../support/electron-double';
 import { startHarness } from '../support/main-harness';
+import { memoryLogStore } from '../support/memory-log-store';
 import { header, startReceiver, type Receiver } from '../support/receiver';
 import { tempDir } from '../support/temp';
 import { verifyDelivery } from '../support/verifiers';
@@ -50,13 +49,7 @@ describe('delivery log', () => {
   });
 
   it('keeps the last 200 records per webhook', () => {
-    let data: DeliveryLogData = { schemaVersion: 1, byWebhook: {} };
-    const store = {
-      read: () => data,
-      write: (next: DeliveryLogData) => (data = next),
-      flush: () => undefined,
-    };
-    const log = createDeliveryLog(store, () => undefined);
+    const log = createDeliveryLog(memoryLogStore(), () => undefined);
     const record = (n: number, webhookId: string) => ({ id: `r${n}`, webhookId }) as Delivery;
     for (let n = 0; n < 205; n++) log.add(record(n, 'a'));
     log.add(record(999, 'b'));
@@ -188,19 +181,6 @@ describe('delivery log', () => {
     await h.ok('deliveries.send', { webhookId: webhook.id });
     h.flushDeliveryLog();
     expect(existsSync(join(dir, 'deliveries.json'))).toBe(true);
-  });
-
-  it('writes the file once per burst of changes, and at once on flush', () => {
-    const dir = tempDir();
-    const { store } = openDeliveryLogStore(dir, systemClock, 60_000);
-    const path = join(dir, 'deliveries.json');
-    const before = existsSync(path) ? readFileSync(path, 'utf8') : null;
-    store.write({ schemaVersion: 1, byWebhook: { a: [] } });
-    store.write({ schemaVersion: 1, byWebhook: { b: [] } });
-    expect(store.read().byWebhook).toEqual({ b: [] });
-    expect(existsSync(path) ? readFileSync(path, 'utf8') : null).toBe(before);
-    store.flush();
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ schemaVersion: 1, byWebhook: { b: [] } });
   });
 
   it('answers SECRET_MISSING, with no record, when the keychain lost the secret', async () => {

@@ -1,81 +1,165 @@
 /**
- * The delivery log in its own electron-store file (deliveries.json), apart from the config. It is checked
- * once when opened; a file that fails is moved aside, never cleared, and the log starts empty.
+ * The delivery log in its own electron-store file (deliveries.json), apart from the config, with a journal
+ * (deliveries.journal.jsonl) that makes each change durable at once. Both are checked once when opened; a
+ * file that fails is moved aside, never cleared, and reported.
  */
 import { join } from 'node:path';
 import ElectronStore from 'electron-store';
 import { z } from 'zod';
 import { deliverySchema } from '../../shared/delivery';
 import type { Notice } from '../../shared/domain';
-import type { Clock, DeliveryLogData, DeliveryLogStore } from '../services/ports';
+import { AppError } from '../../shared/errors';
+import { applyLogChange } from '../services/delivery-log';
+import type { Clock, DeliveryLogData, DeliveryLogStore, LogChange } from '../services/ports';
+import { openJournal, type Journal, type JournalEntry } from './delivery-journal';
 import { StoreFileInvalidError, moveAside, readJsonFile } from './store-file';
 
-export const DELIVERY_LOG_NAME = 'deliveries';
-const LOG_SCHEMA_VERSION = 1;
+const DELIVERY_LOG_NAME = 'deliveries';
 
-const logFileSchema = z.strictObject({
+/** The two files, as named on disk and to the user. */
+interface LogFileKind {
+  name: string;
+  extension: string;
+  what: string;
+}
+const LOG_FILE: LogFileKind = { name: DELIVERY_LOG_NAME, extension: 'json', what: 'delivery log' };
+const JOURNAL_FILE: LogFileKind = {
+  name: `${DELIVERY_LOG_NAME}.journal`,
+  extension: 'jsonl',
+  what: "delivery log's journal",
+};
+const pathOf = (dir: string, { name, extension }: LogFileKind) => join(dir, `${name}.${extension}`);
+const LOG_SCHEMA_VERSION = 2;
+
+const byWebhookSchema = z.record(z.string(), z.array(deliverySchema));
+const logFileV2 = z.strictObject({
   schemaVersion: z.literal(LOG_SCHEMA_VERSION),
-  byWebhook: z.record(z.string(), z.array(deliverySchema)),
+  /** The last journal entry this file includes. */
+  journalSeq: z.number().int().nonnegative(),
+  byWebhook: byWebhookSchema,
 });
+type LogFile = z.infer<typeof logFileV2>;
+// Version 1 had no journal.
+const logFileSchema = z.discriminatedUnion('schemaVersion', [
+  z.strictObject({ schemaVersion: z.literal(1), byWebhook: byWebhookSchema }),
+  logFileV2,
+]);
 
-/** Changes within this window reach the file in one write. */
+/** Changes within this window reach the log file in one write. */
 export const FLUSH_DELAY_MS = 200;
 
-const emptyLog = (): DeliveryLogData => ({ schemaVersion: LOG_SCHEMA_VERSION, byWebhook: {} });
+/** What the log file holds: the data and the last journal entry it includes. */
+interface Snapshot {
+  data: DeliveryLogData;
+  journalSeq: number;
+}
+
+/** A snapshot with the journal replayed onto it; savedSeq is what the log file itself includes. */
+interface Recovered extends Snapshot {
+  savedSeq: number;
+}
+
+const emptySnapshot = (): Snapshot => ({
+  data: { schemaVersion: LOG_SCHEMA_VERSION, byWebhook: {} },
+  journalSeq: 0,
+});
 
 export interface OpenedDeliveryLog {
   store: DeliveryLogStore;
-  movedAsideTo: string | null;
   notices: Notice[];
 }
 
-function parseLog(raw: unknown): DeliveryLogData {
-  if (raw === undefined) return emptyLog();
+function parseLog(raw: unknown): Snapshot {
+  if (raw === undefined) return emptySnapshot();
   const parsed = logFileSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new StoreFileInvalidError(`${first?.path.join('.') || 'log'}: ${first?.message ?? 'invalid'}`);
   }
-  return parsed.data;
+  const journalSeq = parsed.data.schemaVersion === 1 ? 0 : parsed.data.journalSeq;
+  return { data: { schemaVersion: LOG_SCHEMA_VERSION, byWebhook: parsed.data.byWebhook }, journalSeq };
 }
 
-function openElectronStore(dir: string): ElectronStore<DeliveryLogData> {
+function openElectronStore(dir: string): ElectronStore<LogFile> {
   // No JSON schema here: the whole log would be re-validated on every write. It is checked on open instead.
-  return new ElectronStore<DeliveryLogData>({
+  return new ElectronStore<LogFile>({
     cwd: dir,
     name: DELIVERY_LOG_NAME,
-    defaults: emptyLog(),
+    defaults: { schemaVersion: LOG_SCHEMA_VERSION, journalSeq: 0, byWebhook: {} },
     clearInvalidConfig: false,
     accessPropertiesByDotNotation: false,
   });
 }
 
 /**
- * Reads from memory; a write schedules one file write for the whole burst. A failed file write is logged and
- * retried with the next change: the records stay in memory and on screen.
+ * Reads from memory. apply() appends the change to the journal, then schedules one write of the log file for
+ * the whole burst; once that write succeeds, the journal is emptied. A failed log-file write is only logged:
+ * the journal still holds every change, and the next write retries.
  */
-function deferredStore(file: { store: DeliveryLogData }, initial: DeliveryLogData, delayMs: number) {
-  let cache = initial;
+function journaledStore(
+  file: { store: LogFile },
+  journal: Journal,
+  initial: Recovered,
+  delayMs: number,
+): DeliveryLogStore {
+  let { data, journalSeq: seq } = initial;
   let pending: NodeJS.Timeout | null = null;
+
+  const write = () => {
+    try {
+      file.store = { schemaVersion: LOG_SCHEMA_VERSION, journalSeq: seq, byWebhook: data.byWebhook };
+      journal.clear();
+    } catch (error) {
+      console.warn('[hookwarden] could not save the delivery log file:', (error as Error).message);
+    }
+  };
   const flush = () => {
     if (pending === null) return;
     clearTimeout(pending);
     pending = null;
-    try {
-      file.store = cache;
-    } catch (error) {
-      console.warn('[hookwarden] could not save the delivery log:', (error as Error).message);
-    }
+    write();
   };
-  const store: DeliveryLogStore = {
-    read: () => cache,
-    write(next) {
-      cache = next;
+  // Changes replayed from the journal: fold them into the log file now.
+  if (seq > initial.savedSeq) write();
+
+  return {
+    read: () => data,
+    apply(change: LogChange) {
+      seq += 1;
+      data = applyLogChange(data, change);
       pending ??= setTimeout(flush, delayMs).unref();
+      try {
+        journal.append({ seq, change });
+      } catch (error) {
+        throw new AppError(
+          'STORAGE_FAILED',
+          `The delivery log could not be saved (${(error as Error).message}). ` +
+            'The latest records are shown, but may be lost when Hookwarden quits.',
+        );
+      }
     },
     flush,
   };
-  return store;
+}
+
+/** The log file's snapshot with the journal's later entries replayed onto it. */
+function replay(snapshot: Snapshot, entries: JournalEntry[]): Recovered {
+  const replayed = entries
+    .filter((entry) => entry.seq > snapshot.journalSeq)
+    .reduce(
+      (current, { seq, change }) => ({ data: applyLogChange(current.data, change), journalSeq: seq }),
+      snapshot,
+    );
+  return { ...replayed, savedSeq: snapshot.journalSeq };
+}
+
+/** Moves a file that cannot be used aside and says where it went. */
+function movedAsideNotice(dir: string, kind: LogFileKind, error: Error, clock: Clock): Notice {
+  const movedTo = moveAside(dir, kind.name, clock, kind.extension);
+  return {
+    kind: 'delivery-log-moved-aside',
+    message: `The ${kind.what} could not be read (${error.message}). It was moved to ${movedTo}; the log goes on without it.`,
+  };
 }
 
 export function openDeliveryLogStore(
@@ -83,22 +167,25 @@ export function openDeliveryLogStore(
   clock: Clock,
   flushDelayMs = FLUSH_DELAY_MS,
 ): OpenedDeliveryLog {
-  let data: DeliveryLogData;
-  let movedAsideTo: string | null = null;
-  let notices: Notice[] = [];
-  try {
-    data = parseLog(readJsonFile(join(dir, `${DELIVERY_LOG_NAME}.json`)));
-  } catch (error) {
-    if (!(error instanceof StoreFileInvalidError)) throw error;
-    movedAsideTo = moveAside(dir, DELIVERY_LOG_NAME, clock);
-    data = emptyLog();
-    notices = [
-      {
-        kind: 'delivery-log-moved-aside',
-        message: `The delivery log could not be read (${error.message}). It was moved to ${movedAsideTo} and a new, empty log was started.`,
-      },
-    ];
-  }
-  const store = deferredStore(openElectronStore(dir), data, flushDelayMs);
-  return { store, movedAsideTo, notices };
+  const notices: Notice[] = [];
+  /** Reads one of the two files; a corrupt one is moved aside and `fallback` is used instead. */
+  const readOr = <T>(kind: LogFileKind, read: () => T, fallback: () => T): T => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof StoreFileInvalidError)) throw error;
+      notices.push(movedAsideNotice(dir, kind, error, clock));
+      return fallback();
+    }
+  };
+
+  const snapshot = readOr(LOG_FILE, () => parseLog(readJsonFile(pathOf(dir, LOG_FILE))), emptySnapshot);
+  const journal = openJournal(pathOf(dir, JOURNAL_FILE));
+  const entries = readOr(
+    JOURNAL_FILE,
+    () => journal.recover(),
+    () => [],
+  );
+  const store = journaledStore(openElectronStore(dir), journal, replay(snapshot, entries), flushDelayMs);
+  return { store, notices };
 }

@@ -20,11 +20,11 @@ export function readJsonFile(path: string): unknown {
   }
 }
 
-/** Renames `<dir>/<name>.json` to `<name>.corrupt-<time>.json` and returns the new path. */
-export function moveAside(dir: string, name: string, clock: Clock): string {
+/** Renames `<dir>/<name>.<extension>` to `<name>.corrupt-<time>.<extension>` and returns the new path. */
+export function moveAside(dir: string, name: string, clock: Clock, extension = 'json'): string {
   const stamp = clock.now().toISOString().replace(/[:.]/g, '-');
-  const target = join(dir, `${name}.corrupt-${stamp}.json`);
-  renameSync(join(dir, `${name}.json`), target);
+  const target = join(dir, `${name}.corrupt-${stamp}.${extension}`);
+  renameSync(join(dir, `${name}.${extension}`), target);
   return target;
 }
 

@@ -1,17 +1,36 @@
 /** The delivery log's rules over its store: newest first, capped per webhook, an event on every change. */
 import { DELIVERY_LOG_LIMIT, type Delivery } from '../../shared/delivery';
-import type { DeliveryLogStore, EmitEvent } from './ports';
+import type { DeliveryLogData, DeliveryLogStore, EmitEvent, LogChange } from './ports';
+
+/** The log after one change. The store applies changes with it, live and when it replays its journal. */
+export function applyLogChange(data: DeliveryLogData, change: LogChange): DeliveryLogData {
+  if (change.op === 'remove') {
+    const kept = Object.entries(data.byWebhook).filter(([id]) => !change.webhookIds.includes(id));
+    return { ...data, byWebhook: Object.fromEntries(kept) };
+  }
+  const { record } = change;
+  const previous = data.byWebhook[record.webhookId] ?? [];
+  // A replayed journal may hold a record the last full write already has.
+  if (previous.some((r) => r.id === record.id)) return data;
+  const records = [record, ...previous].slice(0, DELIVERY_LOG_LIMIT);
+  return { ...data, byWebhook: { ...data.byWebhook, [record.webhookId]: records } };
+}
 
 export function createDeliveryLog(store: DeliveryLogStore, emit: EmitEvent) {
   const byWebhook = () => store.read().byWebhook;
 
+  /** Emits even when the change could not be saved: it is applied in memory and shown all the same. */
+  const apply = (change: LogChange, changed: readonly string[]): void => {
+    try {
+      store.apply(change);
+    } finally {
+      for (const webhookId of changed) emit('deliveries.changed', { webhookId });
+    }
+  };
+
   const removeWhere = (doomed: (webhookId: string) => boolean): void => {
-    const current = store.read();
-    const removed = Object.keys(current.byWebhook).filter(doomed);
-    if (removed.length === 0) return;
-    const kept = Object.entries(current.byWebhook).filter(([id]) => !removed.includes(id));
-    store.write({ ...current, byWebhook: Object.fromEntries(kept) });
-    for (const webhookId of removed) emit('deliveries.changed', { webhookId });
+    const removed = Object.keys(byWebhook()).filter(doomed);
+    if (removed.length > 0) apply({ op: 'remove', webhookIds: removed }, removed);
   };
 
   return {
@@ -28,10 +47,7 @@ export function createDeliveryLog(store: DeliveryLogStore, emit: EmitEvent) {
     },
 
     add(record: Delivery): void {
-      const current = store.read();
-      const records = [record, ...(current.byWebhook[record.webhookId] ?? [])].slice(0, DELIVERY_LOG_LIMIT);
-      store.write({ ...current, byWebhook: { ...current.byWebhook, [record.webhookId]: records } });
-      emit('deliveries.changed', { webhookId: record.webhookId });
+      apply({ op: 'add', record }, [record.webhookId]);
     },
 
     /** Drops the logs of deleted webhooks. */

@@ -41,13 +41,18 @@ export interface DeliveryLogData {
   byWebhook: Record<string, Delivery[]>;
 }
 
+/** One change to the delivery log: the unit the store makes durable and replays after a crash. */
+export type LogChange = { op: 'add'; record: Delivery } | { op: 'remove'; webhookIds: string[] };
+
 /**
- * read() sees every write at once; the file may be written a moment later, one write per burst of changes
- * (a full log is large, and main must not block on it per delivery). flush() writes now if anything is pending.
+ * read() sees every change at once. apply() makes the change durable before it returns (one journal line);
+ * the whole file is rewritten a moment later, once per burst of changes, as a full log is large.
+ * flush() rewrites it now if anything is pending.
  */
 export interface DeliveryLogStore {
   read(): DeliveryLogData;
-  write(next: DeliveryLogData): void;
+  /** Applies the change with applyLogChange; when it cannot be saved, it is still applied, then STORAGE_FAILED. */
+  apply(change: LogChange): void;
   flush(): void;
 }
 

@@ -1,0 +1,176 @@
+/**
+ * The delivery log's files: deliveries.json, written once per burst, and the journal that holds each change
+ * from the moment it is acknowledged. "The app dies" is simulated by opening the same directory again without
+ * flushing the first store: what is on disk at that moment is all the second one gets.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDeliveryLogStore } from '../../src/main/adapters/delivery-log-store';
+import { systemClock } from '../../src/main/services/ports';
+import type { Delivery } from '../../src/shared/delivery';
+import { webhookTo } from '../support/deliveries';
+import { startHarness } from '../support/main-harness';
+import { startReceiver } from '../support/receiver';
+import { tempDir } from '../support/temp';
+
+/** Long enough that the first store never writes the log file on its own during a test. */
+const NEVER = 2 ** 31 - 1;
+const WEBHOOK_A = '0d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a';
+const WEBHOOK_B = '5f0c8a0e-1b2c-4d3e-8f4a-5b6c7d8e9f00';
+
+let sequence = 0;
+/** A complete, valid record (the journal and the file are schema-checked when read back). */
+function record(webhookId: string): Delivery {
+  sequence += 1;
+  const id = `00000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`;
+  return {
+    id,
+    webhookId,
+    sentAt: new Date(1_700_000_000_000 + sequence * 1000).toISOString(),
+    scheme: 'mindee',
+    messageId: id,
+    redeliveryOf: null,
+    request: {
+      method: 'POST',
+      url: 'https://example.com/hooks',
+      headers: { a: 'b' },
+      body: `{"n":${sequence}}`,
+    },
+    response: { status: 200, statusText: 'OK', headers: {}, body: '{}', truncated: false },
+    error: null,
+    durationMs: 1.5,
+    outcome: 'success',
+  };
+}
+
+const paths = (dir: string) => ({
+  log: join(dir, 'deliveries.json'),
+  journal: join(dir, 'deliveries.journal.jsonl'),
+});
+const journalLines = (dir: string) =>
+  existsSync(paths(dir).journal) ? readFileSync(paths(dir).journal, 'utf8').split('\n').filter(Boolean) : [];
+const open = (dir: string, delayMs = NEVER) => openDeliveryLogStore(dir, systemClock, delayMs);
+const ids = (records: Delivery[] | undefined) => (records ?? []).map((r) => r.id);
+
+describe('delivery log files', () => {
+  it('journals each change at once and writes the log file once per burst, then empties the journal', () => {
+    const dir = tempDir();
+    const { store } = open(dir);
+    const [first, second] = [record(WEBHOOK_A), record(WEBHOOK_A)];
+    store.apply({ op: 'add', record: first });
+    store.apply({ op: 'add', record: second });
+    expect(journalLines(dir)).toHaveLength(2);
+    expect(journalLines(dir)[1]).toContain(second.id);
+    expect(readFileSync(paths(dir).log, 'utf8')).not.toContain(first.id); // electron-store made it empty
+
+    store.flush();
+    const file = JSON.parse(readFileSync(paths(dir).log, 'utf8')) as Record<string, unknown>;
+    expect(file).toMatchObject({ schemaVersion: 2, journalSeq: 2 });
+    expect(ids((file.byWebhook as Record<string, Delivery[]>)[WEBHOOK_A])).toEqual([second.id, first.id]);
+    expect(journalLines(dir)).toEqual([]);
+  });
+
+  it('keeps every acknowledged change when the app dies before the log file is written', () => {
+    const dir = tempDir();
+    const { store } = open(dir);
+    store.apply({ op: 'add', record: record(WEBHOOK_A) });
+    store.apply({ op: 'add', record: record(WEBHOOK_B) });
+    store.apply({ op: 'add', record: record(WEBHOOK_A) });
+    store.apply({ op: 'remove', webhookIds: [WEBHOOK_B] });
+    const before = store.read();
+
+    const reopened = open(dir);
+    expect(reopened.notices).toEqual([]);
+    expect(reopened.store.read()).toEqual(before);
+    // Folded into the log file at once on open.
+    expect(journalLines(dir)).toEqual([]);
+    expect(JSON.parse(readFileSync(paths(dir).log, 'utf8'))).toMatchObject({ byWebhook: before.byWebhook });
+  });
+
+  it('replays nothing twice when the app died between writing the log file and emptying the journal', () => {
+    const dir = tempDir();
+    const { store } = open(dir);
+    for (let n = 0; n < 205; n++) store.apply({ op: 'add', record: record(WEBHOOK_A) });
+    const journal = readFileSync(paths(dir).journal);
+    store.flush();
+    writeFileSync(paths(dir).journal, journal); // as if the journal had not been emptied yet
+    const before = store.read();
+    expect(before.byWebhook[WEBHOOK_A]).toHaveLength(200);
+
+    expect(open(dir).store.read()).toEqual(before);
+  });
+
+  it('cuts off a line the app died while appending, keeps the rest, and appends on a clean line', () => {
+    const dir = tempDir();
+    const { store } = open(dir);
+    const kept = record(WEBHOOK_A);
+    store.apply({ op: 'add', record: kept });
+    appendFileSync(paths(dir).journal, '{"seq":2,"change":{"op":"add","record":{"id":"0000');
+
+    const reopened = open(dir);
+    expect(reopened.notices).toEqual([]);
+    expect(ids(reopened.store.read().byWebhook[WEBHOOK_A])).toEqual([kept.id]);
+    const next = record(WEBHOOK_A);
+    reopened.store.apply({ op: 'add', record: next });
+    expect(ids(open(dir).store.read().byWebhook[WEBHOOK_A])).toEqual([next.id, kept.id]);
+  });
+
+  it('moves a journal with a bad line aside, says so, and keeps the log file', () => {
+    const dir = tempDir();
+    const { store } = open(dir);
+    const saved = record(WEBHOOK_A);
+    store.apply({ op: 'add', record: saved });
+    store.flush();
+    writeFileSync(paths(dir).journal, 'not json\n{"seq":9,"change":{"op":"remove","webhookIds":[]}}\n');
+
+    const reopened = open(dir);
+    expect(reopened.notices).toEqual([
+      expect.objectContaining({
+        kind: 'delivery-log-moved-aside',
+        message: expect.stringMatching(/journal could not be read \(journal line 1 is not valid JSON/),
+      }),
+    ]);
+    const aside = readdirSync(dir).filter((name) => /^deliveries\.journal\.corrupt-.*\.jsonl$/.test(name));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(dir, aside[0] ?? ''), 'utf8')).toContain('not json');
+    expect(ids(reopened.store.read().byWebhook[WEBHOOK_A])).toEqual([saved.id]);
+  });
+
+  it('reads a log file written before the journal existed (version 1)', () => {
+    const dir = tempDir();
+    const old = record(WEBHOOK_A);
+    writeFileSync(paths(dir).log, JSON.stringify({ schemaVersion: 1, byWebhook: { [WEBHOOK_A]: [old] } }));
+    const { store, notices } = open(dir);
+    expect(notices).toEqual([]);
+    expect(ids(store.read().byWebhook[WEBHOOK_A])).toEqual([old.id]);
+    const next = record(WEBHOOK_A);
+    store.apply({ op: 'add', record: next });
+    store.flush();
+    expect(JSON.parse(readFileSync(paths(dir).log, 'utf8'))).toMatchObject({
+      schemaVersion: 2,
+      journalSeq: 1,
+    });
+    expect(ids(open(dir).store.read().byWebhook[WEBHOOK_A])).toEqual([next.id, old.id]);
+  });
+
+  it('sends, shows the record and answers STORAGE_FAILED when the journal cannot be written', async () => {
+    const receiver = await startReceiver();
+    const h = await startHarness();
+    const { webhook } = await webhookTo(h, receiver.url);
+    mkdirSync(paths(h.dir).journal); // appending to a directory fails (EISDIR)
+
+    const result = await h.invoke('deliveries.send', { webhookId: webhook.id });
+    expect(result.ok ? null : result.error).toMatchObject({
+      code: 'STORAGE_FAILED',
+      message: expect.stringMatching(
+        /^The delivery log could not be saved \(.*EISDIR.*\)\. The latest records/,
+      ),
+    });
+    expect(receiver.received).toHaveLength(1);
+    const shown = await h.ok('deliveries.list', { webhookId: webhook.id });
+    expect(shown).toHaveLength(1);
+    expect(shown[0]?.response?.status).toBe(200);
+    await receiver.close();
+  });
+});

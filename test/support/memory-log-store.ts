@@ -1,0 +1,14 @@
+/** A delivery log store in memory, for tests and benchmarks of the log's rules without its files. */
+import { applyLogChange } from '../../src/main/services/delivery-log';
+import type { DeliveryLogData, DeliveryLogStore } from '../../src/main/services/ports';
+
+export function memoryLogStore(): DeliveryLogStore {
+  let data: DeliveryLogData = { schemaVersion: 2, byWebhook: {} };
+  return {
+    read: () => data,
+    apply: (change) => {
+      data = applyLogChange(data, change);
+    },
+    flush: () => undefined,
+  };
+}

@@ -1,4 +1,5 @@
-import { CHANNELS, EVENT_NAMES, splitName, subscriberName, type HookwardenApi } from '../shared/contract';
+import { CHANNELS, EVENT_NAMES, splitName, subscriberName } from '../shared/channel-names';
+import type { HookwardenApi } from '../shared/contract';
 
 /** The part of ipcRenderer the preload uses; the e2e bridge supplies the same shape. */
 export interface RendererTransport {

@@ -23,6 +23,9 @@ import {
   type Settings,
 } from './delivery';
 import type { Result } from './errors';
+import type { ChannelName, EventName as ListedEventName } from './channel-names';
+
+export { CHANNELS, EVENT_NAMES, splitName, subscriberName } from './channel-names';
 
 /** A channel: a runtime input schema and a compile-time-only output type. */
 interface ChannelSpec<I extends z.ZodType, O> {
@@ -94,12 +97,15 @@ export interface EventPayloads {
   'deliveries.changed': { webhookId: string };
 }
 
-export type Contract = typeof contract;
-export type Channel = keyof Contract;
-export type EventName = keyof EventPayloads;
+/**
+ * A type error unless A and B are the same union of names (C is A again, so the check runs both ways):
+ * keeps the contract and the zod-free name lists the preload uses from drifting apart.
+ */
+type Same<A extends B, B extends C, C = A> = A;
 
-export const CHANNELS = Object.keys(contract) as Channel[];
-export const EVENT_NAMES: readonly EventName[] = ['deliveries.changed'];
+export type Contract = typeof contract;
+export type Channel = Same<keyof Contract, ChannelName>;
+export type EventName = Same<keyof EventPayloads, ListedEventName>;
 
 /** What the renderer sends. */
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
@@ -132,14 +138,3 @@ export type HookwardenApi = {
     [E in EventName as DomainOf<E> extends D ? SubscriberName<E> : never]: SubscribeFunction<E>;
   };
 };
-
-/** Splits a channel or event name into its domain and verb. */
-export function splitName(name: string): { domain: string; verb: string } {
-  const dot = name.indexOf('.');
-  return { domain: name.slice(0, dot), verb: name.slice(dot + 1) };
-}
-
-export function subscriberName(event: EventName): string {
-  const { verb } = splitName(event);
-  return `on${verb.charAt(0).toUpperCase()}${verb.slice(1)}`;
-}

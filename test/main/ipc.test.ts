@@ -31,6 +31,9 @@ const expectedNames = [
   ...EVENT_NAMES.map((e) => `${splitName(e).domain}.${subscriberName(e)}`),
 ].sort();
 
+/** The preload bundle as `npm run build` wrote it. */
+const builtPreload = () => readFileSync(resolve('out/preload/index.cjs'), 'utf8');
+
 describe('the IPC contract', () => {
   it('has no drift: contract channels == preload functions (source and built) == registered handlers', async () => {
     const noTransport = { invoke: async () => undefined, on() {}, removeListener() {} };
@@ -41,7 +44,7 @@ describe('the IPC contract', () => {
       contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
       ipcRenderer: noTransport,
     };
-    const built = readFileSync(resolve('out/preload/index.cjs'), 'utf8');
+    const built = builtPreload();
     const module = { exports: {} };
     runInNewContext(`(function (require, module, exports) {${built}\n})`, {})(
       (name: string) => (name === 'electron' ? fakeElectron : undefined),
@@ -53,6 +56,14 @@ describe('the IPC contract', () => {
 
     await startHarness();
     expect([...ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it('builds a small preload without zod: it needs the names only, main checks the inputs', () => {
+    const built = builtPreload();
+    // Every zod schema keeps its internals under `._zod`, and every zod build defines ZodError.
+    expect(/\._zod\b|ZodError/.exec(built)?.[0]).toBeUndefined();
+    // About 2 kB today (188 kB when it bundled zod); the margin leaves room for many more channels.
+    expect(Buffer.byteLength(built)).toBeLessThan(5_000);
   });
 });
 

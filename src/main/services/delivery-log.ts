@@ -10,9 +10,7 @@ export function applyLogChange(data: DeliveryLogData, change: LogChange): Delive
   }
   const { record } = change;
   const previous = data.byWebhook[record.webhookId] ?? [];
-  // A replayed journal may hold a record the last full write already has.
-  if (previous.some((r) => r.id === record.id)) return data;
-  const records = [record, ...previous].slice(0, DELIVERY_LOG_LIMIT);
+  const records = [record, ...previous.slice(0, DELIVERY_LOG_LIMIT - 1)];
   return { ...data, byWebhook: { ...data.byWebhook, [record.webhookId]: records } };
 }
 

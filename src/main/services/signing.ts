@@ -1,4 +1,4 @@
-/** The four signature schemes. Each signs exactly the body string that is sent, as UTF-8 bytes. */
+/** The four signature schemes. Each signs exactly the bytes that are sent (a string as its UTF-8 bytes). */
 import { createHmac } from 'node:crypto';
 import { SECRET_PREFIX, type SignatureScheme } from '../../shared/domain';
 

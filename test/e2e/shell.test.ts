@@ -34,6 +34,7 @@ describe('the built app in Chromium', () => {
     }
     for (const event of EVENT_NAMES) {
       const { domain, verb } = splitName(event);
+      // Spelled out rather than subscriberName(): an independent check of the preload's naming rule.
       (expected[domain] ??= []).push(`on${verb[0]?.toUpperCase()}${verb.slice(1)}:function`);
     }
     expect(exposed.shape).toEqual(expected);

@@ -117,6 +117,21 @@ describe('transport', () => {
     expect(record.error?.message).toMatch(/^Connection reset/);
   });
 
+  it('says so in plain words when the endpoint does not speak HTTP', async () => {
+    const notHttp = net.createServer((socket) =>
+      socket.once('data', () => socket.end('SSH-2.0-OpenSSH_9.2\r\n')),
+    );
+    notHttp.listen(0, '127.0.0.1');
+    await once(notHttp, 'listening');
+    const { port } = notHttp.address() as AddressInfo;
+    const { record } = await sendTo(`http://127.0.0.1:${port}/hooks`);
+    notHttp.close();
+    expect(record.error?.kind).toBe('network');
+    expect(record.error?.message).toMatch(
+      /^Not an HTTP response: 127\.0\.0\.1:\d+ answered with something else \(.+\)\.$/,
+    );
+  });
+
   it('reports a host name that does not resolve as DNS not found', async () => {
     const { record } = await sendTo('http://hookwarden-test.invalid/hooks');
     expect(record.error?.kind).toBe('dns');

@@ -1,4 +1,4 @@
-/** Turns a Node network error into a failure kind and a sentence in plain words. */
+/** Turns a network error (Node's or undici's) into a failure kind and a sentence in plain words. */
 import type { DeliveryFailure } from '../../shared/delivery';
 
 /** Thrown into the request by the client's own timer. */
@@ -50,6 +50,13 @@ export function classifyNetworkError(error: unknown, url: URL): DeliveryFailure 
   }
   if (RESET_CODES.has(code) || /socket hang up/i.test(message)) {
     return { kind: 'reset', message: `Connection reset: ${host} closed the connection before answering.` };
+  }
+  // undici's parser rejects the bytes that came back: the port speaks something else (SSH, a database…).
+  if (error instanceof Error && (error.name === 'HTTPParserError' || code.startsWith('HPE_'))) {
+    return {
+      kind: 'network',
+      message: `Not an HTTP response: ${host} answered with something else (${message}).`,
+    };
   }
   if (UNREACHABLE_CODES.has(code)) {
     return { kind: 'network', message: `Network error: ${host} could not be reached (${code}).` };

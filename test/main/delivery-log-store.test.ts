@@ -5,7 +5,7 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openDeliveryLogStore } from '../../src/main/adapters/delivery-log-store';
 import { systemClock } from '../../src/main/services/ports';
 import type { Delivery } from '../../src/shared/delivery';
@@ -50,7 +50,12 @@ const paths = (dir: string) => ({
 });
 const journalLines = (dir: string) =>
   existsSync(paths(dir).journal) ? readFileSync(paths(dir).journal, 'utf8').split('\n').filter(Boolean) : [];
-const open = (dir: string, delayMs = NEVER) => openDeliveryLogStore(dir, systemClock, delayMs);
+const open = (dir: string, delay = { afterPauseMs: NEVER, atLatestMs: NEVER }) =>
+  openDeliveryLogStore(dir, systemClock, delay);
+const logFile = (dir: string) =>
+  existsSync(paths(dir).log)
+    ? (JSON.parse(readFileSync(paths(dir).log, 'utf8')) as Record<string, unknown>)
+    : null;
 const ids = (records: Delivery[] | undefined) => (records ?? []).map((r) => r.id);
 
 describe('delivery log files', () => {
@@ -62,13 +67,15 @@ describe('delivery log files', () => {
     store.apply({ op: 'add', record: second });
     expect(journalLines(dir)).toHaveLength(2);
     expect(journalLines(dir)[1]).toContain(second.id);
-    expect(readFileSync(paths(dir).log, 'utf8')).not.toContain(first.id); // electron-store made it empty
+    expect(logFile(dir)).toBeNull();
 
     store.flush();
-    const file = JSON.parse(readFileSync(paths(dir).log, 'utf8')) as Record<string, unknown>;
+    const file = logFile(dir);
     expect(file).toMatchObject({ schemaVersion: 2, journalSeq: 2 });
-    expect(ids((file.byWebhook as Record<string, Delivery[]>)[WEBHOOK_A])).toEqual([second.id, first.id]);
+    expect(ids((file?.byWebhook as Record<string, Delivery[]>)[WEBHOOK_A])).toEqual([second.id, first.id]);
     expect(journalLines(dir)).toEqual([]);
+    // Written atomically: no temp file is left beside them.
+    expect(readdirSync(dir).sort()).toEqual(['deliveries.journal.jsonl', 'deliveries.json']);
   });
 
   it('keeps every acknowledged change when the app dies before the log file is written', () => {
@@ -152,6 +159,35 @@ describe('delivery log files', () => {
       journalSeq: 1,
     });
     expect(ids(open(dir).store.read().byWebhook[WEBHOOK_A])).toEqual([next.id, old.id]);
+  });
+
+  it('writes the log file once changes pause, and at the latest a set time after the first unsaved one', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const dir = tempDir();
+      const { store } = open(dir, { afterPauseMs: 1_000, atLatestMs: 5_000 });
+      const seqOnDisk = () => logFile(dir)?.journalSeq ?? 0;
+
+      // A change every 500 ms never pauses long enough, until 5 s after the first one.
+      for (let n = 1; n <= 9; n++) {
+        store.apply({ op: 'add', record: record(WEBHOOK_A) });
+        vi.advanceTimersByTime(500);
+      }
+      expect(seqOnDisk()).toBe(0);
+      store.apply({ op: 'add', record: record(WEBHOOK_A) }); // the 10th, at 4.5 s: no later push-back
+      vi.advanceTimersByTime(999);
+      expect(seqOnDisk()).toBe(10);
+      expect(journalLines(dir)).toEqual([]);
+
+      // Then a single change is written once things have been quiet for 1 s.
+      store.apply({ op: 'add', record: record(WEBHOOK_A) });
+      vi.advanceTimersByTime(999);
+      expect(seqOnDisk()).toBe(10);
+      vi.advanceTimersByTime(1);
+      expect(seqOnDisk()).toBe(11);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('sends, shows the record and answers STORAGE_FAILED when the journal cannot be written', async () => {

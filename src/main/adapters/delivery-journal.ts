@@ -7,6 +7,7 @@ import { appendFileSync, existsSync, readFileSync, truncateSync, writeFileSync }
 import { z } from 'zod';
 import { deliverySchema } from '../../shared/delivery';
 import type { LogChange } from '../services/ports';
+import { firstIssue } from '../services/schema-issue';
 import { StoreFileInvalidError } from './store-file';
 
 const entrySchema = z.strictObject({
@@ -35,10 +36,7 @@ function parseLine(line: string, lineNumber: number): JournalEntry {
   }
   const parsed = entrySchema.safeParse(json);
   if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new StoreFileInvalidError(
-      `journal line ${lineNumber}: ${first?.path.join('.') || 'entry'}: ${first?.message ?? 'invalid'}`,
-    );
+    throw new StoreFileInvalidError(`journal line ${lineNumber}: ${firstIssue(parsed.error, 'entry')}`);
   }
   return parsed.data;
 }

@@ -13,6 +13,7 @@ import { deliverySchema } from '../../shared/delivery';
 import type { Notice } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { applyLogChange } from '../services/delivery-log';
+import { firstIssue } from '../services/schema-issue';
 import type { Clock, DeliveryLogData, DeliveryLogStore, LogChange } from '../services/ports';
 import { openJournal, type Journal, type JournalEntry } from './delivery-journal';
 import { StoreFileInvalidError, moveAside, readJsonFile } from './store-file';
@@ -84,8 +85,7 @@ function parseLog(raw: unknown): Snapshot {
   if (raw === undefined) return emptySnapshot();
   const parsed = logFileSchema.safeParse(raw);
   if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new StoreFileInvalidError(`${first?.path.join('.') || 'log'}: ${first?.message ?? 'invalid'}`);
+    throw new StoreFileInvalidError(firstIssue(parsed.error, 'log'));
   }
   const journalSeq = parsed.data.schemaVersion === 1 ? 0 : parsed.data.journalSeq;
   return { data: { schemaVersion: LOG_SCHEMA_VERSION, byWebhook: parsed.data.byWebhook }, journalSeq };

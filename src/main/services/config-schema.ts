@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DEFAULT_SETTINGS, settingsSchema, storedTemplateSchema } from '../../shared/delivery';
 import { DEFAULT_SCHEME, apiSchema, webhookSchema } from '../../shared/domain';
 import type { ConfigData } from './ports';
+import { firstIssue } from './schema-issue';
 
 export const CONFIG_SCHEMA_VERSION = 2;
 
@@ -87,8 +88,7 @@ export function parseConfig(
   }
   const parsed = configSchema.safeParse(current);
   if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new ConfigInvalidError(`${first?.path.join('.') || 'config'}: ${first?.message ?? 'invalid'}`);
+    throw new ConfigInvalidError(firstIssue(parsed.error, 'config'));
   }
   return { data: parsed.data, migrated: startVersion !== CONFIG_SCHEMA_VERSION };
 }

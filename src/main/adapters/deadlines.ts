@@ -52,5 +52,3 @@ export function createDeadlines() {
     },
   };
 }
-
-export type Deadlines = ReturnType<typeof createDeadlines>;

@@ -70,7 +70,12 @@ export function DeliveryDetail({ webhookId }: { webhookId: string }) {
       <div className="delivery-detail-header">
         <RecordSummary record={record} />
         <div className="delivery-actions">
-          <button type="button" className="button small" onClick={() => void redeliver(record.id, webhookId)}>
+          <button
+            type="button"
+            className="button small"
+            title="Send this body and message id again, freshly signed, to the webhook's current URL and scheme"
+            onClick={() => void redeliver(record.id, webhookId)}
+          >
             <RotateCw aria-hidden size={14} />
             Redeliver
           </button>

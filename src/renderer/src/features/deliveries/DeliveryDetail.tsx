@@ -79,7 +79,12 @@ export function DeliveryDetail({ webhookId }: { webhookId: string }) {
             <RotateCw aria-hidden size={14} />
             Redeliver
           </button>
-          <button type="button" className="button small" onClick={() => void copyCurl(record.id)}>
+          <button
+            type="button"
+            className="button small"
+            title="Copy a curl command that repeats this exact signed request (for bash, zsh, Git Bash or WSL)"
+            onClick={() => void copyCurl(record.id)}
+          >
             <ClipboardCopy aria-hidden size={14} />
             Copy as curl
           </button>

@@ -3,7 +3,7 @@ import { applyLogChange } from '../../src/main/services/delivery-log';
 import type { DeliveryLogData, DeliveryLogStore } from '../../src/main/services/ports';
 
 export function memoryLogStore(): DeliveryLogStore {
-  let data: DeliveryLogData = { schemaVersion: 2, byWebhook: {} };
+  let data: DeliveryLogData = { byWebhook: {} };
   return {
     read: () => data,
     apply: (change) => {

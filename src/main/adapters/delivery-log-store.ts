@@ -72,7 +72,7 @@ interface Recovered extends Snapshot {
 }
 
 const emptySnapshot = (): Snapshot => ({
-  data: { schemaVersion: LOG_SCHEMA_VERSION, byWebhook: {} },
+  data: { byWebhook: {} },
   journalSeq: 0,
 });
 
@@ -88,7 +88,7 @@ function parseLog(raw: unknown): Snapshot {
     throw new StoreFileInvalidError(firstIssue(parsed.error, 'log'));
   }
   const journalSeq = parsed.data.schemaVersion === 1 ? 0 : parsed.data.journalSeq;
-  return { data: { schemaVersion: LOG_SCHEMA_VERSION, byWebhook: parsed.data.byWebhook }, journalSeq };
+  return { data: { byWebhook: parsed.data.byWebhook }, journalSeq };
 }
 
 /**

@@ -37,7 +37,6 @@ export interface SecretVault {
 
 /** Delivery records per webhook id, newest first. */
 export interface DeliveryLogData {
-  schemaVersion: number;
   byWebhook: Record<string, Delivery[]>;
 }
 

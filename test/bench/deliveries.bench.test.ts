@@ -11,12 +11,12 @@ import { describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../src/main/adapters/http-client';
 import { createDeliveryService } from '../../src/main/services/deliveries';
 import { createDeliveryLog } from '../../src/main/services/delivery-log';
-import { EMPTY_CONFIG } from '../../src/main/services/config-schema';
 import { defaultPayload } from '../../src/main/services/default-payload';
 import type { ConfigData } from '../../src/main/services/ports';
 import { createTemplateService } from '../../src/main/services/templates';
 import { USER_AGENT } from '../../src/main/services/user-agent';
 import { systemClock } from '../../src/main/services/ports';
+import { oneWebhookConfig } from '../support/config-data';
 import { webhookTo } from '../support/deliveries';
 import { startHarness } from '../support/main-harness';
 import { memoryLogStore } from '../support/memory-log-store';
@@ -90,27 +90,14 @@ function compare(
 describe('bench: signed test deliveries', () => {
   it(`sign + send next to a plain POST (median and p95 over ${SENDS} in the steady state; target ratio ${TARGET_RATIO})`, async () => {
     const receiver = await startReceiver();
-    const apiId = '7e0f6a52-2c1b-4d8e-9f3a-6b5c4d3e2f10';
-    const webhookId = '0d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a';
     const body = JSON.stringify(defaultPayload({ apiName: 'Invoices', version: 'v4', now: new Date() }));
-    const now = new Date().toISOString();
-    let config: ConfigData = {
-      ...EMPTY_CONFIG,
-      apis: [{ id: apiId, name: 'Invoices', versions: ['v4'], createdAt: now }],
-      webhooks: [
-        {
-          id: webhookId,
-          apiId,
-          version: 'v4',
-          url: `${receiver.url}/hooks`,
-          createdAt: now,
-          updatedAt: now,
-          secretRotatedAt: now,
-          scheme: 'standard-webhooks',
-        },
-      ],
-      templates: [{ apiId, version: 'v4', json: body, updatedAt: now }],
-    };
+    const fixture = oneWebhookConfig({
+      url: `${receiver.url}/hooks`,
+      scheme: 'standard-webhooks',
+      templateJson: body,
+    });
+    const { webhookId } = fixture;
+    let config = fixture.config;
     const configStore = { read: () => config, write: (next: ConfigData) => (config = next) };
     // The delivery service itself (signing, queue, HTTP client, record), with the secret and the log in memory.
     const deliveries = createDeliveryService({

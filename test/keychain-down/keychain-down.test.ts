@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openConfigStore } from '../../src/main/adapters/config-store';
 import { createKeytarVault } from '../../src/main/adapters/keytar-vault';
-import { EMPTY_CONFIG } from '../../src/main/services/config-schema';
 import { systemClock } from '../../src/main/services/ports';
+import { oneWebhookConfig } from '../support/config-data';
 import { startHarness } from '../support/main-harness';
 import { tempDir } from '../support/temp';
 
@@ -23,25 +23,8 @@ describe('keychain unavailable (no Secret Service)', () => {
     const dir = tempDir();
     // A config as a previous run left it, with one webhook whose secret lives in the (now unreachable) keychain.
     const { store } = openConfigStore(dir, systemClock);
-    const apiId = crypto.randomUUID();
-    const webhookId = crypto.randomUUID();
-    const now = new Date().toISOString();
-    store.write({
-      ...EMPTY_CONFIG,
-      apis: [{ id: apiId, name: 'Invoices', versions: ['v4'], createdAt: now }],
-      webhooks: [
-        {
-          id: webhookId,
-          apiId,
-          version: 'v4',
-          url: 'https://e.com/h',
-          createdAt: now,
-          updatedAt: now,
-          secretRotatedAt: now,
-          scheme: 'mindee',
-        },
-      ],
-    });
+    const { config, apiId, webhookId } = oneWebhookConfig({ url: 'https://e.com/h', scheme: 'mindee' });
+    store.write(config);
     const before = readFileSync(join(dir, 'config.json'), 'utf8');
 
     const h = await startHarness({ dir, vault: createKeytarVault('HookwardenDown') });

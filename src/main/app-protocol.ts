@@ -1,5 +1,5 @@
 /** Serves the built renderer through app://hookwarden/ instead of file://, with the CSP on every response. */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { originOf } from './origin';
 import { CONTENT_SECURITY_POLICY } from './security';
@@ -18,8 +18,11 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** Maps a request URL to a file inside rootDir, or null when it would leave rootDir or is not ours. */
-export function resolveAppFile(rootDir: string, requestUrl: string): string | null {
+/**
+ * Maps a request URL to the real path (symlinks followed) of a file inside rootDir, or null when the file is
+ * missing, is not ours, or would leave rootDir, by `..` or through a symlink.
+ */
+export async function resolveAppFile(rootDir: string, requestUrl: string): Promise<string | null> {
   if (originOf(requestUrl) !== APP_ORIGIN) return null;
   let pathname: string;
   try {
@@ -28,15 +31,19 @@ export function resolveAppFile(rootDir: string, requestUrl: string): string | nu
     return null;
   }
   if (pathname.includes('\0')) return null;
-  const root = resolve(rootDir);
-  const file = resolve(root, `.${pathname === '/' ? '/index.html' : pathname}`);
-  return file.startsWith(root + sep) ? file : null;
+  try {
+    const root = await realpath(rootDir);
+    const file = await realpath(resolve(root, `.${pathname === '/' ? '/index.html' : pathname}`));
+    return file.startsWith(root + sep) ? file : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The protocol handler itself, as a plain function of a Request (Electron's protocol.handle calls it). */
 export function createAppRequestHandler(rootDir: string): (request: Request) => Promise<Response> {
   return async (request) => {
-    const file = resolveAppFile(rootDir, request.url);
+    const file = await resolveAppFile(rootDir, request.url);
     if (!file) return new Response('Not found', { status: 404 });
     try {
       const body = await readFile(file);

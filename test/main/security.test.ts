@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { APP_ORIGIN, createAppRequestHandler, resolveAppFile } from '../../src/main/app-protocol';
@@ -69,10 +69,40 @@ describe('app:// protocol', () => {
     'app://other/index.html',
     'https://hookwarden/index.html',
   ])('refuses %s (path traversal or foreign origin)', async (url) => {
-    const file = resolveAppFile(root, url);
+    const file = await resolveAppFile(root, url);
     expect(file === null || file.startsWith(root + '/')).toBe(true);
     const response = await createAppRequestHandler(root)(new Request(url));
     expect(response.status).toBe(404);
+  });
+
+  describe('symlinks', () => {
+    const outside = join(root, '..', 'outside');
+    const sibling = join(root, '..', 'renderer-x'); // shares the root's name as a prefix
+    mkdirSync(outside);
+    mkdirSync(sibling);
+    writeFileSync(join(outside, 'secret.txt'), 'outside');
+    writeFileSync(join(sibling, 'secret.txt'), 'sibling');
+    symlinkSync(join(root, '..', 'outside-secret.txt'), join(root, 'file-out.txt'));
+    symlinkSync(outside, join(root, 'dir-out'));
+    symlinkSync(sibling, join(root, 'dir-sibling'));
+    symlinkSync(join(root, 'assets', 'app.js'), join(root, 'alias.js'));
+
+    it.each(['file-out.txt', 'dir-out/secret.txt', 'dir-sibling/secret.txt'])(
+      'refuses /%s, a symlink that leads outside the renderer folder',
+      async (path) => {
+        const url = `${APP_ORIGIN}/${path}`;
+        expect(await resolveAppFile(root, url)).toBeNull();
+        const response = await createAppRequestHandler(root)(new Request(url));
+        expect(response.status).toBe(404);
+      },
+    );
+
+    it('serves a symlink that stays inside the renderer folder', async () => {
+      const response = await createAppRequestHandler(root)(new Request(`${APP_ORIGIN}/alias.js`));
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe('console.log(1)');
+      expect(response.headers.get('content-type')).toMatch(/javascript/);
+    });
   });
 
   it('has a CSP that allows no remote or inline script and no network', () => {

@@ -2,7 +2,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../../shared/contract';
 import { MAX_IN_FLIGHT, type Delivery, type DeliveryFailure } from '../../shared/delivery';
-import type { Webhook } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { curlCommand } from './curl';
 import type { DeliveryLog } from './delivery-log';
@@ -27,9 +26,10 @@ interface Deps {
 interface Attempt {
   /** This record's id; a first attempt's message id is made from it. */
   id: string;
-  webhook: Webhook;
+  webhookId: string;
   body: string;
-  messageId: string;
+  /** A redelivery keeps the original's; null for a first attempt. */
+  messageId: string | null;
   redeliveryOf: string | null;
 }
 
@@ -49,9 +49,14 @@ export function createDeliveryService(deps: Deps) {
   const { config, readSecret, templates, log, http, clock, clipboard, userAgent } = deps;
   const limiter = createLimiter(MAX_IN_FLIGHT);
 
-  /** Signs inside the slot, so a queued delivery still carries the time it was really sent. */
-  async function attempt({ id, webhook, body, messageId, redeliveryOf }: Attempt): Promise<Delivery> {
-    const secret = await readSecret(webhook.id);
+  /**
+   * Reads the webhook and signs inside the slot, so a queued delivery goes to the URL and scheme of the moment
+   * it is really sent, and carries that time.
+   */
+  async function attempt({ id, webhookId, body, messageId: kept, redeliveryOf }: Attempt): Promise<Delivery> {
+    const secret = await readSecret(webhookId);
+    const webhook = findWebhook(config.read(), webhookId);
+    const messageId = kept ?? messageIdFor(webhook.scheme, id);
     const sentAt = clock.now();
     // Encoded once: these bytes are measured, signed and sent.
     const bytes = Buffer.from(body, 'utf8');
@@ -100,8 +105,7 @@ export function createDeliveryService(deps: Deps) {
     send({ webhookId }: ParsedInput<'deliveries.send'>): Promise<Delivery> {
       const webhook = findWebhook(config.read(), webhookId);
       const body = templates.bodyFor({ apiId: webhook.apiId, version: webhook.version });
-      const id = randomUUID();
-      return deliver({ id, webhook, body, messageId: messageIdFor(webhook.scheme, id), redeliveryOf: null });
+      return deliver({ id: randomUUID(), webhookId, body, messageId: null, redeliveryOf: null });
     },
 
     list({ webhookId }: ParsedInput<'deliveries.list'>): Delivery[] {
@@ -112,12 +116,10 @@ export function createDeliveryService(deps: Deps) {
     /** Same body and message id, to the webhook's current URL and scheme, with a fresh timestamp and signature. */
     redeliver({ deliveryId }: ParsedInput<'deliveries.redeliver'>): Promise<Delivery> {
       const original = findRecord(deliveryId);
-      const webhook = findWebhook(config.read(), original.webhookId);
-      const { body } = original.request;
       return deliver({
         id: randomUUID(),
-        webhook,
-        body,
+        webhookId: original.webhookId,
+        body: original.request.body,
         messageId: original.messageId,
         redeliveryOf: original.id,
       });

@@ -73,14 +73,42 @@ class AppDouble extends Emitter {
 
 export const app = new AppDouble();
 
-export const clipboardDouble = { text: '' };
+/** The doubled clipboard: its plain text, and every format the last write put there, as bytes. */
+export const clipboardDouble = { text: '', formats: new Map<string, Uint8Array>() };
+
+/** Electron's ClipboardItem: payloads by MIME type (or `electron application/osclipboard;format="…"`). */
+export class ClipboardItem {
+  constructor(readonly items: Record<string, string | Blob | Promise<string | Blob>>) {}
+  get types() {
+    return Object.keys(this.items);
+  }
+}
+
+async function payloadBytes(payload: string | Blob | Promise<string | Blob>): Promise<Uint8Array> {
+  const value = await payload;
+  return typeof value === 'string'
+    ? new TextEncoder().encode(value)
+    : new Uint8Array(await value.arrayBuffer());
+}
+
 export const clipboard = {
   readText: async () => clipboardDouble.text,
   writeText: async (text: string) => {
     clipboardDouble.text = text;
+    clipboardDouble.formats = new Map([['text/plain', new TextEncoder().encode(text)]]);
+  },
+  /** Like Electron: one write replaces the whole clipboard with every format of its items. */
+  write: async (items: ClipboardItem[]) => {
+    const formats = new Map<string, Uint8Array>();
+    for (const item of items)
+      for (const [type, payload] of Object.entries(item.items))
+        formats.set(type, await payloadBytes(payload));
+    clipboardDouble.formats = formats;
+    clipboardDouble.text = new TextDecoder().decode(formats.get('text/plain') ?? new Uint8Array(0));
   },
   clear: () => {
     clipboardDouble.text = '';
+    clipboardDouble.formats = new Map();
   },
 };
 
@@ -172,6 +200,7 @@ export function resetElectronDouble(): void {
   app.quitCalls = 0;
   app.resetReady();
   clipboardDouble.text = '';
+  clipboardDouble.formats = new Map();
   shellCalls.length = 0;
   errorBoxes.length = 0;
   protocolDouble.privileged.length = 0;
@@ -187,6 +216,7 @@ export default {
   ipcMain,
   ipcRenderer,
   clipboard,
+  ClipboardItem,
   dialog,
   shell,
   protocol,

@@ -77,7 +77,12 @@ export interface WebhookView extends Webhook {
 }
 
 export type NoticeKind =
-  'config-moved-aside' | 'delivery-log-moved-aside' | 'keychain-unavailable' | 'orphan-secrets-removed';
+  | 'config-moved-aside'
+  | 'delivery-log-moved-aside'
+  /** Bad lines of the delivery log's journal, kept in a file of their own. */
+  | 'delivery-log-lines-set-aside'
+  | 'keychain-unavailable'
+  | 'orphan-secrets-removed';
 
 export interface Notice {
   kind: NoticeKind;

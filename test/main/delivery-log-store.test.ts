@@ -57,6 +57,7 @@ const logFile = (dir: string) =>
     ? (JSON.parse(readFileSync(paths(dir).log, 'utf8')) as Record<string, unknown>)
     : null;
 const ids = (records: Delivery[] | undefined) => (records ?? []).map((r) => r.id);
+const fixedClock = { now: () => new Date('2024-05-06T07:08:09.010Z') };
 
 describe('delivery log files', () => {
   it('journals each change at once and writes the log file once per burst, then empties the journal', () => {
@@ -123,25 +124,40 @@ describe('delivery log files', () => {
     expect(ids(open(dir).store.read().byWebhook[WEBHOOK_A])).toEqual([next.id, kept.id]);
   });
 
-  it('moves a journal with a bad line aside, says so, and keeps the log file', () => {
+  it('sets aside only the bad lines of a journal, keeps them in a file next to it and says so', () => {
     const dir = tempDir();
     const { store } = open(dir);
-    const saved = record(WEBHOOK_A);
-    store.apply({ op: 'add', record: saved });
-    store.flush();
-    writeFileSync(paths(dir).journal, 'not json\n{"seq":9,"change":{"op":"remove","webhookIds":[]}}\n');
+    const [first, second, third] = [record(WEBHOOK_A), record(WEBHOOK_A), record(WEBHOOK_B)];
+    for (const added of [first, second, third]) store.apply({ op: 'add', record: added });
+    const [line1, line2, line3] = journalLines(dir).map((line) => Buffer.from(`${line}\n`));
+    if (!line1 || !line2 || !line3) throw new Error('expected three journal lines');
+    const notJson = Buffer.from('{"seq":2,"change":\n');
+    const notUtf8 = Buffer.from([0x80, 0xff, 0x0a]);
+    const wrongShape = Buffer.from('{"seq":3,"change":{"op":"rename"}}\n');
+    const torn = Buffer.from('{"seq":4,"change":{"op":"add","rec');
+    writeFileSync(
+      paths(dir).journal,
+      Buffer.concat([line1, notJson, line2, notUtf8, wrongShape, line3, torn]),
+    );
 
-    const reopened = open(dir);
+    const reopened = openDeliveryLogStore(dir, fixedClock, { afterPauseMs: NEVER, atLatestMs: NEVER });
+    expect(ids(reopened.store.read().byWebhook[WEBHOOK_A])).toEqual([second.id, first.id]);
+    expect(ids(reopened.store.read().byWebhook[WEBHOOK_B])).toEqual([third.id]);
+    const aside = join(dir, 'deliveries.journal.rejected-2024-05-06T07-08-09-010Z.jsonl');
+    expect(readFileSync(aside)).toEqual(Buffer.concat([notJson, notUtf8, wrongShape]));
     expect(reopened.notices).toEqual([
-      expect.objectContaining({
-        kind: 'delivery-log-moved-aside',
-        message: expect.stringMatching(/journal could not be read \(journal line 1 is not valid JSON/),
-      }),
+      {
+        kind: 'delivery-log-lines-set-aside',
+        message:
+          "3 lines of the delivery log's journal could not be read (line 2 is not valid JSON: " +
+          `Unexpected end of JSON input). They were set aside in ${aside}; the other records were kept.`,
+      },
     ]);
-    const aside = readdirSync(dir).filter((name) => /^deliveries\.journal\.corrupt-.*\.jsonl$/.test(name));
-    expect(aside).toHaveLength(1);
-    expect(readFileSync(join(dir, aside[0] ?? ''), 'utf8')).toContain('not json');
-    expect(ids(reopened.store.read().byWebhook[WEBHOOK_A])).toEqual([saved.id]);
+
+    // Set aside once: the next start finds a clean journal and the same records.
+    const again = open(dir);
+    expect(again.notices).toEqual([]);
+    expect(again.store.read()).toEqual(reopened.store.read());
   });
 
   it('reads a log file written before the journal existed (version 1)', () => {
@@ -162,28 +178,35 @@ describe('delivery log files', () => {
   });
 
   it('writes the log file once changes pause, and at the latest a set time after the first unsaved one', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    // Timers are faked; time comes from the injected clock, moved along with them (Date is left alone).
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
+      let elapsed = 0;
+      const clock = { now: () => new Date(1_700_000_000_000 + elapsed) };
+      const advance = (ms: number) => {
+        elapsed += ms;
+        vi.advanceTimersByTime(ms);
+      };
       const dir = tempDir();
-      const { store } = open(dir, { afterPauseMs: 1_000, atLatestMs: 5_000 });
+      const { store } = openDeliveryLogStore(dir, clock, { afterPauseMs: 1_000, atLatestMs: 5_000 });
       const seqOnDisk = () => logFile(dir)?.journalSeq ?? 0;
 
       // A change every 500 ms never pauses long enough, until 5 s after the first one.
       for (let n = 1; n <= 9; n++) {
         store.apply({ op: 'add', record: record(WEBHOOK_A) });
-        vi.advanceTimersByTime(500);
+        advance(500);
       }
       expect(seqOnDisk()).toBe(0);
       store.apply({ op: 'add', record: record(WEBHOOK_A) }); // the 10th, at 4.5 s: no later push-back
-      vi.advanceTimersByTime(999);
+      advance(999);
       expect(seqOnDisk()).toBe(10);
       expect(journalLines(dir)).toEqual([]);
 
       // Then a single change is written once things have been quiet for 1 s.
       store.apply({ op: 'add', record: record(WEBHOOK_A) });
-      vi.advanceTimersByTime(999);
+      advance(999);
       expect(seqOnDisk()).toBe(10);
-      vi.advanceTimersByTime(1);
+      advance(1);
       expect(seqOnDisk()).toBe(11);
     } finally {
       vi.useRealTimers();

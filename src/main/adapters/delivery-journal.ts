@@ -4,11 +4,11 @@
  * the full log file records the last one it includes, and only later lines are replayed.
  */
 import { appendFileSync, existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { writeFileSync as writeFileAtomically } from 'atomically';
 import { z } from 'zod';
 import { deliverySchema } from '../../shared/delivery';
 import type { LogChange } from '../services/ports';
 import { firstIssue } from '../services/schema-issue';
-import { StoreFileInvalidError } from './store-file';
 
 const entrySchema = z.strictObject({
   seq: z.number().int().positive(),
@@ -25,36 +25,77 @@ export interface JournalEntry {
   change: LogChange;
 }
 
-function parseLine(line: string, lineNumber: number): JournalEntry {
+/** Lines that could not be used, now kept in a file of their own. */
+export interface SetAsideLines {
+  count: number;
+  path: string;
+  /** Why the first of them could not be used. */
+  firstProblem: string;
+}
+
+export interface RecoveredJournal {
+  entries: JournalEntry[];
+  setAside: SetAsideLines | null;
+}
+
+/** The entry on a line, or why the line cannot be used. */
+function parseLine(line: string, lineNumber: number): JournalEntry | string {
   let json: unknown;
   try {
     json = JSON.parse(line);
   } catch (error) {
-    throw new StoreFileInvalidError(
-      `journal line ${lineNumber} is not valid JSON (${(error as Error).message})`,
-    );
+    return `line ${lineNumber} is not valid JSON: ${(error as Error).message}`;
   }
   const parsed = entrySchema.safeParse(json);
-  if (!parsed.success) {
-    throw new StoreFileInvalidError(`journal line ${lineNumber}: ${firstIssue(parsed.error, 'entry')}`);
+  return parsed.success ? parsed.data : `line ${lineNumber}: ${firstIssue(parsed.error, 'entry')}`;
+}
+
+/** The lines of `bytes`, each with its newline. */
+function linesOf(bytes: Buffer): Buffer[] {
+  const lines: Buffer[] = [];
+  for (let start = 0; start < bytes.length;) {
+    const end = bytes.indexOf(NEWLINE, start) + 1;
+    lines.push(bytes.subarray(start, end));
+    start = end;
   }
-  return parsed.data;
+  return lines;
 }
 
 export function openJournal(path: string) {
   return {
     /**
-     * Every entry, in order. A last line without its newline is the change the app died while appending: it
-     * was never acknowledged, so it is cut off, and later appends start on a clean line. Any other bad line
-     * throws StoreFileInvalidError.
+     * Every entry that can be read, in order. A last line without its newline is the change the app died while
+     * appending: it was never acknowledged, so it is cut off, and later appends start on a clean line. Any
+     * other bad line costs only itself: the bad lines are written, as they were, to the file `setAsideTo()`
+     * names, and then left out of the journal.
      */
-    recover(): JournalEntry[] {
-      if (!existsSync(path)) return [];
+    recover(setAsideTo: () => string): RecoveredJournal {
+      if (!existsSync(path)) return { entries: [], setAside: null };
       const bytes = readFileSync(path);
       const end = bytes.lastIndexOf(NEWLINE) + 1;
       if (end < bytes.length) truncateSync(path, end);
-      const lines = bytes.subarray(0, end).toString('utf8').split('\n').slice(0, -1);
-      return lines.map((line, index) => parseLine(line, index + 1));
+
+      const entries: JournalEntry[] = [];
+      const kept: Buffer[] = [];
+      const bad: Buffer[] = [];
+      let firstProblem: string | null = null;
+      for (const [index, line] of linesOf(bytes.subarray(0, end)).entries()) {
+        const parsed = parseLine(line.toString('utf8', 0, line.length - 1), index + 1);
+        if (typeof parsed === 'string') {
+          firstProblem ??= parsed;
+          bad.push(line);
+        } else {
+          entries.push(parsed);
+          kept.push(line);
+        }
+      }
+      if (firstProblem === null) return { entries, setAside: null };
+
+      // The bad lines are safe in their own file before the journal is rewritten without them.
+      const aside = setAsideTo();
+      writeFileSync(aside, Buffer.concat(bad));
+      writeFileAtomically(path, Buffer.concat(kept));
+      return { entries, setAside: { count: bad.length, path: aside, firstProblem } };
     },
 
     /** Returns once the line is in the file (the OS has it even if the app dies right after). */

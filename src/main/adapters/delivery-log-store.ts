@@ -1,7 +1,7 @@
 /**
  * The delivery log in its own file (deliveries.json), apart from the config, with a journal
- * (deliveries.journal.jsonl) that makes each change durable at once. Both are checked once when opened; a
- * file that fails is moved aside, never cleared, and reported.
+ * (deliveries.journal.jsonl) that makes each change durable at once. Both are checked once when opened; a log
+ * file that fails is moved aside, never cleared, and reported; so are the journal's bad lines, one by one.
  *
  * Not electron-store: a full log is megabytes, and electron-store also reads and parses the old file on every
  * write (an 11 MB log took 150–300 ms to write through it, 100–150 ms directly). Written atomically, compact.
@@ -15,23 +15,18 @@ import { AppError } from '../../shared/errors';
 import { applyLogChange } from '../services/delivery-log';
 import { firstIssue } from '../services/schema-issue';
 import type { Clock, DeliveryLogData, DeliveryLogStore, LogChange } from '../services/ports';
-import { openJournal, type Journal, type JournalEntry } from './delivery-journal';
-import { StoreFileInvalidError, moveAside, readJsonFile } from './store-file';
+import { openJournal, type Journal, type JournalEntry, type SetAsideLines } from './delivery-journal';
+import { StoreFileInvalidError, asidePath, moveAside, readJsonFile } from './store-file';
 
 const DELIVERY_LOG_NAME = 'deliveries';
 
-/** The two files, as named on disk and to the user. */
+/** The two files, as named on disk. */
 interface LogFileKind {
   name: string;
   extension: string;
-  what: string;
 }
-const LOG_FILE: LogFileKind = { name: DELIVERY_LOG_NAME, extension: 'json', what: 'delivery log' };
-const JOURNAL_FILE: LogFileKind = {
-  name: `${DELIVERY_LOG_NAME}.journal`,
-  extension: 'jsonl',
-  what: "delivery log's journal",
-};
+const LOG_FILE: LogFileKind = { name: DELIVERY_LOG_NAME, extension: 'json' };
+const JOURNAL_FILE: LogFileKind = { name: `${DELIVERY_LOG_NAME}.journal`, extension: 'jsonl' };
 const pathOf = (dir: string, { name, extension }: LogFileKind) => join(dir, `${name}.${extension}`);
 const LOG_SCHEMA_VERSION = 2;
 
@@ -100,6 +95,7 @@ function journaledStore(
   path: string,
   journal: Journal,
   initial: Recovered,
+  clock: Clock,
   delay: WriteDelay,
 ): DeliveryLogStore {
   let { data, journalSeq: seq } = initial;
@@ -122,7 +118,7 @@ function journaledStore(
     write();
   };
   const schedule = () => {
-    const now = Date.now();
+    const now = clock.now().getTime();
     if (timer === null) {
       firstUnsavedAt = now;
       timer = setTimeout(flush, delay.afterPauseMs).unref();
@@ -164,36 +160,42 @@ function replay(snapshot: Snapshot, entries: JournalEntry[]): Recovered {
   return { ...replayed, savedSeq: snapshot.journalSeq };
 }
 
-/** Moves a file that cannot be used aside and says where it went. */
-function movedAsideNotice(dir: string, kind: LogFileKind, error: Error, clock: Clock): Notice {
-  const movedTo = moveAside(dir, kind.name, clock, kind.extension);
+/** Moves the log file aside when it cannot be used and says where it went. */
+function movedAsideNotice(dir: string, error: Error, clock: Clock): Notice {
+  const movedTo = moveAside(dir, LOG_FILE.name, clock, LOG_FILE.extension);
   return {
     kind: 'delivery-log-moved-aside',
-    message: `The ${kind.what} could not be read (${error.message}). It was moved to ${movedTo}; the log goes on without it.`,
+    message: `The delivery log could not be read (${error.message}). It was moved to ${movedTo}; the log goes on without it.`,
+  };
+}
+
+function setAsideNotice({ count, path, firstProblem }: SetAsideLines): Notice {
+  const lines = count === 1 ? '1 line' : `${count} lines`;
+  return {
+    kind: 'delivery-log-lines-set-aside',
+    message: `${lines} of the delivery log's journal could not be read (${firstProblem}). They were set aside in ${path}; the other records were kept.`,
   };
 }
 
 export function openDeliveryLogStore(dir: string, clock: Clock, delay = WRITE_DELAY): OpenedDeliveryLog {
   const notices: Notice[] = [];
-  /** Reads one of the two files; a corrupt one is moved aside and `fallback` is used instead. */
-  const readOr = <T>(kind: LogFileKind, read: () => T, fallback: () => T): T => {
+  const readSnapshot = (): Snapshot => {
     try {
-      return read();
+      return parseLog(readJsonFile(pathOf(dir, LOG_FILE)));
     } catch (error) {
       if (!(error instanceof StoreFileInvalidError)) throw error;
-      notices.push(movedAsideNotice(dir, kind, error, clock));
-      return fallback();
+      notices.push(movedAsideNotice(dir, error, clock));
+      return emptySnapshot();
     }
   };
 
-  const snapshot = readOr(LOG_FILE, () => parseLog(readJsonFile(pathOf(dir, LOG_FILE))), emptySnapshot);
+  const snapshot = readSnapshot();
   const journal = openJournal(pathOf(dir, JOURNAL_FILE));
-  const entries = readOr(
-    JOURNAL_FILE,
-    () => journal.recover(),
-    () => [],
+  const { entries, setAside } = journal.recover(() =>
+    asidePath(dir, JOURNAL_FILE.name, 'rejected', clock, JOURNAL_FILE.extension),
   );
+  if (setAside) notices.push(setAsideNotice(setAside));
   const recovered = replay(snapshot, entries);
-  const store = journaledStore(pathOf(dir, LOG_FILE), journal, recovered, delay);
+  const store = journaledStore(pathOf(dir, LOG_FILE), journal, recovered, clock, delay);
   return { store, notices };
 }

@@ -20,10 +20,15 @@ export function readJsonFile(path: string): unknown {
   }
 }
 
+/** `<dir>/<name>.<label>-<time>.<extension>`: where a file, or the part of it that cannot be used, is kept. */
+export function asidePath(dir: string, name: string, label: string, clock: Clock, extension: string): string {
+  const stamp = clock.now().toISOString().replace(/[:.]/g, '-');
+  return join(dir, `${name}.${label}-${stamp}.${extension}`);
+}
+
 /** Renames `<dir>/<name>.<extension>` to `<name>.corrupt-<time>.<extension>` and returns the new path. */
 export function moveAside(dir: string, name: string, clock: Clock, extension = 'json'): string {
-  const stamp = clock.now().toISOString().replace(/[:.]/g, '-');
-  const target = join(dir, `${name}.corrupt-${stamp}.${extension}`);
+  const target = asidePath(dir, name, 'corrupt', clock, extension);
   renameSync(join(dir, `${name}.${extension}`), target);
   return target;
 }

@@ -4,6 +4,7 @@ import { useStatus } from '../../stores/status';
 const TITLES = {
   'config-moved-aside': 'Your configuration could not be read',
   'delivery-log-moved-aside': 'Your delivery log could not be read',
+  'delivery-log-lines-set-aside': 'Some delivery log records could not be read',
   'orphan-secrets-removed': 'Leftover signing secrets removed',
   'keychain-unavailable': 'The system keychain is not available',
 } as const;

@@ -17,14 +17,14 @@ import { createMainWindow } from './window';
 const outDir = join(import.meta.dirname, '..');
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
-async function onReady(): Promise<void> {
+function onReady(): void {
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppRequestHandler(join(outDir, 'renderer')));
 
   const dataDir = app.getPath('userData');
   const opened = openConfigStore(dataDir, systemClock);
   const log = openDeliveryLogStore(dataDir, systemClock);
-  const services = await startServices({
+  const services = startServices({
     config: opened.store,
     vault: createKeytarVault(),
     clipboard: systemClipboard,
@@ -34,15 +34,26 @@ async function onReady(): Promise<void> {
     },
     deliveryLog: log.store,
     http: createHttpClient(),
-    configMovedAside: opened.movedAsideTo !== null,
     startupNotices: [...opened.notices, ...log.notices],
   });
   const trustedOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
   registerIpc(ipcMain, channelHandlers(services), ownTopFrameCheck(trustedOrigins));
 
-  // The delivery log writes in bursts: whatever is pending reaches the file before the app exits.
-  app.on('will-quit', () => log.store.flush());
+  let clipboardCleared = false;
+  app.on('will-quit', (event) => {
+    // The delivery log writes in bursts: whatever is pending reaches the file before the app exits.
+    log.store.flush();
+    // A copied secret must not outlive the app: quitting waits for the clipboard check once.
+    if (clipboardCleared) return;
+    event.preventDefault();
+    void services.secrets.clearCopied().finally(() => {
+      clipboardCleared = true;
+      app.quit();
+    });
+  });
   createMainWindow(join(outDir, 'preload', 'index.cjs'), devServerUrl ?? APP_ENTRY_URL);
+  // The window and the list need no secret: the keychain is checked after, and its result arrives as notices.
+  void services.keychain.startupCheck();
 }
 
 export function runApp(): void {

@@ -16,6 +16,7 @@ export const CHANNELS = [
   'webhooks.regenerateSecret',
   'webhooks.setScheme',
   'keychain.check',
+  'keychain.removeOrphans',
   'secrets.reveal',
   'secrets.copy',
   'deliveries.send',
@@ -29,7 +30,7 @@ export const CHANNELS = [
   'settings.update',
 ] as const;
 
-export const EVENT_NAMES = ['deliveries.changed'] as const;
+export const EVENT_NAMES = ['deliveries.changed', 'app.noticesChanged'] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

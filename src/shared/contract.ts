@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import {
-  apiNameSchema,
+  apiNameInputSchema,
   endpointUrlSchema,
   idSchema,
   signatureSchemeSchema,
@@ -20,6 +20,7 @@ import {
   deliveryTimeoutSchema,
   type Delivery,
   type PayloadTemplate,
+  type SentDelivery,
   type Settings,
 } from './delivery';
 import type { Result } from './errors';
@@ -48,9 +49,13 @@ export const contract = {
   'app.notices': channel<Notice[]>()(noInput),
 
   'apis.list': channel<Api[]>()(noInput),
-  'apis.create': channel<Api>()(z.strictObject({ name: apiNameSchema, versions: versionListSchema })),
+  'apis.create': channel<Api>()(z.strictObject({ name: apiNameInputSchema, versions: versionListSchema })),
   'apis.update': channel<Api>()(
-    z.strictObject({ id: idSchema, name: apiNameSchema.optional(), versions: versionListSchema.optional() }),
+    z.strictObject({
+      id: idSchema,
+      name: apiNameInputSchema.optional(),
+      versions: versionListSchema.optional(),
+    }),
   ),
   'apis.delete': channel<{ deletedWebhooks: number }>()(
     z.strictObject({ id: idSchema, cascade: z.boolean().optional() }),
@@ -73,13 +78,14 @@ export const contract = {
   ),
 
   'keychain.check': channel<KeychainStatus>()(noInput),
+  'keychain.removeOrphans': channel<{ removed: number }>()(noInput),
 
   'secrets.reveal': channel<{ secret: string }>()(byId),
   'secrets.copy': channel<{ clearsAfterMs: number }>()(byId),
 
-  'deliveries.send': channel<Delivery>()(byWebhook),
+  'deliveries.send': channel<SentDelivery>()(byWebhook),
   'deliveries.list': channel<Delivery[]>()(byWebhook),
-  'deliveries.redeliver': channel<Delivery>()(byDelivery),
+  'deliveries.redeliver': channel<SentDelivery>()(byDelivery),
   'deliveries.copyAsCurl': channel<{ command: string }>()(byDelivery),
 
   'templates.get': channel<PayloadTemplate>()(z.strictObject(apiVersion)),
@@ -95,6 +101,8 @@ export const contract = {
 /** Events main sends to the renderer; the payload types are all they carry. */
 export interface EventPayloads {
   'deliveries.changed': { webhookId: string };
+  /** The notices changed (e.g. the keychain check after start finished): all of them, as app.notices answers. */
+  'app.noticesChanged': { notices: Notice[] };
 }
 
 /**

@@ -4,11 +4,23 @@ import { checkEndpointUrl } from './url-rule';
 export const API_NAME_MAX = 80;
 export const VERSION_LABEL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
 
+/** Zero-width, soft-hyphen and bidi control characters: invisible, so names differing only by them look alike. */
+const INVISIBLE_CHARACTERS = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+
+/** An API name as it is stored: NFC, without invisible characters, trimmed. */
+export function cleanApiName(name: string): string {
+  return name.normalize('NFC').replace(INVISIBLE_CHARACTERS, '').trim();
+}
+
+/** A stored API name (the config's JSON schema is derived from it, so it has no transform). */
 export const apiNameSchema = z
   .string()
   .trim()
   .min(1, 'Give the API a name.')
   .max(API_NAME_MAX, `An API name has at most ${API_NAME_MAX} characters.`);
+
+/** A name as the user typed it: cleaned, then held to the same rules. */
+export const apiNameInputSchema = z.string().transform(cleanApiName).pipe(apiNameSchema);
 
 export const versionLabelSchema = z
   .string()
@@ -82,7 +94,10 @@ export type NoticeKind =
   /** Bad lines of the delivery log's journal, kept in a file of their own. */
   | 'delivery-log-lines-set-aside'
   | 'keychain-unavailable'
-  | 'orphan-secrets-removed';
+  /** Items with this profile's prefix that no webhook references; the user may remove or keep them. */
+  | 'orphan-secrets'
+  /** A regenerate that a restart completed: the webhook's secret changed. */
+  | 'secret-changed';
 
 export interface Notice {
   kind: NoticeKind;

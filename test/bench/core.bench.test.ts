@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { openConfigStore } from '../../src/main/adapters/config-store';
-import { EMPTY_CONFIG } from '../../src/main/services/config-schema';
+import { emptyConfig } from '../../src/main/services/config-schema';
 import { systemClock } from '../../src/main/services/ports';
 import type { Webhook } from '../../src/shared/domain';
 import { removeTestKeychainItems } from '../support/keyring';
@@ -50,7 +50,7 @@ it('webhooks.list with 10,000 webhooks in one API (median of 50)', async () => {
   }));
   const writeStart = performance.now();
   store.write({
-    ...EMPTY_CONFIG,
+    ...emptyConfig(),
     apis: [{ id: apiId, name: 'Big', versions: ['v1', 'v2'], createdAt: now }],
     webhooks,
   });

@@ -107,7 +107,12 @@ describe('bench: signed test deliveries', () => {
       log: createDeliveryLog(memoryLogStore(), () => undefined),
       http: createHttpClient(),
       clock: systemClock,
-      clipboard: { readText: async () => '', writeText: async () => undefined, clear: () => undefined },
+      clipboard: {
+        readText: async () => '',
+        writeText: async () => undefined,
+        writeSecret: async () => undefined,
+        clear: () => undefined,
+      },
       userAgent: USER_AGENT,
     });
 

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openConfigStore } from '../../src/main/adapters/config-store';
-import { EMPTY_CONFIG } from '../../src/main/services/config-schema';
+import { emptyConfig } from '../../src/main/services/config-schema';
 import { systemClock, type SecretVault } from '../../src/main/services/ports';
 import { DEFAULT_SCHEME, type Webhook } from '../../src/shared/domain';
 import { startBridgedApp, type BridgedApp } from '../support/bridge';
@@ -51,7 +51,7 @@ async function appWith(count: number): Promise<BridgedApp> {
     };
   });
   store.write({
-    ...EMPTY_CONFIG,
+    ...emptyConfig(),
     apis: [
       { id: randomUUID(), name: 'Empty', versions: ['v1'], createdAt: new Date(now).toISOString() },
       { id: bigId, name: 'Big', versions: ['v4', 'v3'], createdAt: new Date(now).toISOString() },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serviceOf } from '../support/fixtures';
-import { keychainItems } from '../support/keyring';
+import { profileItems } from '../support/keyring';
 import { startHarness } from '../support/main-harness';
 
 describe('apis', () => {
@@ -81,11 +81,11 @@ describe('apis', () => {
 
     const refused = await h.invoke('apis.delete', { id: api.id });
     expect(refused).toMatchObject({ ok: false, error: { code: 'API_HAS_WEBHOOKS' } });
-    expect((await keychainItems(serviceOf(h))).size).toBe(3);
+    expect((await profileItems(h)).size).toBe(3);
 
     expect(await h.ok('apis.delete', { id: api.id, cascade: true })).toEqual({ deletedWebhooks: 2 });
     expect((await h.ok('apis.list')).map((x) => x.id)).toEqual([other.id]);
-    const items = await keychainItems(serviceOf(h));
+    const items = await profileItems(h);
     expect([...items.keys()]).toEqual([kept.id]);
     expect(items.has(a.id) || items.has(b.id)).toBe(false);
 

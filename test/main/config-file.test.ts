@@ -27,7 +27,7 @@ describe('the config file', () => {
     ['was written by a newer version', JSON.stringify({ schemaVersion: 99, apis: [], webhooks: [] })],
   ] as const) {
     it(`that ${label} is moved aside, reported, and the app is usable; secrets are all kept`, async () => {
-      const { vault, dir, hook } = await populated();
+      const { h: before, vault, dir, hook } = await populated();
       writeFileSync(join(dir, 'config.json'), corrupt);
 
       const h = await startHarness({ dir, vault });
@@ -38,11 +38,17 @@ describe('the config file', () => {
       expect(notices).toEqual([expect.objectContaining({ kind: 'config-moved-aside' })]);
       expect(notices[0]?.message).toContain(aside[0]);
       expect(await h.ok('apis.list')).toEqual([]);
-      // The secret belongs to the moved-aside file: not an orphan to delete on this start.
-      expect((await keychainItems(serviceOf(vault))).has(hook.id)).toBe(true);
-
+      // The new config is a new profile: the moved-aside file's secret is another profile's, never touched.
+      expect(h.profileId).not.toBe(before.profileId);
       const api = await h.ok('apis.create', { name: 'Fresh start', versions: ['v1'] });
       expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).apis).toEqual([api]);
+
+      // Two more starts: the secret is still there, and it never counted as this profile's leftover.
+      for (let start = 0; start < 2; start++) {
+        const again = await startHarness({ dir, vault });
+        expect(await again.ok('app.notices')).toEqual([]);
+      }
+      expect((await keychainItems(serviceOf(vault))).get(before.account(hook.id))).toMatch(/^whsec_/);
     });
   }
 
@@ -66,20 +72,24 @@ describe('the config file', () => {
 
   it('runs migrations in order up to the current version', () => {
     const steps: number[] = [];
+    const profileId = crypto.randomUUID();
     const result = parseConfig(
       { apis: [] },
       {
         0: (old) => (steps.push(0), { ...old, webhooks: [] }),
         1: (old) => (steps.push(1), { ...old, templates: [], settings: { deliveryTimeoutSeconds: 10 } }),
-        2: () => {
-          throw new Error('not reached: version 2 is current');
+        2: (old) => (steps.push(2), { ...old, profileId, keychainMigrationPending: true }),
+        3: () => {
+          throw new Error('not reached: version 3 is current');
         },
       },
     );
-    expect(steps).toEqual([0, 1]);
+    expect(steps).toEqual([0, 1, 2]);
     expect(result).toEqual({
       data: {
-        schemaVersion: 2,
+        schemaVersion: 3,
+        profileId,
+        keychainMigrationPending: true,
         apis: [],
         webhooks: [],
         templates: [],

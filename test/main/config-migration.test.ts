@@ -44,6 +44,9 @@ describe('config schema version 2', () => {
       const onDisk = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as Record<string, unknown>;
       expect(onDisk).toEqual({
         schemaVersion: CONFIG_SCHEMA_VERSION,
+        profileId: h.profileId,
+        // The keychain check after start copied the old items to this profile's names.
+        keychainMigrationPending: false,
         apis: old.apis,
         webhooks: webhooks.map((w) => ({ ...w, scheme: 'mindee' })),
         templates: [],

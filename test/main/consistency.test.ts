@@ -4,8 +4,8 @@ import { openConfigStore } from '../../src/main/adapters/config-store';
 import { systemClock } from '../../src/main/services/ports';
 import { generateSecret } from '../../src/main/services/secret-format';
 import { faultyStore, faultyVault } from '../support/faults';
-import { keychainItems } from '../support/keyring';
-import { serviceOf, startWithWebhook } from '../support/fixtures';
+import { profileItems } from '../support/keyring';
+import { startWithWebhook } from '../support/fixtures';
 import type { SecretVault } from '../../src/main/services/ports';
 import { startHarness } from '../support/main-harness';
 
@@ -28,7 +28,7 @@ async function startWithFailingWrites(dir: string, vault: SecretVault) {
 
 describe('store and keychain stay consistent under failures', () => {
   it('keychain write fails on create: KEYCHAIN_UNAVAILABLE, no webhook in the config', async () => {
-    const { vault, dir, api } = await setUp();
+    const { h: first, vault, dir, api } = await setUp();
     const { vault: broken } = faultyVault(vault, ['set']);
     const h = await startHarness({ dir, vault: broken });
     const result = await h.invoke('webhooks.create', {
@@ -38,11 +38,11 @@ describe('store and keychain stay consistent under failures', () => {
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } });
     expect(await h.ok('webhooks.list', { apiId: api.id })).toHaveLength(1);
-    expect((await keychainItems(serviceOf(vault))).size).toBe(1);
+    expect((await profileItems(first)).size).toBe(1);
   });
 
   it('config write fails on create: STORAGE_FAILED and the fresh secret is removed again', async () => {
-    const { vault, dir, api } = await setUp();
+    const { h: first, vault, dir, api } = await setUp();
     const { h, control } = await startWithFailingWrites(dir, vault);
     control.armed = true;
     const result = await h.invoke('webhooks.create', {
@@ -53,23 +53,24 @@ describe('store and keychain stay consistent under failures', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'STORAGE_FAILED' } });
     control.armed = false;
     expect(await h.ok('webhooks.list', { apiId: api.id })).toHaveLength(1);
-    expect((await keychainItems(serviceOf(vault))).size).toBe(1);
+    expect((await profileItems(first)).size).toBe(1);
   });
 
   it('config write fails on regenerate: the old secret is put back', async () => {
-    const { vault, dir, hook } = await setUp();
-    const old = await vault.get(hook.id);
+    const { h: first, vault, dir, hook } = await setUp();
+    const old = await profileItems(first);
     const { h, control } = await startWithFailingWrites(dir, vault);
     control.armed = true;
     expect(await h.invoke('webhooks.regenerateSecret', { id: hook.id })).toMatchObject({
       ok: false,
       error: { code: 'STORAGE_FAILED' },
     });
-    expect(await vault.get(hook.id)).toBe(old);
+    // The old secret is current again and no pending copy is left.
+    expect(await profileItems(first)).toEqual(old);
   });
 
   it('keychain down on delete: nothing is removed from the config', async () => {
-    const { vault, dir, api, hook } = await setUp();
+    const { h: first, vault, dir, api, hook } = await setUp();
     const { vault: broken } = faultyVault(vault, ['probe', 'delete']);
     const h = await startHarness({ dir, vault: broken });
     expect(await h.invoke('webhooks.delete', { id: hook.id })).toMatchObject({
@@ -81,37 +82,46 @@ describe('store and keychain stay consistent under failures', () => {
       error: { code: 'KEYCHAIN_UNAVAILABLE' },
     });
     expect(await h.ok('webhooks.list', { apiId: api.id })).toHaveLength(1);
-    expect(await vault.get(hook.id)).toMatch(/^whsec_/);
+    expect((await profileItems(first)).get(hook.id)).toMatch(/^whsec_/);
   });
 
-  it('dies after the keychain write of a create: the orphan secret is removed on the next start', async () => {
-    const { vault, dir, api, hook } = await setUp();
+  it('dies after the keychain write of a create: the leftover is reported, never removed unasked', async () => {
+    const { h: first, vault, dir, api, hook } = await setUp();
     // Step 1 of create ran (secret written), step 2 (config) never did.
     const orphanId = randomUUID();
-    await vault.set(orphanId, generateSecret());
+    await vault.set(first.account(orphanId), generateSecret());
 
     const h = await startHarness({ dir, vault });
-    expect([...(await keychainItems(serviceOf(vault))).keys()]).toEqual([hook.id]);
     expect(await h.ok('webhooks.list', { apiId: api.id })).toEqual([
       expect.objectContaining({ id: hook.id }),
     ]);
-    expect(await h.ok('app.notices')).toEqual([expect.objectContaining({ kind: 'orphan-secrets-removed' })]);
+    expect(await h.ok('app.notices')).toEqual([
+      {
+        kind: 'orphan-secrets',
+        message: '1 signing secret in the keychain belongs to no webhook of this profile.',
+      },
+    ]);
+    expect([...(await profileItems(h)).keys()].sort()).toEqual([hook.id, orphanId].sort());
   });
 
-  it('dies after the config step of a delete: the leftover secret is removed on the next start', async () => {
-    const { vault, dir, api, hook } = await setUp();
+  it('dies after the config step of a delete: the leftover secret is reported, and kept until asked', async () => {
+    const { h: first, vault, dir, api, hook } = await setUp();
     // Step 1 of delete ran (config written without the webhook), step 2 (keychain) never did.
     const { store } = openConfigStore(dir, systemClock);
     store.write({ ...store.read(), webhooks: [] });
 
     const h = await startHarness({ dir, vault });
     expect(await h.ok('webhooks.list', { apiId: api.id })).toEqual([]);
-    expect(await vault.get(hook.id)).toBeNull();
+    expect(await h.ok('app.notices')).toEqual([expect.objectContaining({ kind: 'orphan-secrets' })]);
+    expect((await profileItems(first)).has(hook.id)).toBe(true);
+    expect(await h.ok('keychain.removeOrphans')).toEqual({ removed: 1 });
+    expect(await profileItems(first)).toEqual(new Map());
+    expect(await h.ok('app.notices')).toEqual([]);
   });
 
   it('a webhook whose secret is missing at start is flagged, never dropped, and can be repaired', async () => {
-    const { vault, dir, api, hook } = await setUp();
-    await vault.delete(hook.id);
+    const { h: first, vault, dir, api, hook } = await setUp();
+    await vault.delete(first.account(hook.id));
 
     const h = await startHarness({ dir, vault });
     expect(await h.ok('webhooks.list', { apiId: api.id })).toEqual([
@@ -124,12 +134,12 @@ describe('store and keychain stay consistent under failures', () => {
   });
 
   it('keychain unreadable at start: the app starts, lists, and says so', async () => {
-    const { vault, dir, api } = await setUp();
+    const { h: first, vault, dir, api } = await setUp();
     const { vault: broken } = faultyVault(vault, ['list', 'get', 'set', 'delete', 'probe']);
     const h = await startHarness({ dir, vault: broken });
     expect(await h.ok('webhooks.list', { apiId: api.id })).toHaveLength(1);
     expect(await h.ok('app.notices')).toEqual([expect.objectContaining({ kind: 'keychain-unavailable' })]);
     expect(await h.ok('keychain.check')).toMatchObject({ available: false });
-    expect((await keychainItems(serviceOf(vault))).size).toBe(1);
+    expect((await profileItems(first)).size).toBe(1);
   });
 });

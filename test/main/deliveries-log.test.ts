@@ -148,23 +148,23 @@ describe('delivery log', () => {
     expect(await h.ok('deliveries.list', { webhookId: kept.webhook.id })).toHaveLength(1);
   });
 
-  it('drops logs of webhooks that no longer exist on the next start', async () => {
+  it('keeps the logs of a moved-aside config through later starts, so putting the file back restores them', async () => {
     const r = await receiver();
     const dir = tempDir();
     const h = await startHarness({ dir });
     const { webhook } = await webhookTo(h, r.url);
     await h.ok('deliveries.send', { webhookId: webhook.id });
-    h.flushDeliveryLog();
-    const path = join(dir, 'deliveries.json');
-    const file = JSON.parse(readFileSync(path, 'utf8')) as DeliveryLogData;
-    file.byWebhook['5f0c8a0e-1b2c-4d3e-8f4a-5b6c7d8e9f00'] = file.byWebhook[webhook.id] ?? [];
-    writeFileSync(path, JSON.stringify(file));
+    const config = join(dir, 'config.json');
+    const saved = readFileSync(config, 'utf8');
+    writeFileSync(config, `${saved}x`); // one stray byte: the next start moves the file aside
 
-    const again = await startHarness({ dir, vault: h.vault });
-    again.flushDeliveryLog();
-    const reopened = JSON.parse(readFileSync(path, 'utf8')) as DeliveryLogData;
-    expect(Object.keys(reopened.byWebhook)).toEqual([webhook.id]);
-    expect(await again.ok('deliveries.list', { webhookId: webhook.id })).toHaveLength(1);
+    for (let start = 0; start < 3; start++) (await startHarness({ dir, vault: h.vault })).flushDeliveryLog();
+    const logFile = JSON.parse(readFileSync(join(dir, 'deliveries.json'), 'utf8')) as DeliveryLogData;
+    expect(logFile.byWebhook[webhook.id]).toHaveLength(1);
+
+    writeFileSync(config, saved);
+    const restored = await startHarness({ dir, vault: h.vault });
+    expect(await restored.ok('deliveries.list', { webhookId: webhook.id })).toHaveLength(1);
   });
 
   it('moves a corrupt log file aside, keeps it, starts an empty log and says so', async () => {
@@ -187,7 +187,7 @@ describe('delivery log', () => {
     const r = await receiver();
     const h = await startHarness();
     const { webhook } = await webhookTo(h, r.url);
-    await h.vault.delete(webhook.id);
+    await h.vault.delete(h.account(webhook.id));
     const result = await h.invoke('deliveries.send', { webhookId: webhook.id });
     expect(result.ok ? null : result.error.code).toBe('SECRET_MISSING');
     expect(await h.ok('deliveries.list', { webhookId: webhook.id })).toEqual([]);

@@ -16,7 +16,7 @@ import {
 import { AppError } from '../../src/shared/errors';
 import { ipcHandlers } from '../support/electron-double';
 import { serviceOf } from '../support/fixtures';
-import { keychainItems } from '../support/keyring';
+import { profileItems } from '../support/keyring';
 import { startHarness } from '../support/main-harness';
 
 /** "domain.verb" names of every function an exposed API object holds. */
@@ -229,7 +229,7 @@ describe('malformed payloads', () => {
       url: 'https://example.com/a',
     });
     const configBefore = readFileSync(join(h.dir, 'config.json'), 'utf8');
-    const keychainBefore = await keychainItems(serviceOf(h));
+    const keychainBefore = await profileItems(h);
     const random = prng(20261127);
 
     for (const channel of CHANNELS) {
@@ -248,6 +248,6 @@ describe('malformed payloads', () => {
       }
     }
     expect(readFileSync(join(h.dir, 'config.json'), 'utf8')).toBe(configBefore);
-    expect(await keychainItems(serviceOf(h))).toEqual(keychainBefore);
+    expect(await profileItems(h)).toEqual(keychainBefore);
   });
 });

@@ -8,7 +8,7 @@ describe('secrets', () => {
   it('reveals the secret stored in the keychain; unknown id is NOT_FOUND', async () => {
     const { h, hook } = await startWithWebhook();
     const { secret } = await h.ok('secrets.reveal', { id: hook.id });
-    expect(await h.vault.get(hook.id)).toBe(secret);
+    expect(await h.vault.get(h.account(hook.id))).toBe(secret);
     expect(await h.invoke('secrets.reveal', { id: crypto.randomUUID() })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
@@ -39,7 +39,7 @@ describe('secrets', () => {
 
   it('says SECRET_MISSING when the keychain item is gone, flags the webhook, and regenerate repairs it', async () => {
     const { h, api, hook } = await startWithWebhook();
-    await h.vault.delete(hook.id); // removed behind the app's back, e.g. in the OS keychain manager
+    await h.vault.delete(h.account(hook.id)); // removed behind the app's back, e.g. in the OS keychain manager
 
     expect(await h.invoke('secrets.copy', { id: hook.id })).toMatchObject({
       ok: false,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Api } from '../../src/shared/domain';
 import { faultyVault } from '../support/faults';
 import { serviceOf } from '../support/fixtures';
-import { keychainItems, testVault } from '../support/keyring';
+import { profileItems, testVault } from '../support/keyring';
 import { startHarness, type Harness } from '../support/main-harness';
 
 async function withApi(h: Harness, versions = ['v4', 'v3']): Promise<Api> {
@@ -30,7 +30,7 @@ describe('webhooks', () => {
     expect(prod).toMatchObject({ insecure: false, secretMissing: false });
     expect(dev).not.toHaveProperty('secret');
     expect(dev.createdAt).toBe(dev.secretRotatedAt);
-    const items = await keychainItems(serviceOf(h));
+    const items = await profileItems(h);
     expect([...items.keys()].sort()).toEqual([dev.id, prod.id].sort());
     for (const secret of items.values()) {
       expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
@@ -70,7 +70,7 @@ describe('webhooks', () => {
       await h.invoke('webhooks.create', { apiId: crypto.randomUUID(), version: 'v4', url: 'https://e.com' }),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await h.ok('webhooks.list', { apiId: api.id })).toEqual([]);
-    expect((await keychainItems(serviceOf(h))).size).toBe(0);
+    expect((await profileItems(h)).size).toBe(0);
   });
 
   it('edits the URL: persisted at once, insecure flag follows, secret untouched', async () => {
@@ -81,12 +81,12 @@ describe('webhooks', () => {
       version: 'v3',
       url: 'https://example.com/a',
     });
-    const before = (await keychainItems(serviceOf(h))).get(hook.id);
+    const before = (await profileItems(h)).get(hook.id);
 
     const edited = await h.ok('webhooks.updateUrl', { id: hook.id, url: 'http://127.0.0.1:9000/b' });
     expect(edited).toMatchObject({ id: hook.id, url: 'http://127.0.0.1:9000/b', insecure: true });
     expect(edited.updatedAt >= hook.updatedAt).toBe(true);
-    expect((await keychainItems(serviceOf(h))).get(hook.id)).toBe(before);
+    expect((await profileItems(h)).get(hook.id)).toBe(before);
     expect(await h.invoke('webhooks.updateUrl', { id: hook.id, url: 'nope' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_URL' },
@@ -118,7 +118,7 @@ describe('webhooks', () => {
     expect(fresh).not.toBe(old);
     expect(fresh).toMatch(/^whsec_/);
     expect(rotated.secretRotatedAt > hook.secretRotatedAt).toBe(true);
-    const items = await keychainItems(serviceOf(h));
+    const items = await profileItems(h);
     expect([...items.values()]).toEqual([fresh]);
   });
 
@@ -129,7 +129,7 @@ describe('webhooks', () => {
     const b = await h.ok('webhooks.create', { apiId: api.id, version: 'v4', url: 'https://example.com/b' });
     expect(await h.ok('webhooks.delete', { id: a.id })).toEqual({ id: a.id });
     expect((await h.ok('webhooks.list', { apiId: api.id })).map((w) => w.id)).toEqual([b.id]);
-    expect([...(await keychainItems(serviceOf(h))).keys()]).toEqual([b.id]);
+    expect([...(await profileItems(h)).keys()]).toEqual([b.id]);
     expect(await h.invoke('webhooks.delete', { id: a.id })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },

@@ -1,6 +1,6 @@
 /** Config contents written directly, as a previous run could have left them (no IPC, no keychain). */
 import { randomUUID } from 'node:crypto';
-import { EMPTY_CONFIG } from '../../src/main/services/config-schema';
+import { emptyConfig } from '../../src/main/services/config-schema';
 import type { ConfigData } from '../../src/main/services/ports';
 import type { SignatureScheme } from '../../src/shared/domain';
 
@@ -11,7 +11,7 @@ export function oneWebhookConfig(options: { url: string; scheme: SignatureScheme
   const now = new Date().toISOString();
   const { url, scheme, templateJson } = options;
   const config: ConfigData = {
-    ...EMPTY_CONFIG,
+    ...emptyConfig(),
     apis: [{ id: apiId, name: 'Invoices', versions: ['v4'], createdAt: now }],
     webhooks: [
       {

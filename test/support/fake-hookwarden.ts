@@ -245,6 +245,7 @@ export class FakeHookwarden {
       return this.touch(id, { secretRotatedAt: this.now().toISOString() });
     },
     'keychain.check': () => this.keychain,
+    'keychain.removeOrphans': () => ({ removed: 0 }),
     'secrets.reveal': ({ id }) => ({ secret: this.secretOf(id) }),
     'secrets.copy': ({ id }) => {
       this.clipboard = this.secretOf(id);

@@ -31,6 +31,21 @@ export async function keychainItems(service: string): Promise<Map<string, string
   return new Map(items.map(({ account, password }) => [account, password]));
 }
 
+/**
+ * A profile's items as the keychain holds them, by webhook id (`<id>#<slot>` for another slot); items of other
+ * profiles and unprefixed ones are left out.
+ */
+export async function profileItems(h: {
+  vault: SecretVault;
+  profileId: string;
+}): Promise<Map<string, string>> {
+  const prefix = `${h.profileId}/`;
+  const items = await keychainItems((h.vault as SecretVault & { service: string }).service);
+  return new Map(
+    [...items].filter(([account]) => account.startsWith(prefix)).map(([a, s]) => [a.slice(prefix.length), s]),
+  );
+}
+
 export async function removeTestKeychainItems(): Promise<void> {
   for (const service of services.splice(0)) {
     for (const { account } of await keytar.findCredentials(service))

@@ -2,6 +2,7 @@
  * Starts the real main-process core (config store in a temp dir, the real keychain, every IPC handler)
  * and lets a test call channels exactly as the renderer would, through the recorded ipcMain handlers.
  */
+import { systemClipboard } from '../../src/main/adapters/clipboard';
 import { openConfigStore } from '../../src/main/adapters/config-store';
 import { openDeliveryLogStore } from '../../src/main/adapters/delivery-log-store';
 import { createHttpClient } from '../../src/main/adapters/http-client';
@@ -9,6 +10,7 @@ import { APP_ENTRY_URL, APP_ORIGIN } from '../../src/main/app-protocol';
 import { ownTopFrameCheck, type InvokeEvent } from '../../src/main/ipc/handle';
 import { channelHandlers, registerIpc } from '../../src/main/ipc/register';
 import { startServices, type Services } from '../../src/main/services';
+import { accountOf } from '../../src/main/services/profile-secrets';
 import {
   systemClock,
   type Clock,
@@ -18,7 +20,7 @@ import {
 } from '../../src/main/services/ports';
 import type { Channel, ChannelInput, ChannelOutput, EventName } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/errors';
-import { clipboard, ipcHandlers, resetElectronDouble } from './electron-double';
+import { ipcHandlers, resetElectronDouble } from './electron-double';
 import { testVault } from './keyring';
 import { tempDir } from './temp';
 
@@ -42,11 +44,17 @@ export interface HarnessOptions {
   clock?: Clock;
   /** Defaults to the real node:http/https client. */
   http?: HttpClient;
+  /** false: start without the keychain check the app runs after its window is up (run it yourself). */
+  keychainCheck?: boolean;
 }
 
 export interface Harness {
   dir: string;
   vault: SecretVault;
+  /** This data dir's profile id, which prefixes its keychain accounts. */
+  profileId: string;
+  /** The keychain account of a webhook's current secret in this profile. */
+  account(webhookId: string): string;
   services: Services;
   movedAsideTo: string | null;
   /** Writes the delivery log file now (it is otherwise written shortly after each burst of changes). */
@@ -68,20 +76,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const vault = options.vault ?? testVault();
   const opened = openConfigStore(dir, systemClock);
   const log = openDeliveryLogStore(dir, systemClock);
-  const services = await startServices({
+  const services = startServices({
     config: options.wrapStore ? options.wrapStore(opened.store) : opened.store,
     vault,
-    clipboard,
+    clipboard: systemClipboard,
     clock: options.clock ?? systemClock,
     emit: (event, payload) => {
       for (const listener of eventListeners) listener(event, payload);
     },
     deliveryLog: log.store,
     http: options.http ?? createHttpClient(),
-    configMovedAside: opened.movedAsideTo !== null,
     startupNotices: [...opened.notices, ...log.notices],
     clipboardClearMs: options.clipboardClearMs,
   });
+  // The app runs it after showing the window; a test that looks at the keychain's state needs it done.
+  if (options.keychainCheck !== false) await services.keychain.startupCheck();
   registerIpc(
     { handle: (channel, listener) => ipcHandlers.set(channel, listener as never) },
     channelHandlers(services),
@@ -95,9 +104,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
   const invoke = (channel: Channel, input?: unknown, frame?: InvokeEvent['senderFrame']) =>
     invokeRaw(channel, input, frame);
+  const { profileId } = opened.store.read();
   return {
     dir,
     vault,
+    profileId,
+    account: (webhookId) => accountOf(profileId, webhookId),
     services,
     movedAsideTo: opened.movedAsideTo,
     flushDeliveryLog: () => log.store.flush(),

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import ElectronStore, { type Schema } from 'electron-store';
 import type { Notice } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import { ConfigInvalidError, EMPTY_CONFIG, configJsonSchema, parseConfig } from '../services/config-schema';
+import { ConfigInvalidError, configJsonSchema, emptyConfig, parseConfig } from '../services/config-schema';
 import type { Clock, ConfigData, ConfigStore } from '../services/ports';
 import { StoreFileInvalidError, cachedStore, moveAside, readJsonFile, replaceMigrated } from './store-file';
 
@@ -15,14 +15,15 @@ export interface OpenedConfig {
   notices: Notice[];
 }
 
-function openElectronStore(dir: string): ElectronStore<ConfigData> {
+/** `data` is what the file holds, or a new profile's config, which electron-store writes at once. */
+function openElectronStore(dir: string, data: ConfigData): ElectronStore<ConfigData> {
   const { properties, required } = configJsonSchema as { properties: object; required: string[] };
   return new ElectronStore<ConfigData>({
     cwd: dir,
     name: CONFIG_NAME,
     schema: properties as Schema<ConfigData>,
     rootSchema: { required, additionalProperties: false },
-    defaults: EMPTY_CONFIG,
+    defaults: data,
     clearInvalidConfig: false,
     accessPropertiesByDotNotation: false,
   });
@@ -31,14 +32,14 @@ function openElectronStore(dir: string): ElectronStore<ConfigData> {
 /** Reads and validates the file; throws ConfigInvalidError when it is corrupt, AppError when unreadable. */
 function load(path: string, dir: string): { electronStore: ElectronStore<ConfigData>; data: ConfigData } {
   const raw = readJsonFile(path);
-  const { data, migrated } = raw === undefined ? { data: EMPTY_CONFIG, migrated: false } : parseConfig(raw);
+  const { data, migrated } = raw === undefined ? { data: emptyConfig(), migrated: false } : parseConfig(raw);
   // electron-store validates the file against the current schema on open: migrate it on disk first,
   // keeping the old file as a backup.
   if (migrated)
     replaceMigrated(dir, CONFIG_NAME, (raw as { schemaVersion?: unknown }).schemaVersion ?? 0, data);
   let electronStore: ElectronStore<ConfigData>;
   try {
-    electronStore = openElectronStore(dir);
+    electronStore = openElectronStore(dir, data);
   } catch (error) {
     const message = (error as Error).message;
     if (message.startsWith('Config schema violation')) throw new ConfigInvalidError(message);
@@ -66,7 +67,8 @@ export function openConfigStore(dir: string, clock: Clock): OpenedConfig {
         kind: 'config-moved-aside',
         message:
           `Your configuration could not be read (${error.message}). It was moved to ${movedAsideTo} and ` +
-          'Hookwarden started empty. Signing secrets in the keychain were kept.',
+          'Hookwarden started empty. Its signing secrets and delivery logs were kept: put the file back as ' +
+          `${CONFIG_NAME}.json while Hookwarden is closed to use them again.`,
       },
     ];
     loaded = load(path, dir);

@@ -1,10 +1,13 @@
-import keytar from '@github/keytar';
+import type * as KeytarModule from '@github/keytar';
 import { AppError } from '../../shared/errors';
 import type { SecretVault } from '../services/ports';
+import { createSecretService, type KeyringState } from './secret-service';
 
 export const KEYCHAIN_SERVICE = 'Hookwarden';
 /** An account no webhook has: looking it up proves the keychain answers without reading a secret. */
 const PROBE_ACCOUNT = 'hookwarden-probe';
+
+type Keytar = typeof KeytarModule;
 
 const HOW_TO_FIX: Partial<Record<NodeJS.Platform, string>> = {
   linux:
@@ -13,28 +16,101 @@ const HOW_TO_FIX: Partial<Record<NodeJS.Platform, string>> = {
   win32: 'Make sure Windows Credential Manager is available for your account, then try again.',
 };
 
+const HOW_TO_INSTALL: Partial<Record<NodeJS.Platform, string>> = {
+  linux:
+    'Install libsecret (on Debian/Ubuntu: sudo apt install libsecret-1-0; on Fedora: sudo dnf install libsecret), then restart Hookwarden and try again.',
+};
+
 /** Keychain failures become one typed error whose message says what to do; it never carries a secret. */
-function unavailable(error: unknown): AppError {
-  const reason = error instanceof Error ? error.message : String(error);
-  const fix = HOW_TO_FIX[process.platform] ?? 'Make sure the system keychain is available, then try again.';
-  return new AppError('KEYCHAIN_UNAVAILABLE', `The system keychain is unavailable (${reason}). ${fix}`);
+function unavailable(reason: string, fix = HOW_TO_FIX[process.platform]): AppError {
+  const advice = fix ?? 'Make sure the system keychain is available, then try again.';
+  return new AppError('KEYCHAIN_UNAVAILABLE', `The system keychain is unavailable (${reason}). ${advice}`);
 }
 
-async function guarded<T>(operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    throw unavailable(error);
+const LOCKED = new AppError(
+  'KEYCHAIN_UNAVAILABLE',
+  'Your keyring is locked, so Hookwarden cannot read or change signing secrets. Unlock your keyring, then Try again.',
+);
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export interface KeytarVaultOptions {
+  /** Loads the native keychain module; a failure (e.g. libsecret missing) is reported, never thrown at import. */
+  loadKeytar?: () => Promise<Keytar>;
+  platform?: NodeJS.Platform;
+}
+
+/** Secrets in the OS keychain: service = `service`, one item per account. */
+export function createKeytarVault(
+  service: string = KEYCHAIN_SERVICE,
+  {
+    loadKeytar = async () => {
+      // A CommonJS module: its exports arrive as the default export when imported from ESM.
+      const module: Keytar & { default?: Keytar } = await import('@github/keytar');
+      return module.default ?? module;
+    },
+    platform = process.platform,
+  }: KeytarVaultOptions = {},
+): SecretVault {
+  let loaded: Promise<Keytar> | null = null;
+  const keytar = (): Promise<Keytar> => {
+    loaded ??= loadKeytar().catch((error: unknown) => {
+      loaded = null; // an install while the app runs is picked up by "Try again"
+      throw unavailable(
+        `its library could not be loaded: ${reasonOf(error)}`,
+        HOW_TO_INSTALL[platform] ?? HOW_TO_FIX[platform],
+      );
+    });
+    return loaded;
+  };
+  const secretService = platform === 'linux' ? createSecretService(service) : null;
+
+  /** Throws when the keyring is locked or absent: libsecret would answer "no such item" or crash instead. */
+  async function assertUsable(): Promise<void> {
+    const state: KeyringState = (await secretService?.state()) ?? { kind: 'unlocked' };
+    if (state.kind === 'locked') throw LOCKED;
+    if (state.kind === 'absent') throw unavailable(`no Secret Service answers: ${state.reason}`);
   }
-}
 
-/** Secrets in the OS keychain: service = `service`, account = webhook id. */
-export function createKeytarVault(service: string = KEYCHAIN_SERVICE): SecretVault {
+  async function guarded<T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> {
+    const module = await keytar();
+    try {
+      return await operation(module);
+    } catch (error) {
+      throw unavailable(reasonOf(error));
+    }
+  }
+
   return {
-    get: (id) => guarded(() => keytar.getPassword(service, id)),
-    set: (id, secret) => guarded(() => keytar.setPassword(service, id, secret)),
-    delete: (id) => guarded(() => keytar.deletePassword(service, id)),
-    list: () => guarded(async () => (await keytar.findCredentials(service)).map((item) => item.account)),
-    probe: () => guarded(async () => void (await keytar.getPassword(service, PROBE_ACCOUNT))),
+    async get(account) {
+      const secret = await guarded((k) => k.getPassword(service, account));
+      // libsecret answers null for a locked item too: only an answering, unlocked keyring means "missing".
+      if (secret === null) await assertUsable();
+      return secret;
+    },
+    async set(account, secret) {
+      await assertUsable();
+      await guarded((k) => k.setPassword(service, account, secret));
+    },
+    async delete(account) {
+      await assertUsable();
+      return guarded((k) => k.deletePassword(service, account));
+    },
+    async list() {
+      await assertUsable();
+      if (secretService) {
+        return secretService.accounts().catch((error: unknown) => {
+          throw unavailable(reasonOf(error));
+        });
+      }
+      return guarded(async (k) => (await k.findCredentials(service)).map((item) => item.account));
+    },
+    async probe() {
+      await keytar();
+      await assertUsable();
+      await guarded((k) => k.getPassword(service, PROBE_ACCOUNT));
+    },
   };
 }

@@ -27,6 +27,7 @@ export function channelHandlers(services: Services): Handlers {
     'webhooks.regenerateSecret': (input) => services.webhooks.regenerateSecret(input),
     'webhooks.setScheme': (input) => services.webhooks.setScheme(input),
     'keychain.check': () => services.keychain.check(),
+    'keychain.removeOrphans': () => services.keychain.removeOrphans(),
     'secrets.reveal': (input) => services.secrets.reveal(input),
     'secrets.copy': (input) => services.secrets.copy(input),
     'deliveries.send': (input) => services.deliveries.send(input),

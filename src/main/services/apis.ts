@@ -1,26 +1,35 @@
 import { randomUUID } from 'node:crypto';
+import { remove as withoutConfusables } from 'confusables';
 import { AppError } from '../../shared/errors';
 import type { Api } from '../../shared/domain';
 import type { ParsedInput } from '../../shared/contract';
 import { findApi, updateConfig } from './lookups';
-import type { Clock, ConfigData, ConfigStore, SecretVault } from './ports';
+import type { Clock, ConfigData, ConfigStore } from './ports';
+import type { ProfileSecrets } from './profile-secrets';
 
 interface Deps {
   config: ConfigStore;
-  vault: SecretVault;
+  secrets: ProfileSecrets;
   clock: Clock;
   /** Removes the delivery logs of deleted webhooks. */
   forgetDeliveries: (webhookIds: string[]) => void;
 }
 
+/**
+ * What two names must not share: names are compared without case, and look-alike letters ("Аcme" with a
+ * Cyrillic А) count as the same (names arrive NFC and without invisible characters, see cleanApiName).
+ */
+function nameKey(name: string): string {
+  return withoutConfusables(name).toLowerCase();
+}
+
 function assertNameFree(config: ConfigData, name: string, exceptId?: string): void {
-  const taken = config.apis.some(
-    (api) => api.id !== exceptId && api.name.toLowerCase() === name.toLowerCase(),
-  );
+  const key = nameKey(name);
+  const taken = config.apis.some((api) => api.id !== exceptId && nameKey(api.name) === key);
   if (taken) throw new AppError('NAME_TAKEN', `An API named "${name}" already exists.`);
 }
 
-export function createApiService({ config, vault, clock, forgetDeliveries }: Deps) {
+export function createApiService({ config, secrets, clock, forgetDeliveries }: Deps) {
   return {
     list(): Api[] {
       return config.read().apis;
@@ -58,7 +67,10 @@ export function createApiService({ config, vault, clock, forgetDeliveries }: Dep
       return updated;
     },
 
-    /** Config first, then the secrets: a crash in between leaves only orphan secrets, which startup removes. */
+    /**
+     * Config first, then the secrets: a crash in between leaves items of no webhook, which the keychain check
+     * reports.
+     */
     async delete({ id, cascade }: ParsedInput<'apis.delete'>): Promise<{ deletedWebhooks: number }> {
       const before = config.read();
       findApi(before, id);
@@ -71,7 +83,7 @@ export function createApiService({ config, vault, clock, forgetDeliveries }: Dep
         );
       }
       // Fail before changing anything when the keychain cannot remove the secrets.
-      if (firstId !== undefined) await vault.probe();
+      if (firstId !== undefined) await secrets.probe();
 
       let doomed: string[] = [];
       updateConfig(config, (current) => {
@@ -85,7 +97,7 @@ export function createApiService({ config, vault, clock, forgetDeliveries }: Dep
         };
       });
       forgetDeliveries(doomed);
-      for (const webhookId of doomed) await vault.delete(webhookId);
+      await secrets.removeAll(doomed);
       return { deletedWebhooks: doomed.length };
     },
   };

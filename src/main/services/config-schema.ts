@@ -1,15 +1,18 @@
 /** The persisted config's shape, its schema version and the migrations that bring older files up to date. */
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, settingsSchema, storedTemplateSchema } from '../../shared/delivery';
-import { DEFAULT_SCHEME, apiSchema, webhookSchema } from '../../shared/domain';
+import { DEFAULT_SCHEME, apiSchema, idSchema, webhookSchema } from '../../shared/domain';
 import type { ConfigData } from './ports';
 import { firstIssue } from './schema-issue';
 
-export const CONFIG_SCHEMA_VERSION = 2;
+export const CONFIG_SCHEMA_VERSION = 3;
 
 export const configSchema = z
   .strictObject({
     schemaVersion: z.literal(CONFIG_SCHEMA_VERSION),
+    profileId: idSchema,
+    keychainMigrationPending: z.boolean(),
     apis: z.array(apiSchema),
     webhooks: z.array(webhookSchema),
     templates: z.array(storedTemplateSchema),
@@ -36,13 +39,18 @@ export const configSchema = z
 /** The JSON schema electron-store validates every read and write with, derived from the zod schema above. */
 export const configJsonSchema = z.toJSONSchema(configSchema, { target: 'draft-7' });
 
-export const EMPTY_CONFIG: ConfigData = {
-  schemaVersion: CONFIG_SCHEMA_VERSION,
-  apis: [],
-  webhooks: [],
-  templates: [],
-  settings: DEFAULT_SETTINGS,
-};
+/** A new profile's config: its own random id, nothing in it yet. */
+export function emptyConfig(): ConfigData {
+  return {
+    schemaVersion: CONFIG_SCHEMA_VERSION,
+    profileId: randomUUID(),
+    keychainMigrationPending: false,
+    apis: [],
+    webhooks: [],
+    templates: [],
+    settings: DEFAULT_SETTINGS,
+  };
+}
 
 /** Migration n turns a schemaVersion n file into the shape of version n + 1 (the version number is set for it). */
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
@@ -57,6 +65,9 @@ export const MIGRATIONS: Record<number, Migration> = {
     templates: [],
     settings: DEFAULT_SETTINGS,
   }),
+  // 3 gives the profile its own id, which names its keychain items; the older items (named by webhook id)
+  // are copied to the new names at the next keychain check.
+  2: (old) => ({ ...old, profileId: randomUUID(), keychainMigrationPending: true }),
 };
 
 function withDefaultScheme(webhook: unknown): unknown {

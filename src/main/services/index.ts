@@ -3,6 +3,7 @@ import { createApiService } from './apis';
 import { createKeychainService } from './keychain';
 import { createDeliveryService } from './deliveries';
 import { createDeliveryLog } from './delivery-log';
+import { createNotices } from './notices';
 import type {
   Clock,
   ClipboardPort,
@@ -12,7 +13,7 @@ import type {
   HttpClient,
   SecretVault,
 } from './ports';
-import { reconcileSecrets } from './reconcile';
+import { createProfileSecrets } from './profile-secrets';
 import { createSecretService } from './secrets';
 import { createSettingsService } from './settings';
 import { createTemplateService } from './templates';
@@ -29,23 +30,25 @@ export interface ServiceDeps {
   http: HttpClient;
   /** Defaults to Hookwarden/<package version>. */
   userAgent?: string;
-  /** True on a start where a corrupt config was moved aside: its secrets (and delivery logs) must be kept. */
-  configMovedAside: boolean;
   /** Notices from opening the config and the delivery log. */
   startupNotices: Notice[];
   clipboardClearMs?: number;
 }
 
-/** Builds every service and reconciles keychain with config, as main does on each start. */
-export async function startServices(deps: ServiceDeps) {
-  const { config, vault, clock } = deps;
-  const reconciliation = await reconcileSecrets(config, vault, { keepOrphans: deps.configMovedAside });
-  const missingSecrets = new Set(reconciliation.missing);
-  const notices = [...deps.startupNotices, ...reconciliation.notices];
+/**
+ * Builds every service without waiting on the keychain: the caller shows the window first, then runs
+ * keychain.startupCheck() in the background.
+ */
+export function startServices(deps: ServiceDeps) {
+  const { config, clock } = deps;
+  const missingSecrets = new Set<string>();
+  const notices = createNotices(deps.startupNotices, deps.emit);
+  const profileSecrets = createProfileSecrets(deps.vault, config);
 
+  // Delivery logs are never pruned at start: a log whose webhook is not in this config may belong to a
+  // config that was moved aside, and comes back with it.
   const log = createDeliveryLog(deps.deliveryLog, deps.emit);
-  if (!deps.configMovedAside) log.keepOnly(new Set(config.read().webhooks.map((w) => w.id)));
-  /** A log that cannot be removed now is removed on the next start; the deletion itself has succeeded. */
+  /** A log that cannot be removed now stays behind, unseen; the deletion itself has succeeded. */
   const forgetDeliveries = (webhookIds: string[]) => {
     try {
       log.remove(webhookIds);
@@ -56,17 +59,31 @@ export async function startServices(deps: ServiceDeps) {
 
   const secrets = createSecretService({
     config,
-    vault,
+    secrets: profileSecrets,
     clipboard: deps.clipboard,
     missingSecrets,
     clipboardClearMs: deps.clipboardClearMs,
   });
+  const webhooks = createWebhookService({
+    config,
+    secrets: profileSecrets,
+    clock,
+    missingSecrets,
+    forgetDeliveries,
+    clearIfHolding: secrets.clearIfHolding,
+  });
   const templates = createTemplateService({ config, clock });
   return {
-    notices: (): Notice[] => notices,
-    apis: createApiService({ config, vault, clock, forgetDeliveries }),
-    webhooks: createWebhookService({ config, vault, clock, missingSecrets, forgetDeliveries }),
-    keychain: createKeychainService(vault),
+    notices: (): Notice[] => notices.list(),
+    apis: createApiService({ config, secrets: profileSecrets, clock, forgetDeliveries }),
+    webhooks,
+    keychain: createKeychainService({
+      config,
+      secrets: profileSecrets,
+      notices,
+      missingSecrets,
+      finishRegenerate: webhooks.finishInterruptedRegenerate,
+    }),
     secrets,
     templates,
     settings: createSettingsService(config),
@@ -83,4 +100,4 @@ export async function startServices(deps: ServiceDeps) {
   };
 }
 
-export type Services = Awaited<ReturnType<typeof startServices>>;
+export type Services = ReturnType<typeof startServices>;

@@ -11,6 +11,10 @@ import type { Api, Webhook } from '../../shared/domain';
 
 export interface ConfigData {
   schemaVersion: number;
+  /** This data folder's own id: its keychain items are named `<profileId>/<webhookId>` (see secret-accounts). */
+  profileId: string;
+  /** True until the items of an older version (named by the bare webhook id) are copied to this profile's names. */
+  keychainMigrationPending: boolean;
   apis: Api[];
   webhooks: Webhook[];
   /** Test payload templates saved per API version. */
@@ -24,14 +28,18 @@ export interface ConfigStore {
   write(next: ConfigData): void;
 }
 
-/** Signing secrets in the OS keychain, one item per webhook id. Every method throws KEYCHAIN_UNAVAILABLE on failure. */
+/**
+ * The OS keychain under the app's service name: one item per account. Every method throws KEYCHAIN_UNAVAILABLE
+ * when the keychain cannot answer — locked, absent or failing — so "no such item" (null, false) always means
+ * the item is really not there.
+ */
 export interface SecretVault {
-  get(id: string): Promise<string | null>;
-  set(id: string, secret: string): Promise<void>;
-  delete(id: string): Promise<boolean>;
-  /** The ids that have a secret. */
+  get(account: string): Promise<string | null>;
+  set(account: string, secret: string): Promise<void>;
+  delete(account: string): Promise<boolean>;
+  /** Every account under the service, of every profile (never their secrets). */
   list(): Promise<string[]>;
-  /** Resolves when the keychain answers, without reading any secret. */
+  /** Resolves when the keychain can be read and written now, without reading any secret. */
   probe(): Promise<void>;
 }
 
@@ -76,6 +84,8 @@ export interface HttpClient {
 export interface ClipboardPort {
   readText(): Promise<string>;
   writeText(text: string): Promise<void>;
+  /** Writes a signing secret as text, marked where the platform allows so clipboard managers don't keep it. */
+  writeSecret(text: string): Promise<void>;
   clear(): void;
 }
 

@@ -1,24 +1,27 @@
 import { AppError } from '../../shared/errors';
 import type { ParsedInput } from '../../shared/contract';
 import { findWebhook } from './lookups';
-import type { ClipboardPort, ConfigStore, SecretVault } from './ports';
+import type { ClipboardPort, ConfigStore } from './ports';
+import type { ProfileSecrets } from './profile-secrets';
 
 export const CLIPBOARD_CLEAR_MS = 30_000;
 
 interface Deps {
   config: ConfigStore;
-  vault: SecretVault;
+  secrets: ProfileSecrets;
   clipboard: ClipboardPort;
   missingSecrets: Set<string>;
   clipboardClearMs?: number;
 }
 
-export function createSecretService({ config, vault, clipboard, missingSecrets, clipboardClearMs }: Deps) {
+export function createSecretService({ config, secrets, clipboard, missingSecrets, clipboardClearMs }: Deps) {
   const clearAfterMs = clipboardClearMs ?? CLIPBOARD_CLEAR_MS;
+  /** The secret copied last: what quitting must not leave on the clipboard. */
+  let copied: string | null = null;
 
   async function readSecret(id: string): Promise<string> {
     findWebhook(config.read(), id);
-    const secret = await vault.get(id);
+    const secret = await secrets.get(id);
     if (secret === null) {
       missingSecrets.add(id);
       throw new AppError(
@@ -29,16 +32,24 @@ export function createSecretService({ config, vault, clipboard, missingSecrets, 
     return secret;
   }
 
-  async function clearIfStillHolding(secret: string): Promise<void> {
+  /** Clears the clipboard if it still holds this secret; what the user copied since stays. */
+  async function clearIfHolding(secret: string): Promise<void> {
     try {
       if ((await clipboard.readText()) === secret) clipboard.clear();
     } catch {
       // The clipboard is gone with the app or the session: nothing left to clear.
     }
+    if (copied === secret) copied = null;
   }
 
   return {
     readSecret,
+    clearIfHolding,
+
+    /** On quit: a copied secret must not outlive the app. */
+    async clearCopied(): Promise<void> {
+      if (copied !== null) await clearIfHolding(copied);
+    },
 
     async reveal({ id }: ParsedInput<'secrets.reveal'>): Promise<{ secret: string }> {
       return { secret: await readSecret(id) };
@@ -47,8 +58,9 @@ export function createSecretService({ config, vault, clipboard, missingSecrets, 
     /** Copies in main, so the renderer never needs the secret; clears it later unless the user copied something else. */
     async copy({ id }: ParsedInput<'secrets.copy'>): Promise<{ clearsAfterMs: number }> {
       const secret = await readSecret(id);
-      await clipboard.writeText(secret);
-      setTimeout(() => void clearIfStillHolding(secret), clearAfterMs).unref();
+      await clipboard.writeSecret(secret);
+      copied = secret;
+      setTimeout(() => void clearIfHolding(secret), clearAfterMs).unref();
       return { clearsAfterMs: clearAfterMs };
     },
   };

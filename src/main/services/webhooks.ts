@@ -4,17 +4,20 @@ import { DEFAULT_SCHEME, type Webhook, type WebhookView } from '../../shared/dom
 import type { ParsedInput } from '../../shared/contract';
 import { checkEndpointUrl, isInsecureUrl } from '../../shared/url-rule';
 import { assertVersionKnown, findApi, findWebhook, updateConfig } from './lookups';
-import type { Clock, ConfigData, ConfigStore, SecretVault } from './ports';
+import type { Clock, ConfigData, ConfigStore } from './ports';
+import type { ProfileSecrets } from './profile-secrets';
 import { generateSecret } from './secret-format';
 
 interface Deps {
   config: ConfigStore;
-  vault: SecretVault;
+  secrets: ProfileSecrets;
   clock: Clock;
   /** Ids of webhooks whose secret is not in the keychain (found at startup or on use). */
   missingSecrets: Set<string>;
   /** Removes the delivery logs of deleted webhooks. */
   forgetDeliveries: (webhookIds: string[]) => void;
+  /** Clears the clipboard if it still holds a secret that stopped being valid. */
+  clearIfHolding: (secret: string) => Promise<void>;
 }
 
 function validUrl(url: string): string {
@@ -27,7 +30,14 @@ function replaceWebhook(config: ConfigData, next: Webhook): ConfigData {
   return { ...config, webhooks: config.webhooks.map((w) => (w.id === next.id ? next : w)) };
 }
 
-export function createWebhookService({ config, vault, clock, missingSecrets, forgetDeliveries }: Deps) {
+/** How a notice names a webhook to its user: API, version and URL. */
+function describe(config: ConfigData, webhook: Webhook): string {
+  const api = config.apis.find((candidate) => candidate.id === webhook.apiId);
+  return `${api?.name ?? 'a deleted API'} ${webhook.version} (${webhook.url})`;
+}
+
+export function createWebhookService(deps: Deps) {
+  const { config, secrets, clock, missingSecrets, forgetDeliveries, clearIfHolding } = deps;
   /** Applies changes to one webhook in a single config write and returns the result. */
   const change = (id: string, changes: Partial<Pick<Webhook, 'url' | 'scheme'>>): Webhook => {
     let updated: Webhook | undefined;
@@ -67,14 +77,15 @@ export function createWebhookService({ config, vault, clock, missingSecrets, for
         secretRotatedAt: now,
         scheme: scheme ?? DEFAULT_SCHEME,
       };
-      await vault.set(webhook.id, generateSecret());
+      await secrets.set(webhook.id, generateSecret());
       try {
         updateConfig(config, (current) => {
           assertVersionKnown(current, apiId, version);
           return { ...current, webhooks: [...current.webhooks, webhook] };
         });
       } catch (error) {
-        await vault.delete(webhook.id).catch(() => false); // startup removes it if this fails too
+        // If this fails too, the keychain check reports the item as belonging to no webhook.
+        await secrets.delete(webhook.id).catch(() => false);
         throw error;
       }
       return view(webhook);
@@ -89,40 +100,66 @@ export function createWebhookService({ config, vault, clock, missingSecrets, for
       return view(change(id, { scheme }));
     },
 
-    /** Config first, then secret: a crash in between leaves an orphan secret, which startup removes. */
+    /**
+     * Config first, then the secrets: a crash in between leaves items of no webhook, which the keychain check
+     * reports. A keychain that cannot remove them (locked, down) refuses the delete before anything changes.
+     */
     async delete({ id }: ParsedInput<'webhooks.delete'>): Promise<{ id: string }> {
       findWebhook(config.read(), id);
-      await vault.probe(); // fail with KEYCHAIN_UNAVAILABLE before changing anything
+      await secrets.probe();
       updateConfig(config, (current) => {
         findWebhook(current, id);
         return { ...current, webhooks: current.webhooks.filter((w) => w.id !== id) };
       });
       missingSecrets.delete(id);
       forgetDeliveries([id]);
-      await vault.delete(id);
+      await secrets.removeAll([id]);
       return { id };
     },
 
-    /** One keychain write replaces the secret; if the config cannot record it, the old secret is put back. */
+    /**
+     * The new secret waits in the `pending` slot before anything else changes; from then on the change is
+     * finished whatever happens: here, or by the keychain check after a restart, which tells the user.
+     */
     async regenerateSecret({ id }: ParsedInput<'webhooks.regenerateSecret'>): Promise<WebhookView> {
       findWebhook(config.read(), id);
-      const previous = await vault.get(id);
-      await vault.set(id, generateSecret());
-      let updated: Webhook | undefined;
-      try {
-        updateConfig(config, (current) => {
-          const now = clock.now().toISOString();
-          updated = { ...findWebhook(current, id), updatedAt: now, secretRotatedAt: now };
-          return replaceWebhook(current, updated);
-        });
-      } catch (error) {
-        await (previous === null ? vault.delete(id) : vault.set(id, previous)).catch(() => undefined);
-        throw error;
-      }
-      missingSecrets.delete(id);
-      return view(updated as Webhook);
+      await secrets.set(id, generateSecret(), 'pending');
+      return view(await finishRegenerate(id));
+    },
+
+    /** Used by the keychain check for a regenerate a restart interrupted; returns how to name the webhook. */
+    async finishInterruptedRegenerate(id: string): Promise<string> {
+      return describe(config.read(), await finishRegenerate(id));
     },
   };
+
+  /**
+   * Makes the pending secret current, then records the rotation time. A config that cannot record it puts
+   * the old secret back (the change did not happen); once recorded, the pending copy goes.
+   */
+  async function finishRegenerate(id: string): Promise<Webhook> {
+    const previous = await secrets.get(id);
+    const next = await secrets.get(id, 'pending');
+    if (next === null)
+      throw new AppError('SECRET_MISSING', 'The new signing secret is no longer in the keychain.');
+    await secrets.set(id, next);
+    let updated: Webhook | undefined;
+    try {
+      updateConfig(config, (current) => {
+        const now = clock.now().toISOString();
+        updated = { ...findWebhook(current, id), updatedAt: now, secretRotatedAt: now };
+        return replaceWebhook(current, updated);
+      });
+    } catch (error) {
+      await (previous === null ? secrets.delete(id) : secrets.set(id, previous)).catch(() => undefined);
+      await secrets.delete(id, 'pending').catch(() => false);
+      throw error;
+    }
+    await secrets.delete(id, 'pending');
+    missingSecrets.delete(id);
+    if (previous !== null && previous !== next) await clearIfHolding(previous);
+    return updated as Webhook;
+  }
 }
 
 export type WebhookService = ReturnType<typeof createWebhookService>;

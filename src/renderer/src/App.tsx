@@ -6,7 +6,9 @@ import { StartupNotices } from './features/notices/StartupNotices';
 import { Toaster } from './features/toasts/Toaster';
 import { WebhooksPage } from './features/webhooks/WebhooksPage';
 import { useApis, useSelectedApi } from './stores/apis';
+import { subscribe } from './lib/ipc';
 import { useStatus } from './stores/status';
+import { useWebhooks } from './stores/webhooks';
 
 /** The window: banners on top, the APIs on the left, the selected API's webhooks on the right. */
 export function App() {
@@ -17,6 +19,11 @@ export function App() {
   useEffect(() => {
     void useStatus.getState().loadNotices();
     void useApis.getState().load();
+    // The keychain check finishes after the first screen: its notices, and which secrets are missing, arrive then.
+    return subscribe('app.noticesChanged', ({ notices }) => {
+      useStatus.getState().showNotices(notices);
+      void useWebhooks.getState().refresh();
+    });
   }, []);
 
   return (

@@ -9,33 +9,53 @@ interface StatusState {
   checkingKeychain: boolean;
   /** Notices other than the keychain's (that one becomes the banner). */
   notices: Notice[];
+  /** Notices the user dismissed, so a later update from main does not bring them back. */
+  dismissed: Set<string>;
   loadNotices(): Promise<void>;
+  /** Shows main's current notices (from app.notices or its app.noticesChanged event). */
+  showNotices(notices: Notice[]): void;
   dismissNotice(notice: Notice): void;
+  /** "Remove them" on the notice of secrets that belong to no webhook. */
+  removeOrphanSecrets(): Promise<{ removed: number }>;
   /** Asks main again; returns true when the keychain answers. */
   checkKeychain(): Promise<boolean>;
   /** Every failed call passes through here, so a keychain failure anywhere raises the banner. */
   noteError(error: UiError): void;
 }
 
-export const useStatus = create<StatusState>()((set) => ({
+const noticeKey = (notice: Notice) => `${notice.kind}\n${notice.message}`;
+
+export const useStatus = create<StatusState>()((set, get) => ({
   keychain: { available: true },
   checkingKeychain: false,
   notices: [],
+  dismissed: new Set(),
 
   async loadNotices() {
     try {
-      const notices = await call('app.notices');
-      const keychainNotice = notices.find((notice) => notice.kind === 'keychain-unavailable');
-      set({
-        notices: notices.filter((notice) => notice.kind !== 'keychain-unavailable'),
-        ...(keychainNotice && { keychain: { available: false, message: keychainNotice.message } }),
-      });
+      get().showNotices(await call('app.notices'));
     } catch {
       // Notices are a courtesy: the page works without them.
     }
   },
 
-  dismissNotice: (notice) => set((state) => ({ notices: state.notices.filter((n) => n !== notice) })),
+  showNotices(notices) {
+    const keychainNotice = notices.find((notice) => notice.kind === 'keychain-unavailable');
+    set((state) => ({
+      notices: notices.filter(
+        (notice) => notice.kind !== 'keychain-unavailable' && !state.dismissed.has(noticeKey(notice)),
+      ),
+      keychain: keychainNotice ? { available: false, message: keychainNotice.message } : state.keychain,
+    }));
+  },
+
+  dismissNotice: (notice) =>
+    set((state) => ({
+      notices: state.notices.filter((n) => n !== notice),
+      dismissed: new Set([...state.dismissed, noticeKey(notice)]),
+    })),
+
+  removeOrphanSecrets: () => call('keychain.removeOrphans'),
 
   async checkKeychain() {
     set({ checkingKeychain: true });

@@ -26,6 +26,8 @@ interface WebhooksState {
   /** The webhook created last in this session, so the table can scroll it into view. */
   lastCreatedId: string | null;
   load(apiId: string | null): Promise<void>;
+  /** Reads the shown API's webhooks again in place (e.g. once main knows which secrets are missing). */
+  refresh(): Promise<void>;
   create(input: NewWebhook): Promise<WebhookView>;
   updateUrl(id: string, url: string): Promise<WebhookView>;
   regenerate(id: string): Promise<WebhookView>;
@@ -69,6 +71,17 @@ export const useWebhooks = create<WebhooksState>()((set, get) => {
         set({ status: 'ready', ids: webhooks.map((w) => w.id), byId: indexById(webhooks) });
       } catch (error) {
         if (get().apiId === apiId) set({ status: 'error', error: reportError(error).message });
+      }
+    },
+
+    async refresh() {
+      const { apiId, status } = get();
+      if (!apiId || status !== 'ready') return;
+      try {
+        const webhooks = await call('webhooks.list', { apiId });
+        if (get().apiId === apiId) set({ ids: webhooks.map((w) => w.id), byId: indexById(webhooks) });
+      } catch {
+        // The list on screen stays as it was; the next load shows the error.
       }
     },
 

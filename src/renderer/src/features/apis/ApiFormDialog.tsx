@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { apiNameSchema, parseVersionList, versionListSchema, type Api } from '../../../../shared/domain';
+import { apiNameInputSchema, parseVersionList, versionListSchema, type Api } from '../../../../shared/domain';
 import { toast } from '../../stores/toasts';
 import { useApis } from '../../stores/apis';
 import { FormDialog } from '../common/FormDialog';
@@ -27,7 +27,7 @@ export function ApiFormDialog({ api, open, onOpenChange, trigger, onCloseAutoFoc
   const [submitted, setSubmitted] = useState(false);
   const submission = useSubmit();
 
-  const nameError = submitted ? firstIssue(apiNameSchema.safeParse(name)) : null;
+  const nameError = submitted ? firstIssue(apiNameInputSchema.safeParse(name)) : null;
   const versionsError = submitted
     ? firstIssue(versionListSchema.safeParse(parseVersionList(versions)))
     : null;
@@ -45,7 +45,7 @@ export function ApiFormDialog({ api, open, onOpenChange, trigger, onCloseAutoFoc
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    const parsedName = apiNameSchema.safeParse(name);
+    const parsedName = apiNameInputSchema.safeParse(name);
     const parsedVersions = versionListSchema.safeParse(parseVersionList(versions));
     if (!parsedName.success || !parsedVersions.success) return;
     const store = useApis.getState();

@@ -1,15 +1,52 @@
 import { Info, X } from 'lucide-react';
+import { useState } from 'react';
+import type { Notice, NoticeKind } from '../../../../shared/domain';
 import { useStatus } from '../../stores/status';
+import { toast } from '../../stores/toasts';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 
-const TITLES = {
+const TITLES: Record<Exclude<NoticeKind, 'keychain-unavailable'>, string> = {
   'config-moved-aside': 'Your configuration could not be read',
   'delivery-log-moved-aside': 'Your delivery log could not be read',
   'delivery-log-lines-set-aside': 'Some delivery log records could not be read',
-  'orphan-secrets-removed': 'Leftover signing secrets removed',
-  'keychain-unavailable': 'The system keychain is not available',
-} as const;
+  'orphan-secrets': 'Signing secrets of no webhook',
+  'secret-changed': 'A signing secret changed',
+};
 
-/** What main found at startup (a corrupt config moved aside, leftovers cleaned up), until dismissed. */
+/** "Remove them" (after a confirmation) and "Keep" for this profile's keychain items that no webhook uses. */
+function OrphanActions({ notice }: { notice: Notice }) {
+  const [confirming, setConfirming] = useState(false);
+  const remove = async () => {
+    const { removed } = await useStatus.getState().removeOrphanSecrets();
+    toast(`Removed ${removed} signing secret${removed === 1 ? '' : 's'} from the keychain.`);
+  };
+  return (
+    <div className="banner-actions">
+      <button type="button" className="button danger" onClick={() => setConfirming(true)}>
+        Remove them
+      </button>
+      <button type="button" className="button" onClick={() => useStatus.getState().dismissNotice(notice)}>
+        Keep
+      </button>
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title="Remove signing secrets of no webhook?"
+        description={
+          <p>
+            {notice.message} They are removed from the keychain for good; a receiver that still uses one of
+            them cannot be given it again. Secrets of other profiles are not touched.
+          </p>
+        }
+        confirmLabel="Remove"
+        destructive
+        onConfirm={remove}
+      />
+    </div>
+  );
+}
+
+/** What main found at or after startup (a corrupt config moved aside, leftover secrets), until dismissed. */
 export function StartupNotices() {
   const notices = useStatus((state) => state.notices);
   const dismiss = useStatus((state) => state.dismissNotice);
@@ -24,8 +61,9 @@ export function StartupNotices() {
         >
           <Info aria-hidden size={20} />
           <div className="banner-text">
-            <p className="banner-title">{TITLES[notice.kind]}</p>
+            <p className="banner-title">{TITLES[notice.kind as keyof typeof TITLES]}</p>
             <p>{notice.message}</p>
+            {notice.kind === 'orphan-secrets' && <OrphanActions notice={notice} />}
           </div>
           <button
             type="button"

@@ -1,0 +1,87 @@
+/**
+ * This profile's signing secrets in the keychain. Every item it touches is named `<profileId>/<webhookId>`
+ * (plus `#<slot>` for a secret other than the current one), so two data folders sharing one keychain never
+ * see, let alone remove, each other's items; items without the prefix are left alone, except that an older
+ * version's item named by a webhook id of this config is copied once to its new name (never removed).
+ */
+import type { ConfigStore, SecretVault } from './ports';
+
+/** `current` signs deliveries; `pending` holds a regenerated secret until the config records it. */
+export type SecretSlot = 'current' | 'pending';
+
+export interface OwnAccount {
+  account: string;
+  webhookId: string;
+  slot: SecretSlot;
+}
+
+const SLOTS: readonly SecretSlot[] = ['current', 'pending'];
+
+export function accountOf(profileId: string, webhookId: string, slot: SecretSlot = 'current'): string {
+  const name = `${profileId}/${webhookId}`;
+  return slot === 'current' ? name : `${name}#${slot}`;
+}
+
+/** The webhook and slot an account names, or null when it is not one of this profile's items. */
+export function parseAccount(profileId: string, account: string): OwnAccount | null {
+  const prefix = `${profileId}/`;
+  if (!account.startsWith(prefix)) return null;
+  const [webhookId = '', slot = 'current', ...rest] = account.slice(prefix.length).split('#');
+  if (webhookId === '' || rest.length > 0 || !SLOTS.includes(slot as SecretSlot)) return null;
+  return { account, webhookId, slot: slot as SecretSlot };
+}
+
+export function createProfileSecrets(vault: SecretVault, config: ConfigStore) {
+  const profileId = () => config.read().profileId;
+  const account = (webhookId: string, slot?: SecretSlot) => accountOf(profileId(), webhookId, slot);
+
+  /** This profile's items; other profiles' and unprefixed items are not even named. */
+  async function own(): Promise<OwnAccount[]> {
+    const id = profileId();
+    return (await vault.list()).flatMap((name) => parseAccount(id, name) ?? []);
+  }
+
+  /** The older version's item, copied to this profile's name: a copy, so another folder using it keeps it. */
+  async function migrated(webhookId: string): Promise<string | null> {
+    if (!config.read().keychainMigrationPending) return null;
+    const legacy = await vault.get(webhookId);
+    if (legacy !== null) await vault.set(account(webhookId), legacy);
+    return legacy;
+  }
+
+  return {
+    async get(webhookId: string, slot: SecretSlot = 'current'): Promise<string | null> {
+      const secret = await vault.get(account(webhookId, slot));
+      return secret === null && slot === 'current' ? migrated(webhookId) : secret;
+    },
+
+    set: (webhookId: string, secret: string, slot?: SecretSlot) =>
+      vault.set(account(webhookId, slot), secret),
+
+    delete: (webhookId: string, slot?: SecretSlot) => vault.delete(account(webhookId, slot)),
+
+    own,
+
+    /** Every slot of these webhooks, for a delete the user asked for. */
+    async removeAll(webhookIds: readonly string[]): Promise<void> {
+      for (const webhookId of webhookIds) {
+        for (const slot of SLOTS) await vault.delete(account(webhookId, slot));
+      }
+    },
+
+    /** Copies every older item this config references that has no item of the new name yet; idempotent. */
+    async migrateLegacyItems(): Promise<number> {
+      const { webhooks } = config.read();
+      const existing = new Set((await own()).map((item) => item.account));
+      let copied = 0;
+      for (const { id } of webhooks) {
+        if (!existing.has(account(id)) && (await migrated(id)) !== null) copied++;
+      }
+      return copied;
+    },
+
+    probe: () => vault.probe(),
+  };
+}
+
+export type ProfileSecrets = ReturnType<typeof createProfileSecrets>;

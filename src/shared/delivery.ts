@@ -72,6 +72,12 @@ export const deliverySchema = z.strictObject({
 });
 export type Delivery = z.infer<typeof deliverySchema>;
 
+/** What a send or redelivery answers: its record, with a warning when only saving it in the log failed. */
+export interface SentDelivery extends Delivery {
+  /** Why the record could not be saved; never itself in the log. The request went out all the same. */
+  logWarning?: string;
+}
+
 /** The JSON sent by "Send test delivery" for one API version. */
 export interface PayloadTemplate {
   apiId: string;

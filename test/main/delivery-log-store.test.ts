@@ -3,12 +3,21 @@
  * from the moment it is acknowledged. "The app dies" is simulated by opening the same directory again without
  * flushing the first store: what is on disk at that moment is all the second one gets.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { openDeliveryLogStore } from '../../src/main/adapters/delivery-log-store';
 import { systemClock } from '../../src/main/services/ports';
 import type { Delivery } from '../../src/shared/delivery';
+import { closeAfterEach } from '../support/close-after-each';
 import { webhookTo } from '../support/deliveries';
 import { startHarness } from '../support/main-harness';
 import { startReceiver } from '../support/receiver';
@@ -213,23 +222,34 @@ describe('delivery log files', () => {
     }
   });
 
-  it('sends, shows the record and answers STORAGE_FAILED when the journal cannot be written', async () => {
-    const receiver = await startReceiver();
+  it('reports a send and a redelivery that went out with their real outcome, and the unsaved log apart', async () => {
+    const receiver = closeAfterEach(
+      await startReceiver((_request, response) => response.writeHead(202).end('{"queued":true}')),
+    );
     const h = await startHarness();
-    const { webhook } = await webhookTo(h, receiver.url);
-    mkdirSync(paths(h.dir).journal); // appending to a directory fails (EISDIR)
+    const { webhook, secret } = await webhookTo(h, receiver.url);
+    const original = await h.ok('deliveries.send', { webhookId: webhook.id });
+    expect(original.logWarning).toBeUndefined();
+    rmSync(paths(h.dir).journal, { force: true });
+    mkdirSync(paths(h.dir).journal); // the journal cannot be written: appending to a directory fails (EISDIR)
 
-    const result = await h.invoke('deliveries.send', { webhookId: webhook.id });
-    expect(result.ok ? null : result.error).toMatchObject({
-      code: 'STORAGE_FAILED',
-      message: expect.stringMatching(
-        /^The delivery log could not be saved \(.*EISDIR.*\)\. The latest records/,
-      ),
-    });
-    expect(receiver.received).toHaveLength(1);
+    const sent = await h.ok('deliveries.send', { webhookId: webhook.id });
+    const redelivered = await h.ok('deliveries.redeliver', { deliveryId: original.id });
+
+    expect(receiver.received).toHaveLength(3);
+    for (const answer of [sent, redelivered]) {
+      expect(answer).toMatchObject({
+        outcome: 'success',
+        response: { status: 202, body: '{"queued":true}' },
+      });
+      expect(answer.logWarning).toMatch(
+        /^EISDIR: illegal operation on a directory.*\. The latest records are shown, but may be lost when Hookwarden quits\.$/,
+      );
+      expect(answer.logWarning).not.toContain(secret);
+    }
+    // The warning belongs to the answer only: the log shows the records without it.
     const shown = await h.ok('deliveries.list', { webhookId: webhook.id });
-    expect(shown).toHaveLength(1);
-    expect(shown[0]?.response?.status).toBe(200);
-    await receiver.close();
+    expect(shown.map((record) => record.id)).toEqual([redelivered.id, sent.id, original.id]);
+    expect(shown.some((record) => 'logWarning' in record)).toBe(false);
   });
 });

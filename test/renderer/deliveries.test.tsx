@@ -134,6 +134,31 @@ describe('Send test delivery from the row menu', () => {
     expect(await screen.findByText('Test delivery: 200 OK')).toBeInTheDocument();
   });
 
+  it('reports a delivery that went out with its real outcome when only its log could not be saved', async () => {
+    const { user, fake } = await listOfTwo();
+    fake.logWarning =
+      "EISDIR: illegal operation on a directory, open '/data/deliveries.journal.jsonl'. " +
+      'The latest records are shown, but may be lost when Hookwarden quits.';
+    const warning = `Sent, but the delivery log could not be saved: ${fake.logWarning}`;
+    await choose(user, HTTPS, 'Send test delivery');
+
+    const toasts = screen.getByRole('region', { name: /Notifications/ });
+    expect(await within(toasts).findByText('Test delivery: 200 OK')).toBeInTheDocument();
+    expect(within(toasts).getByText(warning)).toBeInTheDocument();
+    expect(screen.queryByText(/not sent/)).toBeNull();
+    // The open record says so too, and keeps saying so when another record was opened in between.
+    await waitFor(() => expect(records()).toHaveLength(1));
+    expect(within(region()).getByText(warning)).toBeInTheDocument();
+
+    fake.logWarning = null;
+    await user.click(within(region()).getByRole('button', { name: 'Redeliver' }));
+    expect(await within(toasts).findByText('Redelivered: 200 OK')).toBeInTheDocument();
+    await waitFor(() => expect(records()).toHaveLength(2));
+    expect(within(region()).queryByText(warning)).toBeNull();
+    await user.click(within(records()[1] as HTMLElement).getByRole('button'));
+    expect(within(region()).getByText(warning)).toBeInTheDocument();
+  });
+
   it('says why nothing was sent when main refuses (missing secret)', async () => {
     const { user, fake } = await listOfTwo();
     fake.failOn('deliveries.send', 'SECRET_MISSING', 'The keychain has no signing secret for this webhook.');

@@ -19,6 +19,7 @@ import {
   payloadJsonProblem,
   type Delivery,
   type DeliveryFailure,
+  type SentDelivery,
   type Settings,
 } from '../../src/shared/delivery';
 import {
@@ -65,6 +66,8 @@ export class FakeHookwarden {
   endpointBody = '{"received":true}';
   /** When set, deliveries get no response and fail this way instead. */
   endpointFailure: DeliveryFailure | null = null;
+  /** When set, sends and redeliveries answer with this warning, as main does when its log could not be saved. */
+  logWarning: string | null = null;
   /** Every call that reached the fake, in order. */
   readonly calls: { channel: Channel; input: unknown }[] = [];
   now = () => new Date();
@@ -253,7 +256,7 @@ export class FakeHookwarden {
     },
     'deliveries.send': ({ webhookId }) => {
       const webhook = this.webhook(webhookId);
-      return this.record(webhook, this.templateOf(webhook.apiId, webhook.version), nextId(), null);
+      return this.sent(this.record(webhook, this.templateOf(webhook.apiId, webhook.version), nextId(), null));
     },
     'deliveries.list': ({ webhookId }) => {
       this.webhook(webhookId);
@@ -261,11 +264,8 @@ export class FakeHookwarden {
     },
     'deliveries.redeliver': ({ deliveryId }) => {
       const original = this.delivery(deliveryId);
-      return this.record(
-        this.webhook(original.webhookId),
-        original.request.body,
-        original.messageId,
-        original.id,
+      return this.sent(
+        this.record(this.webhook(original.webhookId), original.request.body, original.messageId, original.id),
       );
     },
     'deliveries.copyAsCurl': ({ deliveryId }) => {
@@ -303,6 +303,10 @@ export class FakeHookwarden {
     const found = this.deliveries.find((d) => d.id === id);
     if (!found) throw new AppError('NOT_FOUND', 'This delivery is no longer in the log.');
     return found;
+  }
+
+  private sent(record: Delivery): SentDelivery {
+    return this.logWarning === null ? record : { ...record, logWarning: this.logWarning };
   }
 
   /** Records a delivery the fake endpoint answered (endpointStatus / endpointFailure), and tells listeners. */

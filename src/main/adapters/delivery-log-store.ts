@@ -140,8 +140,7 @@ function journaledStore(
       } catch (error) {
         throw new AppError(
           'STORAGE_FAILED',
-          `The delivery log could not be saved (${(error as Error).message}). ` +
-            'The latest records are shown, but may be lost when Hookwarden quits.',
+          `${(error as Error).message}. The latest records are shown, but may be lost when Hookwarden quits.`,
         );
       }
     },

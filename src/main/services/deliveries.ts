@@ -1,7 +1,7 @@
 /** Signed test deliveries: build the body, sign it, send it (at most MAX_IN_FLIGHT at once) and log the result. */
 import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../../shared/contract';
-import { MAX_IN_FLIGHT, type Delivery, type DeliveryFailure } from '../../shared/delivery';
+import { MAX_IN_FLIGHT, type Delivery, type DeliveryFailure, type SentDelivery } from '../../shared/delivery';
 import { AppError } from '../../shared/errors';
 import { curlCommand } from './curl';
 import type { DeliveryLog } from './delivery-log';
@@ -53,7 +53,13 @@ export function createDeliveryService(deps: Deps) {
    * Reads the webhook and signs inside the slot, so a queued delivery goes to the URL and scheme of the moment
    * it is really sent, and carries that time.
    */
-  async function attempt({ id, webhookId, body, messageId: kept, redeliveryOf }: Attempt): Promise<Delivery> {
+  async function attempt({
+    id,
+    webhookId,
+    body,
+    messageId: kept,
+    redeliveryOf,
+  }: Attempt): Promise<SentDelivery> {
     const secret = await readSecret(webhookId);
     const webhook = findWebhook(config.read(), webhookId);
     const messageId = kept ?? messageIdFor(webhook.scheme, id);
@@ -88,12 +94,23 @@ export function createDeliveryService(deps: Deps) {
       durationMs: result.durationMs,
       outcome: error ? 'failure' : 'success',
     };
-    // A webhook deleted while its delivery was in flight gets no new log.
-    if (config.read().webhooks.some((w) => w.id === webhook.id)) log.add(record);
-    return record;
+    return logged(record);
   }
 
-  const deliver = (spec: Attempt): Promise<Delivery> => limiter.run(() => attempt(spec));
+  /** The request went out: a log that cannot be saved is a warning beside its real outcome, not a failure. */
+  function logged(record: Delivery): SentDelivery {
+    // A webhook deleted while its delivery was in flight gets no new log.
+    if (!config.read().webhooks.some((w) => w.id === record.webhookId)) return record;
+    try {
+      log.add(record);
+      return record;
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'STORAGE_FAILED') throw error;
+      return { ...record, logWarning: error.message };
+    }
+  }
+
+  const deliver = (spec: Attempt): Promise<SentDelivery> => limiter.run(() => attempt(spec));
 
   function findRecord(deliveryId: string): Delivery {
     const record = log.find(deliveryId);
@@ -102,7 +119,7 @@ export function createDeliveryService(deps: Deps) {
   }
 
   return {
-    send({ webhookId }: ParsedInput<'deliveries.send'>): Promise<Delivery> {
+    send({ webhookId }: ParsedInput<'deliveries.send'>): Promise<SentDelivery> {
       const webhook = findWebhook(config.read(), webhookId);
       const body = templates.bodyFor({ apiId: webhook.apiId, version: webhook.version });
       return deliver({ id: randomUUID(), webhookId, body, messageId: null, redeliveryOf: null });
@@ -114,7 +131,7 @@ export function createDeliveryService(deps: Deps) {
     },
 
     /** Same body and message id, to the webhook's current URL and scheme, with a fresh timestamp and signature. */
-    redeliver({ deliveryId }: ParsedInput<'deliveries.redeliver'>): Promise<Delivery> {
+    redeliver({ deliveryId }: ParsedInput<'deliveries.redeliver'>): Promise<SentDelivery> {
       const original = findRecord(deliveryId);
       return deliver({
         id: randomUUID(),

@@ -4,7 +4,7 @@
  * (deliveries.changed); nothing here polls.
  */
 import { create } from 'zustand';
-import type { Delivery } from '../../../shared/delivery';
+import type { Delivery, SentDelivery } from '../../../shared/delivery';
 import { call } from '../lib/ipc';
 import { reportError } from './status';
 
@@ -19,13 +19,15 @@ interface DeliveriesState {
   openId: string | null;
   /** Sends and redeliveries not answered yet. */
   sending: number;
+  /** Why a record sent in this session is missing from the saved log, by record id (main's log has no such note). */
+  logWarnings: Record<string, string>;
   /** Shows `webhookId`'s log (loads it unless it is already shown). */
   show(webhookId: string | null): Promise<void>;
   /** Reads the shown log again (after deliveries.changed). */
   refresh(): Promise<void>;
   open(deliveryId: string | null): void;
-  send(webhookId: string): Promise<Delivery>;
-  redeliver(deliveryId: string): Promise<Delivery>;
+  send(webhookId: string): Promise<SentDelivery>;
+  redeliver(deliveryId: string): Promise<SentDelivery>;
 }
 
 /** Newest first, each record once (a send's answer and the change event can both bring it). */
@@ -52,13 +54,16 @@ export const useDeliveries = create<DeliveriesState>()((set, get) => {
   }
 
   /** Adds a record main just answered with, when its webhook's log is the one shown, and opens it. */
-  function arrived(record: Delivery): Delivery {
+  function arrived(sent: SentDelivery): SentDelivery {
+    const { logWarning, ...record } = sent;
+    if (logWarning !== undefined)
+      set((state) => ({ logWarnings: { ...state.logWarnings, [record.id]: logWarning } }));
     if (get().webhookId === record.webhookId)
       set((state) => ({ records: merge(state.records, record), openId: record.id }));
-    return record;
+    return sent;
   }
 
-  async function track(sending: () => Promise<Delivery>): Promise<Delivery> {
+  async function track(sending: () => Promise<SentDelivery>): Promise<SentDelivery> {
     set((state) => ({ sending: state.sending + 1 }));
     try {
       return arrived(await sending());
@@ -74,6 +79,7 @@ export const useDeliveries = create<DeliveriesState>()((set, get) => {
     records: [],
     openId: null,
     sending: 0,
+    logWarnings: {},
 
     async show(webhookId) {
       if (webhookId !== null && webhookId === get().webhookId) {
@@ -102,6 +108,10 @@ export const useDeliveries = create<DeliveriesState>()((set, get) => {
 /** The open record, or undefined. */
 export const useOpenDelivery = () =>
   useDeliveries((state) => state.records.find((record) => record.id === state.openId));
+
+/** Why the open record is missing from the saved log, or undefined. */
+export const useOpenLogWarning = () =>
+  useDeliveries((state) => (state.openId === null ? undefined : state.logWarnings[state.openId]));
 
 /** Main builds the command (with the recorded signature, never the secret) and puts it on the clipboard. */
 export async function copyAsCurl(deliveryId: string): Promise<string> {

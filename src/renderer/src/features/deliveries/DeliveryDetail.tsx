@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { SCHEME_LABELS } from '../../../../shared/domain';
 import type { Delivery } from '../../../../shared/delivery';
 import { exactTime, shortTime } from '../../lib/time';
-import { copyAsCurl, useOpenDelivery } from '../../stores/deliveries';
+import { copyAsCurl, useOpenDelivery, useOpenLogWarning } from '../../stores/deliveries';
 import { reportError } from '../../stores/status';
 import { toast } from '../../stores/toasts';
 import { MessageBlock } from './MessageBlock';
 import { StatusChip } from './StatusChip';
-import { formatMs, outcomeLabel } from './outcome';
+import { formatMs, logWarningText, outcomeLabel } from './outcome';
 import { redeliver } from './send-test-delivery';
 
 async function copyCurl(deliveryId: string): Promise<void> {
@@ -56,6 +56,7 @@ function RecordSummary({ record }: { record: Delivery }) {
 /** The open record: outcome, the Request and Response tabs, Redeliver and Copy as curl. */
 export function DeliveryDetail({ webhookId }: { webhookId: string }) {
   const record = useOpenDelivery();
+  const logWarning = useOpenLogWarning();
   const [tab, setTab] = useState('request');
   if (!record)
     return (
@@ -91,6 +92,7 @@ export function DeliveryDetail({ webhookId }: { webhookId: string }) {
         </div>
       </div>
       {error && <p className="delivery-error">{error.message}</p>}
+      {logWarning !== undefined && <p className="delivery-error">{logWarningText(logWarning)}</p>}
       <Tabs.Root className="tabs" value={tab} onValueChange={setTab}>
         <Tabs.List className="tab-list" aria-label="Delivery details">
           <Tabs.Trigger className="tab" value="request">

@@ -28,6 +28,11 @@ export function outcomeLabel(record: Delivery): string {
   return error ? KIND_LABELS[error.kind] : 'No response';
 }
 
+/** What the user reads about a delivery that went out although its record could not be saved in the log. */
+export function logWarningText(warning: string): string {
+  return `Sent, but the delivery log could not be saved: ${warning}`;
+}
+
 /** Pretty-printed JSON when the text is JSON, the text as it is otherwise. */
 export function prettyBody(text: string): string {
   if (text.trim() === '') return text;

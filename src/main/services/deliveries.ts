@@ -53,16 +53,11 @@ export function createDeliveryService(deps: Deps) {
    * Reads the webhook and signs inside the slot, so a queued delivery goes to the URL and scheme of the moment
    * it is really sent, and carries that time.
    */
-  async function attempt({
-    id,
-    webhookId,
-    body,
-    messageId: kept,
-    redeliveryOf,
-  }: Attempt): Promise<SentDelivery> {
+  async function attempt(spec: Attempt): Promise<SentDelivery> {
+    const { id, webhookId, body, redeliveryOf } = spec;
     const secret = await readSecret(webhookId);
     const webhook = findWebhook(config.read(), webhookId);
-    const messageId = kept ?? messageIdFor(webhook.scheme, id);
+    const messageId = spec.messageId ?? messageIdFor(webhook.scheme, id);
     const sentAt = clock.now();
     // Encoded once: these bytes are measured, signed and sent.
     const bytes = Buffer.from(body, 'utf8');

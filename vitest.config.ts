@@ -32,6 +32,8 @@ export default defineConfig({
         testTimeout: 20_000,
       }),
       nodeProject('keychain-down', 'test/keychain-down/**/*.test.ts'),
+      // Locks the test keyring: run alone, in a keyring session of its own (see scripts/test.sh).
+      nodeProject('keychain-locked', 'test/keychain-locked/**/*.test.ts', { testTimeout: 20_000 }),
       {
         plugins: [react()],
         test: {

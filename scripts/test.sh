@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 npm run typecheck
 npm run lint
 npm run build
-# Keychain tests run against a private gnome-keyring; the keychain-down project runs with no Secret Service at all.
+# Keychain tests run against a private gnome-keyring (keychain-locked locks its own); keychain-down runs with no
+# Secret Service at all.
 scripts/with-test-keyring.sh npx vitest run --project main --project renderer --project e2e
+scripts/with-test-keyring.sh npx vitest run --project keychain-locked
 env -u DBUS_SESSION_BUS_ADDRESS DISPLAY= WAYLAND_DISPLAY= npx vitest run --project keychain-down

@@ -67,7 +67,7 @@ export function createKeytarVault(
   };
   const secretService = platform === 'linux' ? createSecretService(service) : null;
 
-  /** Throws when the keyring is locked or absent: libsecret would answer "no such item" or crash instead. */
+  /** Throws when the keyring is locked or absent. */
   async function assertUsable(): Promise<void> {
     const state: KeyringState = (await secretService?.state()) ?? { kind: 'unlocked' };
     if (state.kind === 'locked') throw LOCKED;
@@ -84,11 +84,11 @@ export function createKeytarVault(
   }
 
   return {
+    // Every call asks for the keyring's state first: on a locked keyring libsecret answers "no such item"
+    // (get), false (delete), blocks on an unlock prompt (calls at once) or crashes (findCredentials).
     async get(account) {
-      const secret = await guarded((k) => k.getPassword(service, account));
-      // libsecret answers null for a locked item too: only an answering, unlocked keyring means "missing".
-      if (secret === null) await assertUsable();
-      return secret;
+      await assertUsable();
+      return guarded((k) => k.getPassword(service, account));
     },
     async set(account, secret) {
       await assertUsable();

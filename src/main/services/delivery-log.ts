@@ -26,11 +26,6 @@ export function createDeliveryLog(store: DeliveryLogStore, emit: EmitEvent) {
     }
   };
 
-  const removeWhere = (doomed: (webhookId: string) => boolean): void => {
-    const removed = Object.keys(byWebhook()).filter(doomed);
-    if (removed.length > 0) apply({ op: 'remove', webhookIds: removed }, removed);
-  };
-
   return {
     list(webhookId: string): Delivery[] {
       return byWebhook()[webhookId] ?? [];
@@ -50,12 +45,8 @@ export function createDeliveryLog(store: DeliveryLogStore, emit: EmitEvent) {
 
     /** Drops the logs of deleted webhooks. */
     remove(webhookIds: readonly string[]): void {
-      removeWhere((id) => webhookIds.includes(id));
-    },
-
-    /** Drops logs whose webhook no longer exists (left by a crash between the two writes). */
-    keepOnly(webhookIds: ReadonlySet<string>): void {
-      removeWhere((id) => !webhookIds.has(id));
+      const removed = Object.keys(byWebhook()).filter((id) => webhookIds.includes(id));
+      if (removed.length > 0) apply({ op: 'remove', webhookIds: removed }, removed);
     },
   };
 }

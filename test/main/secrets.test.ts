@@ -51,4 +51,18 @@ describe('secrets', () => {
     expect(await h.ok('webhooks.regenerateSecret', { id: hook.id })).toMatchObject({ secretMissing: false });
     expect((await h.ok('secrets.reveal', { id: hook.id })).secret).toMatch(/^whsec_/);
   });
+
+  it('a regenerate clears the old secret from the clipboard, and only that', async () => {
+    const { h, hook } = await startWithWebhook();
+    await h.ok('secrets.copy', { id: hook.id });
+    const old = clipboardDouble.text;
+    expect(old).toMatch(/^whsec_/);
+    await h.ok('webhooks.regenerateSecret', { id: hook.id });
+    expect(clipboardDouble.text).toBe('');
+
+    await h.ok('secrets.copy', { id: hook.id });
+    clipboardDouble.text = 'something the user copied';
+    await h.ok('webhooks.regenerateSecret', { id: hook.id });
+    expect(clipboardDouble.text).toBe('something the user copied');
+  });
 });

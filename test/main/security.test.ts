@@ -13,6 +13,7 @@ import { secureWebPreferences } from '../../src/main/window';
 import {
   BrowserWindow,
   app,
+  clipboardDouble,
   errorBoxes,
   ipcHandlers,
   protocolDouble,
@@ -21,6 +22,7 @@ import {
   shell,
   shellCalls,
 } from '../support/electron-double';
+import { OWN_FRAME } from '../support/main-harness';
 import { tempDir } from '../support/temp';
 import { CHANNELS } from '../../src/shared/contract';
 
@@ -211,5 +213,37 @@ describe('app lifecycle', () => {
     });
     expect(app.quitCalls).toBe(1);
     expect(BrowserWindow.created).toEqual([]);
+  });
+
+  it('on quit, a copied secret still on the clipboard is cleared before the app exits', async () => {
+    app.userData = tempDir();
+    runApp();
+    app.fireReady();
+    await expect.poll(() => BrowserWindow.created.length).toBe(1);
+    const call = async (channel: string, input?: unknown) => {
+      const result = (await ipcHandlers.get(channel)?.({ senderFrame: OWN_FRAME }, input)) as {
+        ok: boolean;
+        data: { id: string };
+      };
+      expect(result.ok).toBe(true);
+      return result.data;
+    };
+    const api = await call('apis.create', { name: 'Quit test', versions: ['v1'] });
+    const hook = await call('webhooks.create', { apiId: api.id, version: 'v1', url: 'https://e.com/q' });
+    const quit = async () => {
+      const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+      const quitsBefore = app.quitCalls;
+      app.emit('will-quit', event);
+      return { event, quitted: () => app.quitCalls > quitsBefore };
+    };
+
+    await call('secrets.copy', { id: hook.id });
+    expect(clipboardDouble.text).toMatch(/^whsec_/);
+    const first = await quit();
+    expect(first.event.defaultPrevented).toBe(true);
+    await expect.poll(first.quitted).toBe(true);
+    expect(clipboardDouble.text).toBe('');
+    // The quit it held back goes through the second time.
+    expect((await quit()).event.defaultPrevented).toBe(false);
   });
 });

@@ -25,6 +25,32 @@ describe('apis', () => {
     expect(await h.ok('apis.list')).toEqual([expect.objectContaining({ id: api.id, name: 'receipts' })]);
   });
 
+  it('stores names NFC and without invisible characters; look-alike and invisible variants are taken', async () => {
+    const h = await startHarness();
+    // "Café" typed with a combining accent is stored as the one-character é.
+    const cafe = await h.ok('apis.create', { name: 'Cafe\u0301', versions: ['v1'] });
+    expect(cafe.name).toBe('Caf\u00e9');
+    const acme = await h.ok('apis.create', { name: '\u200BAc\u200Dme\u202E', versions: ['v1'] });
+    expect(acme.name).toBe('Acme');
+    for (const name of ['Acme\u200B', '\u0410cme', 'ACME', 'Ac\u2066me', 'Caf\u00e9', 'cafe\u0301']) {
+      expect(await h.invoke('apis.create', { name, versions: ['v1'] }), JSON.stringify(name)).toMatchObject({
+        ok: false,
+        error: { code: 'NAME_TAKEN' },
+      });
+    }
+    const other = await h.ok('apis.create', { name: 'Acne', versions: ['v1'] });
+    expect(await h.invoke('apis.update', { id: other.id, name: '\u0410CME' })).toMatchObject({
+      ok: false,
+      error: { code: 'NAME_TAKEN' },
+    });
+    // A name of invisible characters only is empty.
+    expect(await h.invoke('apis.create', { name: '\u200B\u200E', versions: ['v1'] })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect((await h.ok('apis.list')).map((api) => api.name)).toEqual(['Caf\u00e9', 'Acme', 'Acne']);
+  });
+
   it('refuses bad names and version lists with INVALID_INPUT and changes nothing', async () => {
     const h = await startHarness();
     const bad = [

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { serviceOf } from '../support/fixtures';
 import { profileItems } from '../support/keyring';
 import { startHarness } from '../support/main-harness';
 

@@ -15,7 +15,6 @@ import {
 } from '../../src/shared/contract';
 import { AppError } from '../../src/shared/errors';
 import { ipcHandlers } from '../support/electron-double';
-import { serviceOf } from '../support/fixtures';
 import { profileItems } from '../support/keyring';
 import { startHarness } from '../support/main-harness';
 

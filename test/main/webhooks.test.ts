@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Api } from '../../src/shared/domain';
 import { faultyVault } from '../support/faults';
-import { serviceOf } from '../support/fixtures';
 import { profileItems, testVault } from '../support/keyring';
 import { startHarness, type Harness } from '../support/main-harness';
 

@@ -1,6 +1,7 @@
 import {
   CHANNELS,
   contract,
+  splitName,
   type Channel,
   type ChannelOutput,
   type ParsedInput,
@@ -8,38 +9,27 @@ import {
 import type { Services } from '../services';
 import { handle, type IpcMainLike, type SenderCheck } from './handle';
 
-export type Handlers = {
-  [C in Channel]: (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+
+export type Handlers = { [C in Channel]: Handler<C> };
+
+type DomainOf<C extends Channel> = C extends `${infer D}.${string}` ? D : never;
+type VerbOf<C extends Channel> = C extends `${string}.${infer V}` ? V : never;
+
+/** What the services must offer: for channel `domain.verb`, a method `services.domain.verb(input)`. */
+type ServesEveryChannel = {
+  [D in DomainOf<Channel>]: { [C in Channel as DomainOf<C> extends D ? VerbOf<C> : never]: Handler<C> };
 };
 
-/** Every contract channel, wired to its service call. */
-export function channelHandlers(services: Services): Handlers {
-  return {
-    'app.notices': () => services.notices(),
-    'apis.list': () => services.apis.list(),
-    'apis.create': (input) => services.apis.create(input),
-    'apis.update': (input) => services.apis.update(input),
-    'apis.delete': (input) => services.apis.delete(input),
-    'webhooks.list': (input) => services.webhooks.list(input),
-    'webhooks.create': (input) => services.webhooks.create(input),
-    'webhooks.updateUrl': (input) => services.webhooks.updateUrl(input),
-    'webhooks.delete': (input) => services.webhooks.delete(input),
-    'webhooks.regenerateSecret': (input) => services.webhooks.regenerateSecret(input),
-    'webhooks.setScheme': (input) => services.webhooks.setScheme(input),
-    'keychain.check': () => services.keychain.check(),
-    'keychain.removeOrphans': () => services.keychain.removeOrphans(),
-    'secrets.reveal': (input) => services.secrets.reveal(input),
-    'secrets.copy': (input) => services.secrets.copy(input),
-    'deliveries.send': (input) => services.deliveries.send(input),
-    'deliveries.list': (input) => services.deliveries.list(input),
-    'deliveries.redeliver': (input) => services.deliveries.redeliver(input),
-    'deliveries.copyAsCurl': (input) => services.deliveries.copyAsCurl(input),
-    'templates.get': (input) => services.templates.get(input),
-    'templates.save': (input) => services.templates.save(input),
-    'templates.reset': (input) => services.templates.reset(input),
-    'settings.get': () => services.settings.get(),
-    'settings.update': (input) => services.settings.update(input),
-  };
+/** Every contract channel `domain.verb`, wired to `services.domain.verb` (a type error if one is missing). */
+export function channelHandlers(services: Services & ServesEveryChannel): Handlers {
+  const entries = CHANNELS.map((channel) => {
+    const { domain, verb } = splitName(channel);
+    const area = services[domain as keyof ServesEveryChannel] as unknown as Record<string, unknown>;
+    const method = area[verb] as (input: unknown) => unknown;
+    return [channel, (input: unknown) => method.call(area, input)];
+  });
+  return Object.fromEntries(entries) as Handlers;
 }
 
 /** Registers every channel of the contract; fails at startup if one has no handler or a handler no channel. */

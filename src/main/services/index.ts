@@ -74,7 +74,7 @@ export function startServices(deps: ServiceDeps) {
   });
   const templates = createTemplateService({ config, clock });
   return {
-    notices: (): Notice[] => notices.list(),
+    app: { notices: (): Notice[] => notices.list() },
     apis: createApiService({ config, secrets: profileSecrets, clock, forgetDeliveries }),
     webhooks,
     keychain: createKeychainService({

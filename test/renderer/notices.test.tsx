@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FakeHookwarden } from '../support/fake-hookwarden';
 import { expectNoAxeViolations, renderApp } from './render-app';
@@ -43,6 +43,21 @@ describe('keychain banner and startup notices', () => {
     await expectNoAxeViolations();
     await user.click(within(notice).getByRole('button', { name: 'Dismiss notice' }));
     expect(screen.queryByText(/config.corrupt.json/)).toBeNull();
+  });
+
+  it('shows an orphan-secrets notice that arrives with the app.noticesChanged event, with its actions', async () => {
+    const fake = new FakeHookwarden();
+    fake.seedApi();
+    await renderApp(fake);
+    const message = '2 signing secrets in the keychain belong to no webhook of this profile.';
+    expect(screen.queryByText(message)).toBeNull();
+
+    act(() => fake.emit('app.noticesChanged', { notices: [{ kind: 'orphan-secrets', message }] }));
+    const notice = await screen.findByRole('status', { name: '' });
+    expect(notice).toHaveTextContent('Signing secrets of no webhook');
+    expect(notice).toHaveTextContent(message);
+    expect(within(notice).getByRole('button', { name: 'Remove them' })).toBeInTheDocument();
+    expect(within(notice).getByRole('button', { name: 'Keep' })).toBeInTheDocument();
   });
 
   it('shows why the webhooks could not load, and reloads them', async () => {

@@ -9,7 +9,7 @@ import { isAppError } from '../../shared/errors';
 import { updateConfig } from './lookups';
 import type { Notices } from './notices';
 import type { ConfigStore } from './ports';
-import type { OwnAccount, ProfileSecrets } from './profile-secrets';
+import { currentOf, type OwnAccount, type ProfileSecrets } from './profile-secrets';
 
 interface Deps {
   config: ConfigStore;
@@ -26,13 +26,19 @@ export function createKeychainService({ config, secrets, notices, missingSecrets
   let reportedOrphans: OwnAccount[] = [];
   let checked = false;
 
-  async function copyLegacyItems(): Promise<void> {
-    if (!config.read().keychainMigrationPending) return;
-    await secrets.migrateLegacyItems();
+  /** Adds the older version's items, copied to this profile's names, to `own`. */
+  async function copyLegacyItems(own: OwnAccount[]): Promise<OwnAccount[]> {
+    if (!config.read().keychainMigrationPending) return own;
+    const copied = await secrets.migrateLegacyItems(own);
     updateConfig(config, (current) => ({ ...current, keychainMigrationPending: false }));
+    return [...own, ...copied];
   }
 
-  async function finishInterruptedRegenerates(own: OwnAccount[], webhookIds: Set<string>): Promise<void> {
+  /** Finishes each interrupted regenerate and says so; returns `own` as it is afterwards. */
+  async function finishInterruptedRegenerates(
+    own: OwnAccount[],
+    webhookIds: Set<string>,
+  ): Promise<OwnAccount[]> {
     const interrupted = own.filter((item) => item.slot === 'pending' && webhookIds.has(item.webhookId));
     for (const { webhookId } of interrupted) {
       const which = await finishRegenerate(webhookId);
@@ -43,6 +49,10 @@ export function createKeychainService({ config, secrets, notices, missingSecrets
           'Give your receiver the new secret.',
       });
     }
+    const finished = new Set(interrupted.map((item) => item.account));
+    const hasCurrent = new Set(own.filter((item) => item.slot === 'current').map((item) => item.webhookId));
+    const madeCurrent = interrupted.filter((item) => !hasCurrent.has(item.webhookId)).map(currentOf);
+    return [...own.filter((item) => !finished.has(item.account)), ...madeCurrent];
   }
 
   function report(own: OwnAccount[], webhookIds: Set<string>): void {
@@ -68,10 +78,10 @@ export function createKeychainService({ config, secrets, notices, missingSecrets
 
   async function run(): Promise<void> {
     await secrets.probe();
-    await copyLegacyItems();
-    const webhookIds = () => new Set(config.read().webhooks.map((w) => w.id));
-    await finishInterruptedRegenerates(await secrets.own(), webhookIds());
-    report(await secrets.own(), webhookIds());
+    // One listing per check: it is the slow part when the keychain holds many items.
+    const webhookIds = new Set(config.read().webhooks.map((w) => w.id));
+    const own = await finishInterruptedRegenerates(await copyLegacyItems(await secrets.own()), webhookIds);
+    report(own, webhookIds);
     checked = true;
   }
 

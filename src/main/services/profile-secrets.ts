@@ -31,6 +31,11 @@ export function parseAccount(profileId: string, account: string): OwnAccount | n
   return { account, webhookId, slot: slot as SecretSlot };
 }
 
+/** The current-secret item of the same webhook. */
+export function currentOf(item: OwnAccount): OwnAccount {
+  return { ...item, account: item.account.split('#')[0] ?? item.account, slot: 'current' };
+}
+
 export function createProfileSecrets(vault: SecretVault, config: ConfigStore) {
   const profileId = () => config.read().profileId;
   const account = (webhookId: string, slot?: SecretSlot) => accountOf(profileId(), webhookId, slot);
@@ -69,13 +74,18 @@ export function createProfileSecrets(vault: SecretVault, config: ConfigStore) {
       }
     },
 
-    /** Copies every older item this config references that has no item of the new name yet; idempotent. */
-    async migrateLegacyItems(): Promise<number> {
-      const { webhooks } = config.read();
-      const existing = new Set((await own()).map((item) => item.account));
-      let copied = 0;
-      for (const { id } of webhooks) {
-        if (!existing.has(account(id)) && (await migrated(id)) !== null) copied++;
+    /**
+     * Copies every older item this config references that has no item of the new name in `existing`;
+     * idempotent. Returns the items it made.
+     */
+    async migrateLegacyItems(existing: readonly OwnAccount[]): Promise<OwnAccount[]> {
+      const present = new Set(existing.map((item) => item.account));
+      const copied: OwnAccount[] = [];
+      for (const { id } of config.read().webhooks) {
+        const name = account(id);
+        if (!present.has(name) && (await migrated(id)) !== null) {
+          copied.push({ account: name, webhookId: id, slot: 'current' });
+        }
       }
       return copied;
     },

@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { keychainItems } from '../support/keyring';
+import { profileItems } from '../support/keyring';
 import { startBridgedApp } from '../support/bridge';
 import { closeAfterEach } from '../support/close-after-each';
 
@@ -46,8 +46,8 @@ describe('the Webhooks page, end to end', () => {
   it('add API → two webhooks → reveal/hide → copy → edit → regenerate → delete → restart', async () => {
     const app = closeAfterEach(await startBridgedApp({ clipboardClearMs: 1500 }));
     const { page } = app;
-    const service = (app.harness.vault as unknown as { service: string }).service;
-    const secretOf = async (id: string) => (await keychainItems(service)).get(id);
+    const items = () => profileItems(app.harness);
+    const secretOf = async (id: string) => (await items()).get(id);
 
     // Empty app: the first-run state points at "Add API".
     await page.getByRole('heading', { name: 'Start by adding an API' }).waitFor();
@@ -116,7 +116,7 @@ describe('the Webhooks page, end to end', () => {
     const secondSecret = await secretOf(httpsId);
     expect(secondSecret).toMatch(SECRET);
     expect(await revealedSecret(page, EDITED)).toBe(secondSecret);
-    expect([...(await keychainItems(service)).values()]).not.toContain(firstSecret);
+    expect([...(await items()).values()]).not.toContain(firstSecret);
 
     // Delete the http webhook: row and keychain item gone.
     await chooseFromMenu(page, HTTP, 'Delete');
@@ -126,7 +126,7 @@ describe('the Webhooks page, end to end', () => {
     await del.waitFor({ state: 'detached' });
     await expect.poll(() => row(page, HTTP).count()).toBe(0);
     expect(await bodyRows(page).count()).toBe(1);
-    expect((await keychainItems(service)).has(httpId)).toBe(false);
+    expect((await items()).has(httpId)).toBe(false);
 
     // Restart main over the same data dir: everything is as the user left it.
     await app.restart();
@@ -136,7 +136,7 @@ describe('the Webhooks page, end to end', () => {
     expect(await row(page, EDITED).getByText('v4').count()).toBe(1);
     const after = await app.harness.ok('webhooks.list', { apiId: api.id });
     expect(after).toEqual([expect.objectContaining({ id: httpsId, url: EDITED, secretMissing: false })]);
-    expect([...(await keychainItems(service)).keys()]).toEqual([httpsId]);
+    expect([...(await items()).keys()]).toEqual([httpsId]);
     await button(row(page, EDITED), 'Reveal signing secret').click();
     await button(row(page, EDITED), 'Hide signing secret').waitFor();
     expect(await revealedSecret(page, EDITED)).toBe(secondSecret);

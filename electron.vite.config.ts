@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY_META } from './src/main/security';
+import { CONTENT_SECURITY_POLICY_META } from './src/main/shell/security';
 
 /** Bakes the CSP into the built page as a fallback to the response header (not in dev: HMR needs inline code). */
 function cspMetaTag(): Plugin {

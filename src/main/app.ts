@@ -1,18 +1,18 @@
 /** App lifecycle only: single-instance lock, security hooks, protocol, services, IPC, window. */
 import { join } from 'node:path';
 import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'electron';
-import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createAppRequestHandler } from './app-protocol';
-import { systemClipboard } from './adapters/clipboard';
-import { openConfigStore } from './adapters/config-store';
-import { openDeliveryLogStore } from './adapters/delivery-log-store';
-import { createHttpClient } from './adapters/http-client';
-import { createKeytarVault } from './adapters/keytar-vault';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createAppRequestHandler } from './shell/app-protocol';
+import { systemClipboard } from './shell/clipboard';
+import { openConfigStore } from './config/store';
+import { openDeliveryLogStore } from './deliveries/log-store';
+import { createHttpClient } from './deliveries/http-client';
+import { createKeytarVault } from './keychain/keytar-vault';
 import { ownTopFrameCheck } from './ipc/handle';
 import { channelHandlers, registerIpc } from './ipc/register';
-import { guardContents, denyAllPermissions } from './security';
+import { guardContents, denyAllPermissions } from './shell/security';
 import { startServices } from './services';
-import { systemClock } from './services/ports';
-import { createMainWindow } from './window';
+import { systemClock } from './ports';
+import { createMainWindow } from './shell/window';
 
 const outDir = join(import.meta.dirname, '..');
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;

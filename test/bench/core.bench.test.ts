@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { openConfigStore } from '../../src/main/adapters/config-store';
-import { emptyConfig } from '../../src/main/services/config-schema';
-import { systemClock } from '../../src/main/services/ports';
+import { openConfigStore } from '../../src/main/config/store';
+import { emptyConfig } from '../../src/main/config/schema';
+import { systemClock } from '../../src/main/ports';
 import type { Webhook } from '../../src/shared/domain';
 import { removeTestKeychainItems } from '../support/keyring';
 import { startHarness } from '../support/main-harness';

@@ -8,14 +8,14 @@
  */
 import http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { createHttpClient } from '../../src/main/adapters/http-client';
-import { createDeliveryService } from '../../src/main/services/deliveries';
-import { createDeliveryLog } from '../../src/main/services/delivery-log';
-import { defaultPayload } from '../../src/main/services/default-payload';
-import type { ConfigData } from '../../src/main/services/ports';
-import { createTemplateService } from '../../src/main/services/templates';
-import { USER_AGENT } from '../../src/main/services/user-agent';
-import { systemClock } from '../../src/main/services/ports';
+import { createHttpClient } from '../../src/main/deliveries/http-client';
+import { createDeliveryService } from '../../src/main/deliveries/deliveries';
+import { createDeliveryLog } from '../../src/main/deliveries/log';
+import { defaultPayload } from '../../src/main/deliveries/default-payload';
+import type { ConfigData } from '../../src/main/config/ports';
+import { createTemplateService } from '../../src/main/deliveries/templates';
+import { USER_AGENT } from '../../src/main/deliveries/user-agent';
+import { systemClock } from '../../src/main/ports';
 import { oneWebhookConfig } from '../support/config-data';
 import { webhookTo } from '../support/deliveries';
 import { startHarness } from '../support/main-harness';

@@ -16,10 +16,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import dbus from '@homebridge/dbus-native';
 import { afterAll, expect, it } from 'vitest';
-import { openConfigStore } from '../../src/main/adapters/config-store';
-import { emptyConfig } from '../../src/main/services/config-schema';
-import { systemClock, type SecretVault } from '../../src/main/services/ports';
-import { accountOf } from '../../src/main/services/profile-secrets';
+import { openConfigStore } from '../../src/main/config/store';
+import { emptyConfig } from '../../src/main/config/schema';
+import { systemClock } from '../../src/main/ports';
+import { type SecretVault } from '../../src/main/keychain/ports';
+import { accountOf } from '../../src/main/keychain/profile-secrets';
 import { DEFAULT_SCHEME, type Webhook } from '../../src/shared/domain';
 import { removeTestKeychainItems, testVault } from '../support/keyring';
 import { startHarness } from '../support/main-harness';

@@ -7,9 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openConfigStore } from '../../src/main/adapters/config-store';
-import { emptyConfig } from '../../src/main/services/config-schema';
-import { systemClock, type SecretVault } from '../../src/main/services/ports';
+import { openConfigStore } from '../../src/main/config/store';
+import { emptyConfig } from '../../src/main/config/schema';
+import { systemClock } from '../../src/main/ports';
+import { type SecretVault } from '../../src/main/keychain/ports';
 import { DEFAULT_SCHEME, type Webhook } from '../../src/shared/domain';
 import { startBridgedApp, type BridgedApp } from '../support/bridge';
 import { tempDir } from '../support/temp';

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, EVENT_NAMES, splitName } from '../../src/shared/contract';
-import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from '../../src/main/security';
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from '../../src/main/shell/security';
 import { startBridgedApp } from '../support/bridge';
 import { closeAfterEach } from '../support/close-after-each';
 

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openConfigStore } from '../../src/main/adapters/config-store';
-import { createKeytarVault } from '../../src/main/adapters/keytar-vault';
-import { systemClock } from '../../src/main/services/ports';
+import { openConfigStore } from '../../src/main/config/store';
+import { createKeytarVault } from '../../src/main/keychain/keytar-vault';
+import { systemClock } from '../../src/main/ports';
 import { oneWebhookConfig } from '../support/config-data';
 import { startHarness } from '../support/main-harness';
 import { tempDir } from '../support/temp';

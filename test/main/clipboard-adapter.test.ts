@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createSystemClipboard, systemClipboard } from '../../src/main/adapters/clipboard';
+import { createSystemClipboard, systemClipboard } from '../../src/main/shell/clipboard';
 import { clipboardDouble, resetElectronDouble } from '../support/electron-double';
 
 const raw = (name: string) => `electron application/osclipboard;format="${name}"`;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_SCHEMA_VERSION, parseConfig } from '../../src/main/services/config-schema';
+import { CONFIG_SCHEMA_VERSION, parseConfig } from '../../src/main/config/schema';
 import { keychainItems } from '../support/keyring';
 import { serviceOf, startWithWebhook } from '../support/fixtures';
 import { startHarness } from '../support/main-harness';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_SCHEMA_VERSION } from '../../src/main/services/config-schema';
+import { CONFIG_SCHEMA_VERSION } from '../../src/main/config/schema';
 import { testVault } from '../support/keyring';
 import { startHarness } from '../support/main-harness';
 import { tempDir } from '../support/temp';

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { openConfigStore } from '../../src/main/adapters/config-store';
-import { systemClock } from '../../src/main/services/ports';
-import { generateSecret } from '../../src/main/services/secret-format';
+import { openConfigStore } from '../../src/main/config/store';
+import { systemClock } from '../../src/main/ports';
+import { generateSecret } from '../../src/main/keychain/secret-format';
 import { faultyStore, faultyVault } from '../support/faults';
 import { profileItems } from '../support/keyring';
 import { startWithWebhook } from '../support/fixtures';
-import type { SecretVault } from '../../src/main/services/ports';
+import type { SecretVault } from '../../src/main/keychain/ports';
 import { startHarness } from '../support/main-harness';
 
 const setUp = () => startWithWebhook();

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { createDeadlines } from '../../src/main/adapters/deadlines';
+import { createDeadlines } from '../../src/main/deliveries/deadlines';
 
 /** Starts a deadline that records when it expired, in ms after `t0`. */
 function recorder(t0: number) {

@@ -14,8 +14,8 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { openDeliveryLogStore } from '../../src/main/adapters/delivery-log-store';
-import { systemClock } from '../../src/main/services/ports';
+import { openDeliveryLogStore } from '../../src/main/deliveries/log-store';
+import { systemClock } from '../../src/main/ports';
 import type { Delivery } from '../../src/shared/delivery';
 import { closeAfterEach } from '../support/close-after-each';
 import { webhookTo } from '../support/deliveries';

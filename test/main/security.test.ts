@@ -1,15 +1,15 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { APP_ORIGIN, createAppRequestHandler, resolveAppFile } from '../../src/main/app-protocol';
+import { APP_ORIGIN, createAppRequestHandler, resolveAppFile } from '../../src/main/shell/app-protocol';
 import { runApp } from '../../src/main/app';
 import {
   CONTENT_SECURITY_POLICY,
   denyAllPermissions,
   guardContents,
   openExternalSafely,
-} from '../../src/main/security';
-import { secureWebPreferences } from '../../src/main/window';
+} from '../../src/main/shell/security';
+import { secureWebPreferences } from '../../src/main/shell/window';
 import {
   BrowserWindow,
   app,

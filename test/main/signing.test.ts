@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messageIdFor, signatureHeaders } from '../../src/main/services/signing';
+import { messageIdFor, signatureHeaders } from '../../src/main/deliveries/signing';
 
 describe('signature schemes: published vectors', () => {
   it("matches GitHub's documented example", () => {

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { startBridgedApp, type BridgedAppOptions } from '../support/bridge';
 import { closeAfterEach } from '../support/close-after-each';
-import type { SecretVault } from '../../src/main/services/ports';
+import type { SecretVault } from '../../src/main/keychain/ports';
 import { AppError } from '../../src/shared/errors';
 import { startReceiver } from '../support/receiver';
 

@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { APP_ORIGIN, createAppRequestHandler } from '../../src/main/app-protocol';
+import { APP_ORIGIN, createAppRequestHandler } from '../../src/main/shell/app-protocol';
 import { clipboardDouble } from './electron-double';
 import { onMainEvent, startHarness, type Harness, type HarnessOptions } from './main-harness';
 

@@ -4,15 +4,16 @@
  * must survive), and prints JSON lines for the parent test to read.
  */
 import { writeSync } from 'node:fs';
-import { systemClipboard } from '../../src/main/adapters/clipboard';
-import { openConfigStore } from '../../src/main/adapters/config-store';
-import { openDeliveryLogStore } from '../../src/main/adapters/delivery-log-store';
-import { createHttpClient } from '../../src/main/adapters/http-client';
-import { APP_ENTRY_URL, APP_ORIGIN } from '../../src/main/app-protocol';
+import { systemClipboard } from '../../src/main/shell/clipboard';
+import { openConfigStore } from '../../src/main/config/store';
+import { openDeliveryLogStore } from '../../src/main/deliveries/log-store';
+import { createHttpClient } from '../../src/main/deliveries/http-client';
+import { APP_ENTRY_URL, APP_ORIGIN } from '../../src/main/shell/app-protocol';
 import { ownTopFrameCheck, type InvokeEvent } from '../../src/main/ipc/handle';
 import { channelHandlers, registerIpc } from '../../src/main/ipc/register';
 import { startServices } from '../../src/main/services';
-import { systemClock, type SecretVault } from '../../src/main/services/ports';
+import { systemClock } from '../../src/main/ports';
+import { type SecretVault } from '../../src/main/keychain/ports';
 import type { Channel, ChannelInput } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/errors';
 

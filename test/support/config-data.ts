@@ -1,7 +1,7 @@
 /** Config contents written directly, as a previous run could have left them (no IPC, no keychain). */
 import { randomUUID } from 'node:crypto';
-import { emptyConfig } from '../../src/main/services/config-schema';
-import type { ConfigData } from '../../src/main/services/ports';
+import { emptyConfig } from '../../src/main/config/schema';
+import type { ConfigData } from '../../src/main/config/ports';
 import type { SignatureScheme } from '../../src/shared/domain';
 
 /** One API "Invoices" (v4) with one webhook on v4, and optionally a saved test payload for v4. */

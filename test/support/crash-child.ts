@@ -10,9 +10,9 @@
  * A pause point is a keychain operation of one regenerate (`set`, `get`, `delete`, with `#pending` for the
  * pending slot), before or after it: the deterministic way to be killed between two writes.
  */
-import { createKeytarVault } from '../../src/main/adapters/keytar-vault';
-import type { SecretVault } from '../../src/main/services/ports';
-import { accountOf } from '../../src/main/services/profile-secrets';
+import { createKeytarVault } from '../../src/main/keychain/keytar-vault';
+import type { SecretVault } from '../../src/main/keychain/ports';
+import { accountOf } from '../../src/main/keychain/profile-secrets';
 import { runChild, say, startCore } from './child-core';
 
 export interface PausePoint {

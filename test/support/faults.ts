@@ -1,5 +1,6 @@
 import { AppError } from '../../src/shared/errors';
-import type { ConfigStore, SecretVault } from '../../src/main/services/ports';
+import type { ConfigStore } from '../../src/main/config/ports';
+import type { SecretVault } from '../../src/main/keychain/ports';
 
 type VaultMethod = keyof SecretVault;
 

@@ -1,4 +1,4 @@
-import type { SecretVault } from '../../src/main/services/ports';
+import type { SecretVault } from '../../src/main/keychain/ports';
 import { testVault } from './keyring';
 import { startHarness, type Harness, type HarnessOptions } from './main-harness';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import keytar from '@github/keytar';
-import { createKeytarVault } from '../../src/main/adapters/keytar-vault';
-import type { SecretVault } from '../../src/main/services/ports';
+import { createKeytarVault } from '../../src/main/keychain/keytar-vault';
+import type { SecretVault } from '../../src/main/keychain/ports';
 
 /** Every secret any test vault stored, so the leak guard can look for them in files and logs. */
 export const storedSecrets = new Set<string>();

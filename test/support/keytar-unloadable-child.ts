@@ -3,7 +3,7 @@
  * loader, in a process where the parent made keytar's native module unloadable. It prints one JSON line:
  * what keychain.check, app.notices (after the keychain check), webhooks.list and secrets.reveal answer.
  */
-import { createKeytarVault } from '../../src/main/adapters/keytar-vault';
+import { createKeytarVault } from '../../src/main/keychain/keytar-vault';
 import type { Result } from '../../src/shared/errors';
 import { runChild, say, startCore } from './child-core';
 

@@ -2,22 +2,19 @@
  * Starts the real main-process core (config store in a temp dir, the real keychain, every IPC handler)
  * and lets a test call channels exactly as the renderer would, through the recorded ipcMain handlers.
  */
-import { systemClipboard } from '../../src/main/adapters/clipboard';
-import { openConfigStore } from '../../src/main/adapters/config-store';
-import { openDeliveryLogStore } from '../../src/main/adapters/delivery-log-store';
-import { createHttpClient } from '../../src/main/adapters/http-client';
-import { APP_ENTRY_URL, APP_ORIGIN } from '../../src/main/app-protocol';
+import { systemClipboard } from '../../src/main/shell/clipboard';
+import { openConfigStore } from '../../src/main/config/store';
+import { openDeliveryLogStore } from '../../src/main/deliveries/log-store';
+import { createHttpClient } from '../../src/main/deliveries/http-client';
+import { APP_ENTRY_URL, APP_ORIGIN } from '../../src/main/shell/app-protocol';
 import { ownTopFrameCheck, type InvokeEvent } from '../../src/main/ipc/handle';
 import { channelHandlers, registerIpc } from '../../src/main/ipc/register';
 import { startServices, type Services } from '../../src/main/services';
-import { accountOf } from '../../src/main/services/profile-secrets';
-import {
-  systemClock,
-  type Clock,
-  type ConfigStore,
-  type HttpClient,
-  type SecretVault,
-} from '../../src/main/services/ports';
+import { accountOf } from '../../src/main/keychain/profile-secrets';
+import { systemClock, type Clock } from '../../src/main/ports';
+import { type ConfigStore } from '../../src/main/config/ports';
+import { type HttpClient } from '../../src/main/deliveries/ports';
+import { type SecretVault } from '../../src/main/keychain/ports';
 import type { Channel, ChannelInput, ChannelOutput, EventName } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/errors';
 import { ipcHandlers, resetElectronDouble } from './electron-double';

@@ -1,6 +1,6 @@
 /** A delivery log store in memory, for tests and benchmarks of the log's rules without its files. */
-import { applyLogChange } from '../../src/main/services/delivery-log';
-import type { DeliveryLogData, DeliveryLogStore } from '../../src/main/services/ports';
+import { applyLogChange } from '../../src/main/deliveries/log';
+import type { DeliveryLogData, DeliveryLogStore } from '../../src/main/deliveries/ports';
 
 export function memoryLogStore(): DeliveryLogStore {
   let data: DeliveryLogData = { byWebhook: {} };

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { originOf } from '../origin';
+import { originOf } from '../shell/origin';
 import { AppError, type ErrorInfo, type Result } from '../../shared/errors';
 
 /** The parts of Electron's IpcMainInvokeEvent the wrapper looks at. */

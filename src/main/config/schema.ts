@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_SETTINGS, settingsSchema, storedTemplateSchema } from '../../shared/delivery';
 import { DEFAULT_SCHEME, apiSchema, idSchema, webhookSchema } from '../../shared/domain';
 import type { ConfigData } from './ports';
-import { firstIssue } from './schema-issue';
+import { firstIssue } from '../storage/schema-issue';
 
 export const CONFIG_SCHEMA_VERSION = 3;
 

@@ -1,5 +1,5 @@
 import { ClipboardItem, clipboard } from 'electron';
-import type { ClipboardPort } from '../services/ports';
+import type { ClipboardPort } from '../ports';
 
 /** How Electron (44 and later) names a raw platform clipboard format in a ClipboardItem. */
 const osFormat = (name: string) => `electron application/osclipboard;format="${name}"`;

@@ -3,10 +3,11 @@ import { AppError } from '../../shared/errors';
 import { DEFAULT_SCHEME, type Webhook, type WebhookView } from '../../shared/domain';
 import type { ParsedInput } from '../../shared/contract';
 import { checkEndpointUrl, isInsecureUrl } from '../../shared/url-rule';
-import { assertVersionKnown, findApi, findWebhook, updateConfig } from './lookups';
-import type { Clock, ConfigData, ConfigStore } from './ports';
-import type { ProfileSecrets } from './profile-secrets';
-import { generateSecret } from './secret-format';
+import { assertVersionKnown, findApi, findWebhook, updateConfig } from '../config/lookups';
+import type { Clock } from '../ports';
+import type { ConfigData, ConfigStore } from '../config/ports';
+import type { ProfileSecrets } from '../keychain/profile-secrets';
+import { generateSecret } from '../keychain/secret-format';
 
 interface Deps {
   config: ConfigStore;

@@ -2,9 +2,16 @@ import { join } from 'node:path';
 import ElectronStore, { type Schema } from 'electron-store';
 import type { Notice } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import { ConfigInvalidError, configJsonSchema, emptyConfig, parseConfig } from '../services/config-schema';
-import type { Clock, ConfigData, ConfigStore } from '../services/ports';
-import { StoreFileInvalidError, cachedStore, moveAside, readJsonFile, replaceMigrated } from './store-file';
+import { ConfigInvalidError, configJsonSchema, emptyConfig, parseConfig } from './schema';
+import type { Clock } from '../ports';
+import type { ConfigData, ConfigStore } from './ports';
+import {
+  StoreFileInvalidError,
+  cachedStore,
+  moveAside,
+  readJsonFile,
+  replaceMigrated,
+} from '../storage/store-file';
 
 export const CONFIG_NAME = 'config';
 

@@ -1,24 +1,19 @@
-import type { Notice } from '../../shared/domain';
-import { createApiService } from './apis';
-import { createKeychainService } from './keychain';
-import { createDeliveryService } from './deliveries';
-import { createDeliveryLog } from './delivery-log';
+import type { Notice } from '../shared/domain';
+import { createApiService } from './apis/apis';
+import { createKeychainService } from './keychain/keychain';
+import { createDeliveryService } from './deliveries/deliveries';
+import { createDeliveryLog } from './deliveries/log';
 import { createNotices } from './notices';
-import type {
-  Clock,
-  ClipboardPort,
-  ConfigStore,
-  DeliveryLogStore,
-  EmitEvent,
-  HttpClient,
-  SecretVault,
-} from './ports';
-import { createProfileSecrets } from './profile-secrets';
-import { createSecretService } from './secrets';
-import { createSettingsService } from './settings';
-import { createTemplateService } from './templates';
-import { USER_AGENT } from './user-agent';
-import { createWebhookService } from './webhooks';
+import type { Clock, ClipboardPort, EmitEvent } from './ports';
+import type { ConfigStore } from './config/ports';
+import type { DeliveryLogStore, HttpClient } from './deliveries/ports';
+import type { SecretVault } from './keychain/ports';
+import { createProfileSecrets } from './keychain/profile-secrets';
+import { createSecretService } from './keychain/secrets';
+import { createSettingsService } from './config/settings';
+import { createTemplateService } from './deliveries/templates';
+import { USER_AGENT } from './deliveries/user-agent';
+import { createWebhookService } from './webhooks/webhooks';
 
 export interface ServiceDeps {
   config: ConfigStore;

@@ -12,11 +12,12 @@ import { z } from 'zod';
 import { deliverySchema } from '../../shared/delivery';
 import type { Notice } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import { applyLogChange } from '../services/delivery-log';
-import { firstIssue } from '../services/schema-issue';
-import type { Clock, DeliveryLogData, DeliveryLogStore, LogChange } from '../services/ports';
-import { openJournal, type Journal, type JournalEntry, type SetAsideLines } from './delivery-journal';
-import { StoreFileInvalidError, asidePath, moveAside, readJsonFile } from './store-file';
+import { applyLogChange } from './log';
+import { firstIssue } from '../storage/schema-issue';
+import type { Clock } from '../ports';
+import type { DeliveryLogData, DeliveryLogStore, LogChange } from './ports';
+import { openJournal, type Journal, type JournalEntry, type SetAsideLines } from './journal';
+import { StoreFileInvalidError, asidePath, moveAside, readJsonFile } from '../storage/store-file';
 
 const DELIVERY_LOG_NAME = 'deliveries';
 

@@ -6,9 +6,9 @@
  */
 import type { KeychainStatus } from '../../shared/domain';
 import { isAppError } from '../../shared/errors';
-import { updateConfig } from './lookups';
-import type { Notices } from './notices';
-import type { ConfigStore } from './ports';
+import { updateConfig } from '../config/lookups';
+import type { Notices } from '../notices';
+import type { ConfigStore } from '../config/ports';
 import { currentOf, type OwnAccount, type ProfileSecrets } from './profile-secrets';
 
 interface Deps {

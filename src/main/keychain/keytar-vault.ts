@@ -1,6 +1,6 @@
 import type * as KeytarModule from '@github/keytar';
 import { AppError } from '../../shared/errors';
-import type { SecretVault } from '../services/ports';
+import type { SecretVault } from './ports';
 import { createSecretService, type KeyringState } from './secret-service';
 
 export const KEYCHAIN_SERVICE = 'Hookwarden';

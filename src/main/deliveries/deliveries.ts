@@ -4,10 +4,12 @@ import type { ParsedInput } from '../../shared/contract';
 import { MAX_IN_FLIGHT, type Delivery, type DeliveryFailure, type SentDelivery } from '../../shared/delivery';
 import { AppError } from '../../shared/errors';
 import { curlCommand } from './curl';
-import type { DeliveryLog } from './delivery-log';
+import type { DeliveryLog } from './log';
 import { createLimiter } from './limiter';
-import { findWebhook } from './lookups';
-import type { ClipboardPort, Clock, ConfigStore, HttpClient, HttpPostResult } from './ports';
+import { findWebhook } from '../config/lookups';
+import type { ClipboardPort, Clock } from '../ports';
+import type { ConfigStore } from '../config/ports';
+import type { HttpClient, HttpPostResult } from './ports';
 import { messageIdFor, signatureHeaders, unixSeconds } from './signing';
 import type { TemplateService } from './templates';
 

@@ -7,8 +7,8 @@ import { appendFileSync, existsSync, readFileSync, truncateSync, writeFileSync }
 import { writeFileSync as writeFileAtomically } from 'atomically';
 import { z } from 'zod';
 import { deliverySchema } from '../../shared/delivery';
-import type { LogChange } from '../services/ports';
-import { firstIssue } from '../services/schema-issue';
+import type { LogChange } from './ports';
+import { firstIssue } from '../storage/schema-issue';
 
 const entrySchema = z.strictObject({
   seq: z.number().int().positive(),

@@ -15,7 +15,7 @@ import {
   type DeliveryFailure,
   type DeliveryResponse,
 } from '../../shared/delivery';
-import type { HttpClient, HttpPostRequest, HttpPostResult } from '../services/ports';
+import type { HttpClient, HttpPostRequest, HttpPostResult } from './ports';
 import { createDeadlines } from './deadlines';
 import { DeliveryTimeoutError, classifyNetworkError } from './http-failure';
 

@@ -1,7 +1,8 @@
 import { AppError } from '../../shared/errors';
 import type { ParsedInput } from '../../shared/contract';
-import { findWebhook } from './lookups';
-import type { ClipboardPort, ConfigStore } from './ports';
+import { findWebhook } from '../config/lookups';
+import type { ClipboardPort } from '../ports';
+import type { ConfigStore } from '../config/ports';
 import type { ProfileSecrets } from './profile-secrets';
 
 export const CLIPBOARD_CLEAR_MS = 30_000;

@@ -1,5 +1,5 @@
 /** What main has to tell the user beyond one call's answer; every change reaches the renderer as an event. */
-import type { Notice, NoticeKind } from '../../shared/domain';
+import type { Notice, NoticeKind } from '../shared/domain';
 import type { EmitEvent } from './ports';
 
 export function createNotices(initial: Notice[], emit: EmitEvent) {

@@ -4,7 +4,8 @@
  * see, let alone remove, each other's items; items without the prefix are left alone, except that an older
  * version's item named by a webhook id of this config is copied once to its new name (never removed).
  */
-import type { ConfigStore, SecretVault } from './ports';
+import type { ConfigStore } from '../config/ports';
+import type { SecretVault } from './ports';
 
 /** `current` signs deliveries; `pending` holds a regenerated secret until the config records it. */
 export type SecretSlot = 'current' | 'pending';

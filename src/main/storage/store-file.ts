@@ -2,7 +2,7 @@
 import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
-import type { Clock } from '../services/ports';
+import type { Clock } from '../ports';
 
 /** The file's content could not be used; the message says why (a JSON error may quote a few characters). */
 export class StoreFileInvalidError extends Error {

@@ -3,8 +3,9 @@ import type { ParsedInput } from '../../shared/contract';
 import { payloadJsonProblem, type PayloadTemplate } from '../../shared/delivery';
 import { AppError } from '../../shared/errors';
 import { defaultPayload } from './default-payload';
-import { assertVersionKnown, updateConfig } from './lookups';
-import type { Clock, ConfigData, ConfigStore } from './ports';
+import { assertVersionKnown, updateConfig } from '../config/lookups';
+import type { Clock } from '../ports';
+import type { ConfigData, ConfigStore } from '../config/ports';
 
 interface Deps {
   config: ConfigStore;

@@ -3,9 +3,10 @@ import { remove as withoutConfusables } from 'confusables';
 import { AppError } from '../../shared/errors';
 import type { Api } from '../../shared/domain';
 import type { ParsedInput } from '../../shared/contract';
-import { findApi, updateConfig } from './lookups';
-import type { Clock, ConfigData, ConfigStore } from './ports';
-import type { ProfileSecrets } from './profile-secrets';
+import { findApi, updateConfig } from '../config/lookups';
+import type { Clock } from '../ports';
+import type { ConfigData, ConfigStore } from '../config/ports';
+import type { ProfileSecrets } from '../keychain/profile-secrets';
 
 interface Deps {
   config: ConfigStore;

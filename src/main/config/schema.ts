@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_SETTINGS, settingsSchema, storedTemplateSchema } from '../../shared/delivery';
 import { DEFAULT_SCHEME, apiSchema, idSchema, webhookSchema } from '../../shared/domain';
 import type { ConfigData } from './ports';
-import { firstIssue } from '../storage/schema-issue';
+import { readVersioned, type Migration } from '../storage/versioned-file';
 
 export const CONFIG_SCHEMA_VERSION = 3;
 
@@ -52,10 +52,7 @@ export function emptyConfig(): ConfigData {
   };
 }
 
-/** Migration n turns a schemaVersion n file into the shape of version n + 1 (the version number is set for it). */
-export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
-
-export const MIGRATIONS: Record<number, Migration> = {
+export const CONFIG_MIGRATIONS: Record<number, Migration> = {
   // Files written before the schema version existed hold the same shape without the field.
   0: (old) => old,
   // 2 adds the signature scheme per webhook (existing ones keep Mindee's), payload templates and settings.
@@ -75,31 +72,16 @@ function withDefaultScheme(webhook: unknown): unknown {
   return isObject ? { scheme: DEFAULT_SCHEME, ...webhook } : webhook;
 }
 
-export class ConfigInvalidError extends Error {
-  override readonly name = 'ConfigInvalidError';
-}
-
 /** Parses a config file's JSON value: migrates it to the current version, then validates it. */
 export function parseConfig(
   raw: unknown,
-  migrations: Record<number, Migration> = MIGRATIONS,
+  migrations: Record<number, Migration> = CONFIG_MIGRATIONS,
 ): { data: ConfigData; migrated: boolean } {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new ConfigInvalidError('the file does not hold a JSON object');
-  }
-  let current = raw as Record<string, unknown>;
-  const startVersion = typeof current.schemaVersion === 'number' ? current.schemaVersion : 0;
-  if (startVersion > CONFIG_SCHEMA_VERSION) {
-    throw new ConfigInvalidError(`it was written by a newer Hookwarden (schema version ${startVersion})`);
-  }
-  for (let version = startVersion; version < CONFIG_SCHEMA_VERSION; version++) {
-    const migrate = migrations[version];
-    if (!migrate) throw new ConfigInvalidError(`no migration from schema version ${version}`);
-    current = { ...migrate(current), schemaVersion: version + 1 };
-  }
-  const parsed = configSchema.safeParse(current);
-  if (!parsed.success) {
-    throw new ConfigInvalidError(firstIssue(parsed.error, 'config'));
-  }
-  return { data: parsed.data, migrated: startVersion !== CONFIG_SCHEMA_VERSION };
+  const { data, fromVersion } = readVersioned(raw, {
+    what: 'config',
+    current: CONFIG_SCHEMA_VERSION,
+    migrations,
+    schema: configSchema,
+  });
+  return { data, migrated: fromVersion !== CONFIG_SCHEMA_VERSION };
 }

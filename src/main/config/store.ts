@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import ElectronStore, { type Schema } from 'electron-store';
 import type { Notice } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import { ConfigInvalidError, configJsonSchema, emptyConfig, parseConfig } from './schema';
+import { configJsonSchema, emptyConfig, parseConfig } from './schema';
 import type { Clock } from '../ports';
 import type { ConfigData, ConfigStore } from './ports';
 import {
@@ -36,7 +36,7 @@ function openElectronStore(dir: string, data: ConfigData): ElectronStore<ConfigD
   });
 }
 
-/** Reads and validates the file; throws ConfigInvalidError when it is corrupt, AppError when unreadable. */
+/** Reads and validates the file; throws StoreFileInvalidError when it is corrupt, AppError when unreadable. */
 function load(path: string, dir: string): { electronStore: ElectronStore<ConfigData>; data: ConfigData } {
   const raw = readJsonFile(path);
   const { data, migrated } = raw === undefined ? { data: emptyConfig(), migrated: false } : parseConfig(raw);
@@ -49,7 +49,7 @@ function load(path: string, dir: string): { electronStore: ElectronStore<ConfigD
     electronStore = openElectronStore(dir, data);
   } catch (error) {
     const message = (error as Error).message;
-    if (message.startsWith('Config schema violation')) throw new ConfigInvalidError(message);
+    if (message.startsWith('Config schema violation')) throw new StoreFileInvalidError(message);
     throw new AppError('STORAGE_FAILED', `Could not open the configuration in ${dir}: ${message}`);
   }
   return { electronStore, data };
@@ -67,7 +67,7 @@ export function openConfigStore(dir: string, clock: Clock): OpenedConfig {
   try {
     loaded = load(path, dir);
   } catch (error) {
-    if (!(error instanceof ConfigInvalidError || error instanceof StoreFileInvalidError)) throw error;
+    if (!(error instanceof StoreFileInvalidError)) throw error;
     movedAsideTo = moveAside(dir, CONFIG_NAME, clock);
     notices = [
       {

@@ -6,24 +6,16 @@
 import { appendFileSync, existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { writeFileSync as writeFileAtomically } from 'atomically';
 import { z } from 'zod';
-import { deliverySchema } from '../../shared/delivery';
-import type { LogChange } from './ports';
 import { firstIssue } from '../storage/schema-issue';
+import { applyLogChange } from './log';
+import { logChangeSchema } from './log-change';
+import type { Snapshot } from './log-file';
 
-const entrySchema = z.strictObject({
-  seq: z.number().int().positive(),
-  change: z.discriminatedUnion('op', [
-    z.strictObject({ op: z.literal('add'), record: deliverySchema }),
-    z.strictObject({ op: z.literal('remove'), webhookIds: z.array(z.string()) }),
-  ]),
-});
+const entrySchema = z.strictObject({ seq: z.number().int().positive(), change: logChangeSchema });
 
 const NEWLINE = 0x0a;
 
-export interface JournalEntry {
-  seq: number;
-  change: LogChange;
-}
+export type JournalEntry = z.infer<typeof entrySchema>;
 
 /** Lines that could not be used, now kept in a file of their own. */
 export interface SetAsideLines {
@@ -111,3 +103,14 @@ export function openJournal(path: string) {
 }
 
 export type Journal = ReturnType<typeof openJournal>;
+
+/** A snapshot with the journal's later entries replayed onto it; savedSeq is what the snapshot itself includes. */
+export function replay(snapshot: Snapshot, entries: JournalEntry[]): Snapshot & { savedSeq: number } {
+  const replayed = entries
+    .filter((entry) => entry.seq > snapshot.journalSeq)
+    .reduce(
+      (current, { seq, change }) => ({ data: applyLogChange(current.data, change), journalSeq: seq }),
+      snapshot,
+    );
+  return { ...replayed, savedSeq: snapshot.journalSeq };
+}

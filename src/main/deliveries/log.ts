@@ -1,6 +1,7 @@
 /** The delivery log's rules over its store: newest first, capped per webhook, an event on every change. */
 import { DELIVERY_LOG_LIMIT, type Delivery } from '../../shared/delivery';
-import type { DeliveryLogData, DeliveryLogStore, LogChange } from './ports';
+import type { LogChange } from './log-change';
+import type { DeliveryLogData, DeliveryLogStore } from './ports';
 import type { EmitEvent } from '../ports';
 
 /** The log after one change. The store applies changes with it, live and when it replays its journal. */

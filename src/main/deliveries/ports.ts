@@ -1,13 +1,11 @@
 /** The deliveries area's ports: the delivery log's storage and the HTTP client. */
 import type { Delivery, DeliveryFailure, DeliveryResponse } from '../../shared/delivery';
+import type { LogChange } from './log-change';
 
 /** Delivery records per webhook id, newest first. */
 export interface DeliveryLogData {
   byWebhook: Record<string, Delivery[]>;
 }
-
-/** One change to the delivery log: the unit the store makes durable and replays after a crash. */
-export type LogChange = { op: 'add'; record: Delivery } | { op: 'remove'; webhookIds: string[] };
 
 /**
  * read() sees every change at once. apply() makes the change durable before it returns (one journal line);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkEndpointUrl } from './url-rule';
+import { MAX_URL_LENGTH, checkEndpointUrl } from './url-rule';
 
 export const API_NAME_MAX = 80;
 export const VERSION_LABEL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
@@ -47,7 +47,8 @@ export function parseVersionList(text: string): string[] {
 export const idSchema = z.uuid();
 export const isoTimeSchema = z.iso.datetime();
 
-export const endpointUrlSchema = z.string().max(4096);
+/** What a channel accepts as a URL: up to twice the rule's limit, so the rule itself says why it is too long. */
+export const endpointUrlSchema = z.string().max(2 * MAX_URL_LENGTH);
 
 /** How a webhook's deliveries are signed; Mindee is the default. */
 export const SIGNATURE_SCHEMES = ['mindee', 'standard-webhooks', 'stripe', 'github'] as const;

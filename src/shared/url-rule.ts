@@ -22,9 +22,10 @@ export function checkEndpointUrl(input: string): UrlCheck {
   if (parsed.username !== '' || parsed.password !== '') {
     return { ok: false, reason: 'The URL must not contain a user name or password (user:pass@).' };
   }
-  return { ok: true, url: input, insecure: parsed.protocol === 'http:' };
+  return { ok: true, url: input, insecure: isInsecureUrl(input) };
 }
 
+/** Plain http: the one definition of "insecure" (the list's badge, the form's warning). */
 export function isInsecureUrl(url: string): boolean {
   return /^http:/i.test(url);
 }

@@ -6,7 +6,7 @@
 import { appendFileSync, existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { writeFileSync as writeFileAtomically } from 'atomically';
 import { z } from 'zod';
-import { firstIssue } from '../storage/schema-issue';
+import { firstIssue } from '../../shared/zod-issues';
 import { applyLogChange } from './log';
 import { logChangeSchema } from './log-change';
 import type { Snapshot } from './log-file';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { originOf } from '../shell/origin';
+import { issueText } from '../../shared/zod-issues';
 import { AppError, type ErrorInfo, type Result } from '../../shared/errors';
 
 /** The parts of Electron's IpcMainInvokeEvent the wrapper looks at. */
@@ -25,7 +26,7 @@ export function ownTopFrameCheck(trustedOrigins: readonly string[]): SenderCheck
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'input'}: ${issue.message}`)
+    .map((issue) => issueText(issue, 'input'))
     .join('; ');
 }
 

@@ -4,7 +4,7 @@
  * validate it. A file without a version counts as version 0.
  */
 import type { z } from 'zod';
-import { firstIssue } from './schema-issue';
+import { firstIssue } from '../../shared/zod-issues';
 import { StoreFileInvalidError } from './store-file';
 
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;

@@ -21,7 +21,8 @@ interface Deps {
   clearIfHolding: (secret: string) => Promise<void>;
 }
 
-function validUrl(url: string): string {
+/** The URL as the shared rule accepts it; INVALID_URL with the rule's reason otherwise. */
+function acceptedUrl(url: string): string {
   const check = checkEndpointUrl(url);
   if (!check.ok) throw new AppError('INVALID_URL', check.reason);
   return check.url;
@@ -65,7 +66,7 @@ export function createWebhookService(deps: Deps) {
 
     /** Secret first, then config; if the config write fails the secret is removed again. */
     async create({ apiId, version, url, scheme }: ParsedInput<'webhooks.create'>): Promise<WebhookView> {
-      const endpoint = validUrl(url);
+      const endpoint = acceptedUrl(url);
       assertVersionKnown(config.read(), apiId, version);
       const now = clock.now().toISOString();
       const webhook: Webhook = {
@@ -93,7 +94,7 @@ export function createWebhookService(deps: Deps) {
     },
 
     updateUrl({ id, url }: ParsedInput<'webhooks.updateUrl'>): WebhookView {
-      const endpoint = validUrl(url);
+      const endpoint = acceptedUrl(url);
       return view(change(id, { url: endpoint }));
     },
 

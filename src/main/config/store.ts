@@ -5,13 +5,8 @@ import { AppError } from '../../shared/errors';
 import { configJsonSchema, emptyConfig, parseConfig } from './schema';
 import type { Clock } from '../ports';
 import type { ConfigData, ConfigStore } from './ports';
-import {
-  StoreFileInvalidError,
-  cachedStore,
-  moveAside,
-  readJsonFile,
-  replaceMigrated,
-} from '../storage/store-file';
+import { StoreFileInvalidError } from '../storage/invalid-file';
+import { cachedStore, moveAside, readJsonFile, replaceMigrated } from '../storage/store-file';
 
 export const CONFIG_NAME = 'config';
 

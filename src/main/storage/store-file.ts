@@ -3,11 +3,7 @@ import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } fro
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { Clock } from '../ports';
-
-/** The file's content could not be used; the message says why (a JSON error may quote a few characters). */
-export class StoreFileInvalidError extends Error {
-  override readonly name = 'StoreFileInvalidError';
-}
+import { StoreFileInvalidError } from './invalid-file';
 
 /** The parsed JSON of `path`, or undefined when there is no file yet. */
 export function readJsonFile(path: string): unknown {

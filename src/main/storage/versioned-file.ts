@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { firstIssue } from '../../shared/zod-issues';
-import { StoreFileInvalidError } from './store-file';
+import { StoreFileInvalidError } from './invalid-file';
 
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 

@@ -158,8 +158,21 @@ describe('transport', () => {
     const { record } = await sendTo(`${r.url}/hooks`);
     expect(record.outcome).toBe('failure');
     expect(record.error?.kind).toBe('tls');
-    expect(record.error?.message).toMatch(/^TLS error: .*self[- ]signed certificate/i);
+    expect(record.error?.message).toBe(
+      `TLS error: the certificate of ${new URL(r.url).host} is self-signed, so it cannot be verified. ` +
+        'Use a certificate from a public CA, or http:// for a local test.',
+    );
     expect(r.received).toHaveLength(0);
+  });
+
+  it('says so when an https:// URL reaches a port that answers in plain HTTP, and names the http:// URL', async () => {
+    const r = await receiver();
+    const secure = `${r.url.replace('http://', 'https://')}/hooks?x=1`;
+    const { record } = await sendTo(secure);
+    expect(record.error).toEqual({
+      kind: 'tls',
+      message: `TLS error: this port answers in plain HTTP, not HTTPS. Did you mean ${r.url}/hooks?x=1?`,
+    });
   });
 
   it('queues 20 concurrent sends, never more than 4 in flight, and records all of them', async () => {

@@ -83,6 +83,33 @@ describe('delivery log', () => {
     expect(log.map((record) => record.id)).toEqual([again.id, original.id]);
   });
 
+  it('a 401/403 within 24 h of a regenerate hints that the receiver may still use the old secret', async () => {
+    const r = await startReceiver((request, response) => {
+      response.writeHead(request.path === '/forbidden' ? 403 : request.path === '/broken' ? 500 : 401).end();
+    });
+    receivers.push(r);
+    const clock = movableClock();
+    const h = await startHarness({ clock });
+    const { webhook } = await webhookTo(h, `${r.url}/hooks`);
+    const HINT =
+      ' Your receiver may still use the old signing secret: the secret was regenerated less than 24 hours ago.';
+    const messageOf = async () => (await h.ok('deliveries.send', { webhookId: webhook.id })).error?.message;
+
+    // Never regenerated: a 401 is just a 401.
+    expect(await messageOf()).toBe('Non-2xx response: the endpoint answered 401 Unauthorized.');
+    clock.advance(60_000);
+    await h.ok('webhooks.regenerateSecret', { id: webhook.id });
+    clock.advance(23 * 3_600_000);
+    expect(await messageOf()).toBe(`Non-2xx response: the endpoint answered 401 Unauthorized.${HINT}`);
+    await h.ok('webhooks.updateUrl', { id: webhook.id, url: `${r.url}/forbidden` });
+    expect(await messageOf()).toBe(`Non-2xx response: the endpoint answered 403 Forbidden.${HINT}`);
+    await h.ok('webhooks.updateUrl', { id: webhook.id, url: `${r.url}/broken` });
+    expect(await messageOf()).toBe('Non-2xx response: the endpoint answered 500 Internal Server Error.');
+    await h.ok('webhooks.updateUrl', { id: webhook.id, url: `${r.url}/hooks` });
+    clock.advance(3_600_000);
+    expect(await messageOf()).toBe('Non-2xx response: the endpoint answered 401 Unauthorized.');
+  });
+
   it('answers NOT_FOUND for a delivery that is not in the log', async () => {
     const h = await startHarness();
     const missing = { deliveryId: '0b6a3c1e-8d2f-4c59-9a57-2f1e3d4c5b6a' };

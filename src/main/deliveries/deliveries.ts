@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../../shared/contract';
 import { MAX_IN_FLIGHT, type Delivery, type DeliveryFailure, type SentDelivery } from '../../shared/delivery';
+import type { Webhook } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { curlCommand } from './curl';
 import type { DeliveryLog } from './log';
@@ -35,8 +36,25 @@ interface Attempt {
   redeliveryOf: string | null;
 }
 
+/** How long after a regenerate a 401/403 is probably a receiver that still has the old secret. */
+const OLD_SECRET_HINT_MS = 24 * 60 * 60 * 1000;
+
+/** "Your receiver may still use the old signing secret" after a recent regenerate, else nothing. */
+function oldSecretHint(webhook: Webhook, sentAt: Date): string {
+  const rotated = Date.parse(webhook.secretRotatedAt);
+  const regenerated = rotated > Date.parse(webhook.createdAt);
+  const recent = sentAt.getTime() - rotated < OLD_SECRET_HINT_MS;
+  return regenerated && recent
+    ? ' Your receiver may still use the old signing secret: the secret was regenerated less than 24 hours ago.'
+    : '';
+}
+
 /** A response is a success only when it is a 2xx; redirects are reported, never followed. */
-function responseFailure({ response }: HttpPostResult): DeliveryFailure | null {
+function responseFailure(
+  { response }: HttpPostResult,
+  webhook: Webhook,
+  sentAt: Date,
+): DeliveryFailure | null {
   if (!response || (response.status >= 200 && response.status < 300)) return null;
   const status = `${response.status} ${response.statusText}`.trim();
   if (response.status >= 300 && response.status < 400) {
@@ -44,7 +62,8 @@ function responseFailure({ response }: HttpPostResult): DeliveryFailure | null {
     const where = location ? ` to ${location}` : ' (no Location header)';
     return { kind: 'redirect', message: `Redirect not followed: the endpoint answered ${status}${where}.` };
   }
-  return { kind: 'http-status', message: `Non-2xx response: the endpoint answered ${status}.` };
+  const hint = response.status === 401 || response.status === 403 ? oldSecretHint(webhook, sentAt) : '';
+  return { kind: 'http-status', message: `Non-2xx response: the endpoint answered ${status}.${hint}` };
 }
 
 export function createDeliveryService(deps: Deps) {
@@ -77,7 +96,7 @@ export function createDeliveryService(deps: Deps) {
     };
     const timeoutMs = config.read().settings.deliveryTimeoutSeconds * 1000;
     const result = await http.post({ url: webhook.url, headers, body: bytes, timeoutMs });
-    const error = result.error ?? responseFailure(result);
+    const error = result.error ?? responseFailure(result, webhook, sentAt);
     const record: Delivery = {
       id,
       webhookId: webhook.id,

@@ -85,6 +85,28 @@ describe('store and keychain stay consistent under failures', () => {
     expect((await profileItems(first)).get(hook.id)).toMatch(/^whsec_/);
   });
 
+  it('config write fails on delete: STORAGE_FAILED, and the webhook and its secret both stay', async () => {
+    const { h: first, vault, dir, api, hook } = await setUp();
+    const before = await profileItems(first);
+    const { h, control } = await startWithFailingWrites(dir, vault);
+    control.armed = true;
+    expect(await h.invoke('webhooks.delete', { id: hook.id })).toMatchObject({
+      ok: false,
+      error: { code: 'STORAGE_FAILED' },
+    });
+    expect(await h.invoke('apis.delete', { id: api.id, cascade: true })).toMatchObject({
+      ok: false,
+      error: { code: 'STORAGE_FAILED' },
+    });
+    control.armed = false;
+    // A secret removed before the config was would leave a webhook that can no longer sign.
+    expect(await profileItems(first)).toEqual(before);
+    expect(await h.ok('webhooks.list', { apiId: api.id })).toEqual([
+      expect.objectContaining({ id: hook.id, secretMissing: false }),
+    ]);
+    expect(await h.ok('secrets.reveal', { id: hook.id })).toEqual({ secret: before.get(hook.id) });
+  });
+
   it('dies after the keychain write of a create: the leftover is reported, never removed unasked', async () => {
     const { h: first, vault, dir, api, hook } = await setUp();
     // Step 1 of create ran (secret written), step 2 (config) never did.

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { SecretVault } from '../../src/main/keychain/ports';
 import type { Api } from '../../src/shared/domain';
+import { manualClock } from '../support/clock';
 import { faultyVault } from '../support/faults';
 import { profileItems, testVault } from '../support/keyring';
 import { startHarness, type Harness } from '../support/main-harness';
@@ -72,20 +74,33 @@ describe('webhooks', () => {
     expect((await profileItems(h)).size).toBe(0);
   });
 
-  it('edits the URL: persisted at once, insecure flag follows, secret untouched', async () => {
-    const h = await startHarness();
+  it('edits the URL: persisted at once, insecure flag follows, updatedAt is the time of the edit, secret untouched', async () => {
+    const clock = manualClock();
+    const h = await startHarness({ clock });
     const api = await withApi(h);
+    const created = clock.iso();
     const hook = await h.ok('webhooks.create', {
       apiId: api.id,
       version: 'v3',
       url: 'https://example.com/a',
     });
+    expect(hook).toMatchObject({ createdAt: created, updatedAt: created, secretRotatedAt: created });
     const before = (await profileItems(h)).get(hook.id);
 
+    clock.advance(90_000);
     const edited = await h.ok('webhooks.updateUrl', { id: hook.id, url: 'http://127.0.0.1:9000/b' });
-    expect(edited).toMatchObject({ id: hook.id, url: 'http://127.0.0.1:9000/b', insecure: true });
-    expect(edited.updatedAt >= hook.updatedAt).toBe(true);
+    expect(edited).toEqual({
+      ...hook,
+      url: 'http://127.0.0.1:9000/b',
+      insecure: true,
+      updatedAt: clock.iso(),
+    });
     expect((await profileItems(h)).get(hook.id)).toBe(before);
+
+    clock.advance(60_000);
+    const rescheme = await h.ok('webhooks.setScheme', { id: hook.id, scheme: 'stripe' });
+    expect(rescheme).toEqual({ ...edited, scheme: 'stripe', updatedAt: clock.iso() });
+
     expect(await h.invoke('webhooks.updateUrl', { id: hook.id, url: 'nope' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_URL' },
@@ -96,13 +111,22 @@ describe('webhooks', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
-    expect(JSON.parse(readFileSync(join(h.dir, 'config.json'), 'utf8')).webhooks[0].url).toBe(
-      'http://127.0.0.1:9000/b',
-    );
+    const [stored] = JSON.parse(readFileSync(join(h.dir, 'config.json'), 'utf8')).webhooks;
+    expect(stored).toEqual({
+      id: hook.id,
+      apiId: api.id,
+      version: 'v3',
+      url: 'http://127.0.0.1:9000/b',
+      scheme: 'stripe',
+      createdAt: created,
+      updatedAt: clock.iso(),
+      secretRotatedAt: created,
+    });
   });
 
-  it('regenerates the secret: one new value, the old one gone, secretRotatedAt moves', async () => {
-    const h = await startHarness();
+  it('regenerates the secret: one new value, the old one gone, secretRotatedAt and updatedAt are the time of it', async () => {
+    const clock = manualClock();
+    const h = await startHarness({ clock });
     const api = await withApi(h);
     const hook = await h.ok('webhooks.create', {
       apiId: api.id,
@@ -110,13 +134,13 @@ describe('webhooks', () => {
       url: 'https://example.com/a',
     });
     const { secret: old } = await h.ok('secrets.reveal', { id: hook.id });
-    await new Promise((r) => setTimeout(r, 5));
 
+    clock.advance(5 * 60_000);
     const rotated = await h.ok('webhooks.regenerateSecret', { id: hook.id });
     const { secret: fresh } = await h.ok('secrets.reveal', { id: hook.id });
     expect(fresh).not.toBe(old);
-    expect(fresh).toMatch(/^whsec_/);
-    expect(rotated.secretRotatedAt > hook.secretRotatedAt).toBe(true);
+    expect(fresh).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    expect(rotated).toEqual({ ...hook, updatedAt: clock.iso(), secretRotatedAt: clock.iso() });
     const items = await profileItems(h);
     expect([...items.values()]).toEqual([fresh]);
   });
@@ -133,6 +157,42 @@ describe('webhooks', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
+  });
+
+  it('deletes the config entry before any keychain item, and then every slot of the webhook', async () => {
+    const vault = testVault();
+    const steps: string[] = [];
+    const recording: SecretVault = {
+      ...vault,
+      delete: (account) => {
+        steps.push(`vault.delete ${account}`);
+        return vault.delete(account);
+      },
+    };
+    const h = await startHarness({
+      vault: recording,
+      wrapStore: (store) => ({
+        read: () => store.read(),
+        write: (next) => {
+          steps.push(`config.write ${next.webhooks.length} webhook(s)`);
+          store.write(next);
+        },
+      }),
+    });
+    const api = await withApi(h);
+    const hook = await h.ok('webhooks.create', {
+      apiId: api.id,
+      version: 'v4',
+      url: 'https://example.com/a',
+    });
+    steps.length = 0;
+
+    await h.ok('webhooks.delete', { id: hook.id });
+    expect(steps).toEqual([
+      'config.write 0 webhook(s)',
+      `vault.delete ${h.account(hook.id)}`,
+      `vault.delete ${h.account(hook.id)}#pending`,
+    ]);
   });
 
   it('persists everything across a restart over the same data dir and keychain', async () => {

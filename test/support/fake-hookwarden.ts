@@ -271,7 +271,7 @@ export class FakeHookwarden {
     'deliveries.copyAsCurl': ({ deliveryId }) => {
       const { request } = this.delivery(deliveryId);
       this.clipboard = `curl --request POST '${request.url}' --data-raw '${request.body}'`;
-      return { command: this.clipboard };
+      return { command: this.clipboard, signedAt: null };
     },
     'templates.get': ({ apiId, version }) => {
       const saved = this.templates.get(`${apiId}/${version}`);

@@ -1,5 +1,11 @@
+import { createHmac } from 'node:crypto';
+import { sign as signGitHub } from '@octokit/webhooks-methods';
+import { Webhook as StandardWebhook } from 'standardwebhooks';
+import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { messageIdFor, signatureHeaders } from '../../src/main/deliveries/signing';
+import { messageIdFor, signatureHeaders, unixSeconds } from '../../src/main/deliveries/signing';
+
+const stripe = new Stripe('sk_test_hookwarden_signing');
 
 describe('signature schemes: published vectors', () => {
   it("matches GitHub's documented example", () => {
@@ -32,16 +38,61 @@ describe('signature schemes: published vectors', () => {
     });
   });
 
-  it('signs Stripe and Mindee in lowercase hex over the documented strings', () => {
-    const input = { secret: 'whsec_test', body: '{"a":1}', messageId: 'x', timestamp: 1700000000 };
-    expect(signatureHeaders({ ...input, scheme: 'stripe' })['Stripe-Signature']).toMatch(
-      /^t=1700000000,v1=[0-9a-f]{64}$/,
-    );
-    expect(signatureHeaders({ ...input, scheme: 'mindee' })['X-Mindee-Hmac-Signature']).toMatch(
-      /^[0-9a-f]{64}$/,
-    );
+  it('counts the timestamp in whole Unix seconds, rounded down', () => {
+    expect(unixSeconds(new Date('2023-11-14T22:13:20.000Z'))).toBe(1_700_000_000);
+    expect(unixSeconds(new Date('2023-11-14T22:13:20.999Z'))).toBe(1_700_000_000);
+    expect(unixSeconds(new Date('2023-11-14T22:13:21.000Z'))).toBe(1_700_000_001);
+  });
+});
+
+/**
+ * Every scheme on one input whose bytes matter (non-ASCII, whitespace, key order): the expected headers are
+ * computed here by each scheme's documented algorithm with node:crypto, and by its official library where
+ * there is one, never by the app's code.
+ */
+describe('signature schemes: the documented algorithm and the official library agree with the app', () => {
+  const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+  const body = '{ "name": "Ünïcödé ✓",\n  "b": 1, "a": "\\u00e9" }';
+  const messageId = 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W';
+  const timestamp = 1_700_000_123;
+  const input = { secret, body, messageId, timestamp };
+  const hmac = (key: string | Buffer, content: string) => createHmac('sha256', key).update(content, 'utf8');
+
+  it('Mindee: hex HMAC-SHA256 of the raw body, keyed with the whole secret', () => {
+    expect(signatureHeaders({ ...input, scheme: 'mindee' })).toEqual({
+      'X-Mindee-Hmac-Signature': hmac(secret, body).digest('hex'),
+    });
   });
 
+  it('Standard Webhooks: base64 HMAC of "id.timestamp.body", keyed with the base64 after whsec_', () => {
+    const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
+    const expected = `v1,${hmac(key, `${messageId}.${timestamp}.${body}`).digest('base64')}`;
+    expect(new StandardWebhook(secret).sign(messageId, new Date(timestamp * 1000), body)).toBe(expected);
+    expect(signatureHeaders({ ...input, scheme: 'standard-webhooks' })).toEqual({
+      'webhook-id': messageId,
+      'webhook-timestamp': '1700000123',
+      'webhook-signature': expected,
+    });
+  });
+
+  it('Stripe: t=<seconds>,v1=<hex HMAC of "t.body"> keyed with the whole secret', () => {
+    const expected = `t=1700000123,v1=${hmac(secret, `${timestamp}.${body}`).digest('hex')}`;
+    expect(stripe.webhooks.generateTestHeaderString({ payload: body, secret, timestamp })).toBe(expected);
+    expect(signatureHeaders({ ...input, scheme: 'stripe' })).toEqual({ 'Stripe-Signature': expected });
+  });
+
+  it('GitHub: sha256=<hex HMAC of the body>, a ping event and the delivery id', async () => {
+    const expected = `sha256=${hmac(secret, body).digest('hex')}`;
+    expect(await signGitHub(secret, body)).toBe(expected);
+    expect(signatureHeaders({ ...input, scheme: 'github' })).toEqual({
+      'X-GitHub-Event': 'ping',
+      'X-GitHub-Delivery': messageId,
+      'X-Hub-Signature-256': expected,
+    });
+  });
+});
+
+describe('message ids and bodies', () => {
   it('makes message ids from the delivery id in the form each scheme expects', () => {
     const deliveryId = '0d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a';
     expect(messageIdFor('standard-webhooks', deliveryId)).toBe('msg_0d4c3b2a1f0e4d9c8b7a6f5e4d3c2b1a');

@@ -18,6 +18,7 @@ import {
 import {
   TEMPLATE_MAX_CHARS,
   deliveryTimeoutSchema,
+  type CurlCopy,
   type Delivery,
   type PayloadTemplate,
   type SentDelivery,
@@ -86,7 +87,7 @@ export const contract = {
   'deliveries.send': channel<SentDelivery>()(byWebhook),
   'deliveries.list': channel<Delivery[]>()(byWebhook),
   'deliveries.redeliver': channel<SentDelivery>()(byDelivery),
-  'deliveries.copyAsCurl': channel<{ command: string }>()(byDelivery),
+  'deliveries.copyAsCurl': channel<CurlCopy>()(byDelivery),
 
   'templates.get': channel<PayloadTemplate>()(z.strictObject(apiVersion)),
   'templates.save': channel<PayloadTemplate>()(

@@ -118,3 +118,9 @@ export function payloadJsonProblem(text: string): string | null {
   }
   return null;
 }
+
+/** "Copy as curl": the command, and when a timestamped scheme's signature in it was made (null: as sent). */
+export interface CurlCopy {
+  command: string;
+  signedAt: string | null;
+}

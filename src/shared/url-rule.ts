@@ -22,7 +22,8 @@ export function checkEndpointUrl(input: string): UrlCheck {
   if (parsed.username !== '' || parsed.password !== '') {
     return { ok: false, reason: 'The URL must not contain a user name or password (user:pass@).' };
   }
-  return { ok: true, url: input, insecure: isInsecureUrl(input) };
+  // Stored and sent as parsed (`http:host` → `http://host/`, `\` → `/`), so curl and the app send the same.
+  return { ok: true, url: parsed.href, insecure: isInsecureUrl(parsed.href) };
 }
 
 /** Plain http: the one definition of "insecure" (the list's badge, the form's warning). */

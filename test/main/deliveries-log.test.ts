@@ -21,6 +21,11 @@ afterEach(async () => {
   await Promise.all(receivers.map((r) => r.close()));
   receivers = [];
 });
+/** Headers as a receiver sees them (Node lower-cases names). */
+function lowerCased(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+}
+
 async function receiver(): Promise<Receiver> {
   const started = await startReceiver();
   receivers.push(started);
@@ -110,6 +115,50 @@ describe('delivery log', () => {
     expect(await messageOf()).toBe('Non-2xx response: the endpoint answered 401 Unauthorized.');
   });
 
+  it('copies a timestamped delivery as curl signed anew: run 6 minutes later, it still verifies', async () => {
+    const r = await receiver();
+    let now = Date.now() - 6 * 60_000;
+    const h = await startHarness({ clock: { now: () => new Date(now) } });
+    for (const scheme of ['standard-webhooks', 'stripe'] as const) {
+      now = Date.now() - 6 * 60_000;
+      const { webhook, secret } = await webhookTo(h, `${r.url}/late`, scheme);
+      const sent = await h.ok('deliveries.send', { webhookId: webhook.id });
+      // As recorded, 6 minutes on, the signature is refused for its timestamp.
+      expect(
+        await verifyDelivery(scheme, secret, { ...sent.request, headers: lowerCased(sent.request.headers) }),
+      ).toBe(false);
+
+      now = Date.now();
+      const { command, signedAt } = await h.ok('deliveries.copyAsCurl', { deliveryId: sent.id });
+      expect(signedAt).toBe(new Date(now).toISOString());
+      expect(command).not.toContain(secret);
+      const before = r.received.length;
+      await run('bash', ['-c', command]);
+      const viaCurl = r.received[before];
+      if (!viaCurl) throw new Error('curl did not reach the receiver');
+      expect(await verifyDelivery(scheme, secret, viaCurl), scheme).toBe(true);
+      expect(viaCurl.body).toBe(sent.request.body);
+      if (scheme === 'standard-webhooks') {
+        expect(header(viaCurl, 'webhook-id')).toBe(sent.messageId);
+        expect(header(viaCurl, 'webhook-timestamp')).toBe(String(Math.floor(now / 1000)));
+      } else {
+        expect(header(viaCurl, 'Stripe-Signature')).toMatch(
+          new RegExp(`^t=${Math.floor(now / 1000)},v1=[0-9a-f]{64}$`),
+        );
+      }
+    }
+  });
+
+  it('sends a URL with [ ] and { } as one request, in the app and from curl alike', async () => {
+    const r = await receiver();
+    const h = await startHarness();
+    const { webhook } = await webhookTo(h, `${r.url}/h[1-3]/{a,b}`);
+    const sent = await h.ok('deliveries.send', { webhookId: webhook.id });
+    const { command } = await h.ok('deliveries.copyAsCurl', { deliveryId: sent.id });
+    await run('bash', ['-c', command]);
+    expect(r.received.map((request) => request.path)).toEqual(['/h[1-3]/%7Ba,b%7D', '/h[1-3]/%7Ba,b%7D']);
+  });
+
   it('answers NOT_FOUND for a delivery that is not in the log', async () => {
     const h = await startHarness();
     const missing = { deliveryId: '0b6a3c1e-8d2f-4c59-9a57-2f1e3d4c5b6a' };
@@ -121,15 +170,20 @@ describe('delivery log', () => {
 
   it('copies as curl a command that reproduces the signed request exactly, for every scheme', async () => {
     const r = await receiver();
-    const h = await startHarness();
+    // A clock that stands still: re-signing at copy time gives the same timestamp and signature.
+    const frozen = new Date();
+    const h = await startHarness({ clock: { now: () => frozen } });
     // Everything a shell could misread: quotes, $, backticks, backslashes, !, newlines, non-ASCII.
     const tricky = `{\n  "note": "it's $HOME \`id\` \\\\ \\" !! ünïcødé €",\n  "n": 1\n}`;
     for (const scheme of ['mindee', 'standard-webhooks', 'stripe', 'github'] as const) {
       const { api, webhook, secret } = await webhookTo(h, `${r.url}/hooks?from=curl&x=1`, scheme);
       await h.ok('templates.save', { apiId: api.id, version: 'v1', json: tricky });
       const sent = await h.ok('deliveries.send', { webhookId: webhook.id });
-      const { command } = await h.ok('deliveries.copyAsCurl', { deliveryId: sent.id });
+      const { command, signedAt } = await h.ok('deliveries.copyAsCurl', { deliveryId: sent.id });
 
+      expect(signedAt).toBe(
+        scheme === 'stripe' || scheme === 'standard-webhooks' ? frozen.toISOString() : null,
+      );
       expect(clipboardDouble.text).toBe(command);
       expect(command).not.toContain(secret);
       const before = r.received.length;

@@ -6,7 +6,7 @@ describe('checkEndpointUrl', () => {
     ['https://api.example.com/hooks', false],
     ['https://api.example.com:8443/hooks?x=1#f', false],
     ['http://localhost:3000/webhook', true],
-    ['HTTP://EXAMPLE.COM/', true],
+    ['http://example.com/', true],
     ['http://[::1]:8080/', true],
     ['https://xn--bcher-kva.example/', false],
   ])('accepts %s (insecure: %s)', (url, insecure) => {
@@ -31,6 +31,17 @@ describe('checkEndpointUrl', () => {
     const result = checkEndpointUrl(url);
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.reason).toMatch(reason);
+  });
+
+  it.each([
+    ['HTTP://EXAMPLE.COM/', 'http://example.com/'],
+    ['http:127.0.0.1:8080/in', 'http://127.0.0.1:8080/in'],
+    ['https://example.com\\hooks\\in', 'https://example.com/hooks/in'],
+    ['https://example.com', 'https://example.com/'],
+    ['https://example.com/h[1-3]/{a,b}', 'https://example.com/h[1-3]/%7Ba,b%7D'],
+    ['https://bücher.example/x', 'https://xn--bcher-kva.example/x'],
+  ])('keeps %j as parsed: %j (what is stored is what is sent)', (input, url) => {
+    expect(checkEndpointUrl(input)).toMatchObject({ ok: true, url });
   });
 
   it('accepts exactly 2048 characters', () => {

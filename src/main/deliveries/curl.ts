@@ -17,6 +17,8 @@ export function curlCommand(request: DeliveryRequest): string {
     'curl',
     '--silent',
     '--show-error',
+    // The URL as it is: no [1-3] or {a,b} ranges expanded into several requests.
+    '--globoff',
     '--request',
     request.method,
     shellQuote(request.url),

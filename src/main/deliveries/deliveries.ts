@@ -1,7 +1,13 @@
 /** Signed test deliveries: build the body, sign it, send it (at most MAX_IN_FLIGHT at once) and log the result. */
 import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../../shared/contract';
-import { MAX_IN_FLIGHT, type Delivery, type DeliveryFailure, type SentDelivery } from '../../shared/delivery';
+import {
+  MAX_IN_FLIGHT,
+  type CurlCopy,
+  type Delivery,
+  type DeliveryFailure,
+  type SentDelivery,
+} from '../../shared/delivery';
 import type { Webhook } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { curlCommand } from './curl';
@@ -11,7 +17,7 @@ import { findWebhook } from '../config/lookups';
 import type { ClipboardPort, Clock } from '../ports';
 import type { ConfigStore } from '../config/ports';
 import type { HttpClient, HttpPostResult } from './ports';
-import { messageIdFor, signatureHeaders, unixSeconds } from './signing';
+import { TIMESTAMPED_SCHEMES, messageIdFor, signatureHeaders, unixSeconds } from './signing';
 import type { TemplateService } from './templates';
 
 interface Deps {
@@ -158,11 +164,30 @@ export function createDeliveryService(deps: Deps) {
       });
     },
 
-    /** The command carries the recorded signature headers, never the secret. */
-    async copyAsCurl({ deliveryId }: ParsedInput<'deliveries.copyAsCurl'>): Promise<{ command: string }> {
-      const command = curlCommand(findRecord(deliveryId).request);
+    /**
+     * The recorded request as a curl command. A timestamped scheme's signature is made again now (same body and
+     * message id, the webhook's current secret), as receivers refuse an old timestamp; the secret stays here.
+     */
+    async copyAsCurl({ deliveryId }: ParsedInput<'deliveries.copyAsCurl'>): Promise<CurlCopy> {
+      const record = findRecord(deliveryId);
+      let { request } = record;
+      let signedAt: string | null = null;
+      if (TIMESTAMPED_SCHEMES.has(record.scheme)) {
+        const secret = await readSecret(record.webhookId);
+        const now = clock.now();
+        const signature = signatureHeaders({
+          scheme: record.scheme,
+          secret,
+          body: Buffer.from(request.body, 'utf8'),
+          messageId: record.messageId,
+          timestamp: unixSeconds(now),
+        });
+        request = { ...request, headers: { ...request.headers, ...signature } };
+        signedAt = now.toISOString();
+      }
+      const command = curlCommand(request);
       await clipboard.writeText(command);
-      return { command };
+      return { command, signedAt };
     },
   };
 }

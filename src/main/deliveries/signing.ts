@@ -48,6 +48,9 @@ const signers: Record<SignatureScheme, (input: SignInput) => Record<string, stri
   }),
 };
 
+/** Schemes whose signature covers a timestamp, so receivers refuse it after a few minutes (5 for both). */
+export const TIMESTAMPED_SCHEMES: ReadonlySet<SignatureScheme> = new Set(['standard-webhooks', 'stripe']);
+
 /** The headers that sign one attempt. They hold signatures, never the secret. */
 export function signatureHeaders(input: SignInput): Record<string, string> {
   return signers[input.scheme](input);

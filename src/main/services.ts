@@ -66,6 +66,7 @@ export function startServices(deps: ServiceDeps) {
     missingSecrets,
     forgetDeliveries,
     clearIfHolding: secrets.clearIfHolding,
+    latestDelivery: (webhookId) => log.list(webhookId)[0],
   });
   const templates = createTemplateService({ config, clock });
   return {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   apiNameInputSchema,
+  descriptionSchema,
   endpointUrlSchema,
   idSchema,
   signatureSchemeSchema,
@@ -69,9 +70,17 @@ export const contract = {
       version: versionLabelSchema,
       url: endpointUrlSchema,
       scheme: signatureSchemeSchema.optional(),
+      description: descriptionSchema.optional(),
     }),
   ),
   'webhooks.updateUrl': channel<WebhookView>()(z.strictObject({ id: idSchema, url: endpointUrlSchema })),
+  'webhooks.updateDetails': channel<WebhookView>()(
+    z.strictObject({ id: idSchema, url: endpointUrlSchema, description: descriptionSchema }),
+  ),
+  'webhooks.setPaused': channel<WebhookView>()(z.strictObject({ id: idSchema, paused: z.boolean() })),
+  'webhooks.changeVersion': channel<WebhookView>()(
+    z.strictObject({ id: idSchema, version: versionLabelSchema }),
+  ),
   'webhooks.delete': channel<{ id: string }>()(byId),
   'webhooks.regenerateSecret': channel<WebhookView>()(byId),
   'webhooks.setScheme': channel<WebhookView>()(

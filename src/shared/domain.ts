@@ -71,6 +71,14 @@ export const apiSchema = z.strictObject({
 });
 export type Api = z.infer<typeof apiSchema>;
 
+export const DESCRIPTION_MAX = 200;
+/** A webhook's optional label, shown under its URL. */
+export const descriptionSchema = z
+  .string()
+  .trim()
+  .max(DESCRIPTION_MAX, `A description has at most ${DESCRIPTION_MAX} characters.`)
+  .refine((text) => !/[\r\n]/.test(text), 'A description is one line.');
+
 export const webhookSchema = z.strictObject({
   id: idSchema,
   apiId: idSchema,
@@ -80,13 +88,28 @@ export const webhookSchema = z.strictObject({
   updatedAt: isoTimeSchema,
   secretRotatedAt: isoTimeSchema,
   scheme: signatureSchemeSchema,
+  /** Absent in files written before descriptions existed: no description. */
+  description: descriptionSchema.optional(),
+  /** Absent: active. A paused webhook still takes test deliveries, after the UI asks. */
+  paused: z.boolean().optional(),
 });
 export type Webhook = z.infer<typeof webhookSchema>;
 
-/** What the renderer sees of a webhook: never the secret, plus two derived flags. */
+/** The latest delivery of a webhook, for its row: "200 · 2 min ago", "Failed · Timeout". */
+export interface LastDelivery {
+  sentAt: string;
+  outcome: 'success' | 'failure';
+  /** The HTTP status when a response came back. */
+  status: number | null;
+  /** The failure's kind when there was no response. */
+  failureKind: string | null;
+}
+
+/** What the renderer sees of a webhook: never the secret, plus derived facts. */
 export interface WebhookView extends Webhook {
   insecure: boolean;
   secretMissing: boolean;
+  lastDelivery: LastDelivery | null;
 }
 
 export type NoticeKind =

@@ -144,7 +144,12 @@ export class FakeHookwarden {
   }
 
   private view(webhook: Webhook): WebhookView {
-    return { ...webhook, insecure: isInsecureUrl(webhook.url), secretMissing: !this.secrets.has(webhook.id) };
+    return {
+      ...webhook,
+      insecure: isInsecureUrl(webhook.url),
+      secretMissing: !this.secrets.has(webhook.id),
+      lastDelivery: null,
+    };
   }
 
   private async invoke(channel: Channel, raw: unknown): Promise<Result<unknown>> {
@@ -235,6 +240,10 @@ export class FakeHookwarden {
     },
     'webhooks.setScheme': ({ id, scheme }) => this.touch(id, { scheme }),
     'webhooks.updateUrl': ({ id, url }) => this.touch(id, { url: this.checkedUrl(url) }),
+    'webhooks.updateDetails': ({ id, url, description }) =>
+      this.touch(id, { url: this.checkedUrl(url), description }),
+    'webhooks.setPaused': ({ id, paused }) => this.touch(id, { paused }),
+    'webhooks.changeVersion': ({ id, version }) => this.touch(id, { version }),
     'webhooks.delete': ({ id }) => {
       this.webhook(id);
       this.webhooks = this.webhooks.filter((w) => w.id !== id);

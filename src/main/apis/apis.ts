@@ -55,7 +55,7 @@ export function createApiService({ config, secrets, clock, forgetDeliveries }: D
         if (removedInUse.length > 0) {
           throw new AppError(
             'VERSION_IN_USE',
-            `Webhooks still listen for ${removedInUse.join(', ')}: delete them or move them to another version first.`,
+            `Webhooks still listen for ${removedInUse.join(', ')}: delete them, or give them another version with "Change product version" first.`,
           );
         }
       }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
-import { DEFAULT_SCHEME, type Webhook, type WebhookView } from '../../shared/domain';
+import type { Delivery } from '../../shared/delivery';
+import { DEFAULT_SCHEME, type LastDelivery, type Webhook, type WebhookView } from '../../shared/domain';
 import type { ParsedInput } from '../../shared/contract';
 import { checkEndpointUrl, isInsecureUrl } from '../../shared/url-rule';
 import { assertVersionKnown, findApi, findWebhook, updateConfig } from '../config/lookups';
@@ -19,6 +20,19 @@ interface Deps {
   forgetDeliveries: (webhookIds: string[]) => void;
   /** Clears the clipboard if it still holds a secret that stopped being valid. */
   clearIfHolding: (secret: string) => Promise<void>;
+  /** The newest delivery record of a webhook, if any. */
+  latestDelivery: (webhookId: string) => Delivery | undefined;
+}
+
+/** The row's summary of a webhook's newest delivery. */
+function summary(record: Delivery | undefined): LastDelivery | null {
+  if (!record) return null;
+  return {
+    sentAt: record.sentAt,
+    outcome: record.outcome,
+    status: record.response?.status ?? null,
+    failureKind: record.response ? null : (record.error?.kind ?? null),
+  };
 }
 
 /** The URL as the shared rule accepts it; INVALID_URL with the rule's reason otherwise. */
@@ -40,8 +54,12 @@ function describe(config: ConfigData, webhook: Webhook): string {
 
 export function createWebhookService(deps: Deps) {
   const { config, secrets, clock, missingSecrets, forgetDeliveries, clearIfHolding } = deps;
+  const lastDeliveryOf = (id: string) => summary(deps.latestDelivery(id));
   /** Applies changes to one webhook in a single config write and returns the result. */
-  const change = (id: string, changes: Partial<Pick<Webhook, 'url' | 'scheme'>>): Webhook => {
+  const change = (
+    id: string,
+    changes: Partial<Pick<Webhook, 'url' | 'scheme' | 'description' | 'paused' | 'version'>>,
+  ): Webhook => {
     let updated: Webhook | undefined;
     updateConfig(config, (current) => {
       updated = { ...findWebhook(current, id), ...changes, updatedAt: clock.now().toISOString() };
@@ -54,6 +72,7 @@ export function createWebhookService(deps: Deps) {
     ...webhook,
     insecure: isInsecureUrl(webhook.url),
     secretMissing: missingSecrets.has(webhook.id),
+    lastDelivery: lastDeliveryOf(webhook.id),
   });
 
   return {
@@ -65,7 +84,8 @@ export function createWebhookService(deps: Deps) {
     },
 
     /** Secret first, then config; if the config write fails the secret is removed again. */
-    async create({ apiId, version, url, scheme }: ParsedInput<'webhooks.create'>): Promise<WebhookView> {
+    async create(input: ParsedInput<'webhooks.create'>): Promise<WebhookView> {
+      const { apiId, version, url, scheme, description } = input;
       const endpoint = acceptedUrl(url);
       assertVersionKnown(config.read(), apiId, version);
       const now = clock.now().toISOString();
@@ -78,6 +98,7 @@ export function createWebhookService(deps: Deps) {
         updatedAt: now,
         secretRotatedAt: now,
         scheme: scheme ?? DEFAULT_SCHEME,
+        ...(description && { description }),
       };
       await secrets.set(webhook.id, generateSecret());
       try {
@@ -98,8 +119,23 @@ export function createWebhookService(deps: Deps) {
       return view(change(id, { url: endpoint }));
     },
 
+    /** "Edit details": the URL and the description together. */
+    updateDetails({ id, url, description }: ParsedInput<'webhooks.updateDetails'>): WebhookView {
+      return view(change(id, { url: acceptedUrl(url), description }));
+    },
+
     setScheme({ id, scheme }: ParsedInput<'webhooks.setScheme'>): WebhookView {
       return view(change(id, { scheme }));
+    },
+
+    setPaused({ id, paused }: ParsedInput<'webhooks.setPaused'>): WebhookView {
+      return view(change(id, { paused }));
+    },
+
+    /** Any version of the webhook's own API. */
+    changeVersion({ id, version }: ParsedInput<'webhooks.changeVersion'>): WebhookView {
+      assertVersionKnown(config.read(), findWebhook(config.read(), id).apiId, version);
+      return view(change(id, { version }));
     },
 
     /**

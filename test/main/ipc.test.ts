@@ -132,7 +132,7 @@ describe('the handle() wrapper', () => {
   });
 });
 
-/** A small seeded PRNG so a failing payload can be reproduced. */
+/** mulberry32: a small seeded PRNG, so a failing payload can be reproduced. */
 function prng(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -142,19 +142,20 @@ function prng(seed: number) {
   };
 }
 
-function junkValue(random: () => number, depth = 0): unknown {
-  const pick = Math.floor(random() * (depth > 2 ? 7 : 10));
-  const text = () =>
-    Math.random()
-      .toString(36)
-      .slice(2, 2 + Math.floor(random() * 12));
-  switch (pick) {
+type Random = () => number;
+const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+const randomText = (random: Random, max = 12) =>
+  Array.from({ length: Math.floor(random() * max) }, () => pick(random, [...'abcxyz019-_. /:%'])).join('');
+
+/** Any value at all; `object` false leaves out plain objects, so the value is never a channel's input object. */
+function junkValue(random: Random, object = true, depth = 0): unknown {
+  switch (Math.floor(random() * (object && depth < 3 ? 9 : 8))) {
     case 0:
       return Math.floor(random() * 2e9) - 1e9;
     case 1:
       return random() * 1e6;
     case 2:
-      return text();
+      return randomText(random);
     case 3:
       return random() < 0.5;
     case 4:
@@ -164,58 +165,176 @@ function junkValue(random: () => number, depth = 0): unknown {
     case 6:
       return '__proto__';
     case 7:
-      return Array.from({ length: Math.floor(random() * 4) }, () => junkValue(random, depth + 1));
+      return Array.from({ length: Math.floor(random() * 4) }, () => junkValue(random, true, depth + 1));
     default: {
-      const object: Record<string, unknown> = {};
-      for (let i = 0; i < Math.floor(random() * 4); i++) object[text() || 'k'] = junkValue(random, depth + 1);
-      return object;
+      const value: Record<string, unknown> = {};
+      for (let i = 0; i < Math.floor(random() * 4); i++)
+        value[`k${randomText(random, 4)}`] = junkValue(random, true, depth + 1);
+      return value;
     }
   }
 }
 
-/** Valid inputs to mutate, one per channel that takes an object. */
-function sampleInput(
-  channel: Channel,
-  ids: { api: string; webhook: string },
-): Record<string, unknown> | undefined {
-  const samples: Partial<Record<Channel, Record<string, unknown>>> = {
-    'apis.create': { name: 'Fuzz', versions: ['v1'] },
-    'apis.update': { id: ids.api, name: 'Fuzz' },
-    'apis.delete': { id: ids.api, cascade: true },
-    'webhooks.list': { apiId: ids.api },
-    'webhooks.create': { apiId: ids.api, version: 'v4', url: 'https://example.com/fuzz' },
-    'webhooks.updateUrl': { id: ids.webhook, url: 'https://example.com/fuzz' },
-  };
-  return (
-    samples[channel] ?? (contract[channel].input instanceof z.ZodObject ? { id: ids.webhook } : undefined)
-  );
+/**
+ * What each channel takes, written out from the contract's documented rules rather than read from its zod
+ * schemas, so the fuzzer's idea of "malformed" does not come from the code under test. null: no input at all.
+ */
+type FieldKind =
+  | 'apiId'
+  | 'webhookId'
+  | 'deliveryId'
+  | 'name'
+  | 'versions'
+  | 'version'
+  | 'url'
+  | 'description'
+  | 'scheme'
+  | 'cascade'
+  | 'paused'
+  | 'timeout'
+  | 'json';
+type Shape = Record<string, { kind: FieldKind; optional?: true }>;
+const required = (kind: FieldKind) => ({ kind });
+const optional = (kind: FieldKind) => ({ kind, optional: true as const });
+const apiVersion: Shape = { apiId: required('apiId'), version: required('version') };
+const SHAPES: Record<Channel, Shape | null> = {
+  'app.notices': null,
+  'apis.list': null,
+  'apis.create': { name: required('name'), versions: required('versions') },
+  'apis.update': { id: required('apiId'), name: optional('name'), versions: optional('versions') },
+  'apis.delete': { id: required('apiId'), cascade: optional('cascade') },
+  'webhooks.list': { apiId: required('apiId') },
+  'webhooks.create': {
+    apiId: required('apiId'),
+    version: required('version'),
+    url: required('url'),
+    scheme: optional('scheme'),
+    description: optional('description'),
+  },
+  'webhooks.updateUrl': { id: required('webhookId'), url: required('url') },
+  'webhooks.updateDetails': {
+    id: required('webhookId'),
+    url: required('url'),
+    description: required('description'),
+  },
+  'webhooks.setPaused': { id: required('webhookId'), paused: required('paused') },
+  'webhooks.changeVersion': { id: required('webhookId'), version: required('version') },
+  'webhooks.delete': { id: required('webhookId') },
+  'webhooks.regenerateSecret': { id: required('webhookId') },
+  'webhooks.setScheme': { id: required('webhookId'), scheme: required('scheme') },
+  'keychain.check': null,
+  'keychain.removeOrphans': null,
+  'secrets.reveal': { id: required('webhookId') },
+  'secrets.copy': { id: required('webhookId') },
+  'deliveries.send': { webhookId: required('webhookId') },
+  'deliveries.list': { webhookId: required('webhookId') },
+  'deliveries.redeliver': { deliveryId: required('deliveryId') },
+  'deliveries.copyAsCurl': { deliveryId: required('deliveryId') },
+  'templates.get': apiVersion,
+  'templates.save': { ...apiVersion, json: required('json') },
+  'templates.reset': apiVersion,
+  'settings.get': null,
+  'settings.update': { deliveryTimeoutSeconds: required('timeout') },
+};
+
+const notAnId = [
+  'nope',
+  '',
+  '0d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1',
+  '0d4c3b2a1f0e4d9c8b7a6f5e4d3c2b1a',
+  'x'.repeat(70_000),
+];
+const badLabels = ['', '  ', '-v4', '.v4', 'v 4', 'v4/', 'v4!', 'ä', 'v'.repeat(33)];
+/** Values each kind of field refuses, by the documented rules; plus any value of another type. */
+const INVALID: Record<FieldKind, (random: Random, ids: Ids) => unknown> = {
+  apiId: (random) => pick(random, notAnId),
+  webhookId: (random) => pick(random, notAnId),
+  deliveryId: (random) => pick(random, notAnId),
+  name: (random) => pick(random, ['', '   ', '\u200B\u2060', 'n'.repeat(81), 42, null]),
+  versions: (random) =>
+    pick(random, [
+      [],
+      ['v1', 'v1'],
+      ['v1', pick(random, badLabels)],
+      Array.from({ length: 101 }, (_, i) => `v${i}`),
+      'v1',
+      [1],
+    ]),
+  version: (random) => pick(random, badLabels),
+  url: (random) => pick(random, [`https://example.com/${'a'.repeat(4096)}`, 42, null, ['https://e.com']]),
+  description: (random) => pick(random, ['d'.repeat(201), 'line one\nline two', 'one\rtwo', 42, null]),
+  scheme: (random) => pick(random, ['', 'Mindee', 'hmac-sha256', 'stripe ', 'GITHUB']),
+  cascade: (random) => pick(random, ['true', 1, 0, null, 'false']),
+  paused: (random) => pick(random, ['true', 1, 0, null, 'false']),
+  timeout: (random) => pick(random, [0, 61, 1.5, -1, '10', null, Number.NaN, Number.POSITIVE_INFINITY]),
+  json: (random) => pick(random, ['{}'.padEnd(256 * 1024 + 1, ' '), 42, null, { a: 1 }]),
+};
+/** Values of a type the kind never takes (strings only where the kind refuses every string the junk holds). */
+function wrongType(kind: FieldKind, random: Random): unknown {
+  for (;;) {
+    const value = junkValue(random, false);
+    const fits =
+      ((kind === 'cascade' || kind === 'paused') && typeof value === 'boolean') ||
+      (kind === 'timeout' && typeof value === 'number') ||
+      (kind === 'versions' && Array.isArray(value)) ||
+      (typeof value === 'string' && !['apiId', 'webhookId', 'deliveryId'].includes(kind));
+    if (!fits) return value;
+  }
 }
 
-/** 1,000 payloads per channel, each invalid for that channel's schema: junk, or a valid input broken one way. */
-function malformedPayloads(
-  channel: Channel,
-  sample: Record<string, unknown> | undefined,
-  random: () => number,
-) {
-  const schema = contract[channel].input;
-  const payloads: unknown[] = [];
-  while (payloads.length < 1000) {
-    let candidate: unknown;
-    if (!sample || random() < 0.3) {
-      candidate = junkValue(random);
-    } else {
-      const keys = Object.keys(sample);
-      const key = keys[Math.floor(random() * keys.length)] as string;
-      const how = random();
-      if (how < 0.25) candidate = Object.fromEntries(Object.entries(sample).filter(([name]) => name !== key));
-      else if (how < 0.5)
-        candidate = { ...sample, [`extra${Math.floor(random() * 100)}`]: junkValue(random) };
-      else candidate = { ...sample, [key]: junkValue(random) };
+interface Ids {
+  api: string;
+  webhook: string;
+  delivery: string;
+}
+
+const VALID: Record<FieldKind, (ids: Ids) => unknown> = {
+  apiId: (ids) => ids.api,
+  webhookId: (ids) => ids.webhook,
+  deliveryId: (ids) => ids.delivery,
+  name: () => 'Fuzz',
+  versions: () => ['v1'],
+  version: () => 'v4',
+  url: () => 'https://example.com/fuzz',
+  description: () => 'Fuzzed',
+  scheme: () => 'github',
+  cascade: () => true,
+  paused: () => false,
+  timeout: () => 10,
+  json: () => '{"fuzz":true}',
+};
+
+/** A valid input of the shape, every optional field included. */
+const validInput = (shape: Shape, ids: Ids) =>
+  Object.fromEntries(Object.entries(shape).map(([name, field]) => [name, VALID[field.kind](ids)]));
+
+/**
+ * 1,000 payloads per channel, each malformed by construction: for a channel without input, anything at all;
+ * for the others, a value that is no object, a required field left out, an unknown field added, or one field
+ * given a value its kind refuses.
+ */
+function malformedPayloads(channel: Channel, ids: Ids, random: Random): unknown[] {
+  const shape = SHAPES[channel];
+  return Array.from({ length: 1000 }, () => {
+    if (!shape) return junkValue(random);
+    const valid = validInput(shape, ids);
+    const names = Object.keys(shape);
+    const how = random();
+    if (how < 0.15) return junkValue(random, false);
+    if (how < 0.35) {
+      const requiredNames = names.filter((name) => !shape[name]?.optional);
+      const left = pick(random, requiredNames);
+      return Object.fromEntries(Object.entries(valid).filter(([name]) => name !== left));
     }
-    // Keep only payloads that really are malformed (deleting an optional key, say, is not).
-    if (!schema.safeParse(candidate).success) payloads.push(candidate);
-  }
-  return payloads;
+    if (how < 0.5)
+      return {
+        ...valid,
+        [pick(random, ['extra', 'ID', 'toString', `k${randomText(random, 4)}`])]: junkValue(random),
+      };
+    const name = pick(random, names);
+    const kind = shape[name]?.kind ?? 'apiId';
+    return { ...valid, [name]: random() < 0.5 ? INVALID[kind](random, ids) : wrongType(kind, random) };
+  });
 }
 
 describe('malformed payloads', () => {
@@ -227,17 +346,20 @@ describe('malformed payloads', () => {
       version: 'v4',
       url: 'https://example.com/a',
     });
+    // A delivery id that is well formed but unknown: a payload that got past the schema would be NOT_FOUND.
+    const ids = { api: api.id, webhook: webhook.id, delivery: crypto.randomUUID() };
+    // The oracle's valid inputs are valid: every field as the shapes say, every optional one included.
+    for (const channel of CHANNELS) {
+      const shape = SHAPES[channel];
+      const valid = shape ? validInput(shape, ids) : undefined;
+      expect(contract[channel].input.safeParse(valid).success, channel).toBe(true);
+    }
     const configBefore = readFileSync(join(h.dir, 'config.json'), 'utf8');
     const keychainBefore = await profileItems(h);
     const random = prng(20261127);
 
     for (const channel of CHANNELS) {
-      const payloads = malformedPayloads(
-        channel,
-        sampleInput(channel, { api: api.id, webhook: webhook.id }),
-        random,
-      );
-      for (const payload of payloads) {
+      for (const payload of malformedPayloads(channel, ids, random)) {
         const result = await h.invokeRaw(channel, payload);
         if (result.ok || result.error.code !== 'INVALID_INPUT') {
           throw new Error(

@@ -108,7 +108,7 @@ async function scrollFrames(page: Page): Promise<number[]> {
   return page.evaluate(
     (frames) =>
       new Promise<number[]>((resolve) => {
-        const body = document.querySelector<HTMLElement>('.table-body');
+        const body = document.querySelector<HTMLElement>('[data-table-body]');
         if (!body) throw new Error('no table body');
         const intervals: number[] = [];
         let last = 0;
@@ -150,7 +150,9 @@ describe('Webhooks page render and scroll', () => {
 
         const intervals: number[] = [];
         for (let i = 0; i < 3; i++) {
-          await app.page.evaluate(() => void (document.querySelector('.table-body')?.scrollTo(0, 0) ?? 0));
+          await app.page.evaluate(
+            () => void (document.querySelector('[data-table-body]')?.scrollTo(0, 0) ?? 0),
+          );
           intervals.push(...(await scrollFrames(app.page)));
         }
         const dropped = intervals.filter((interval) => interval > FRAME_BUDGET_MS * 1.5).length;

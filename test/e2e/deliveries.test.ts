@@ -87,7 +87,7 @@ async function openAppWithApi() {
 }
 
 /** The status chip of the n-th record (newest first). */
-const chip = (page: Page, index: number) => records(page).nth(index).locator('.chip');
+const chip = (page: Page, index: number) => records(page).nth(index).locator('[data-outcome]');
 
 describe('signed test deliveries, end to end', () => {
   it('send from the UI → 200 → redeliver → copy as curl, run by the real curl, verifies', async () => {
@@ -122,7 +122,10 @@ describe('signed test deliveries, end to end', () => {
 
     // Copy as curl: main puts the command on the clipboard; the real curl sends it and the receiver verifies it.
     await button(deliveries(page), 'Copy as curl').click();
-    await page.locator('.toast-title', { hasText: 'Copied as curl' }).waitFor();
+    await page
+      .getByRole('region', { name: /^Notifications/ })
+      .getByText(/^Copied as curl/)
+      .waitFor();
     const command = await bridged.clipboardText();
     expect(command).toMatch(/^curl /);
     const { stdout } = await run('sh', ['-c', command], { timeout: 15_000 });

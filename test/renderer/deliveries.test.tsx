@@ -203,7 +203,7 @@ describe('The Deliveries region', () => {
     expect(within(panel).getByRole('button', { name: 'Send test delivery' })).toBeInTheDocument();
     expect(within(panel).getByRole('button', { name: 'Edit test payload' })).toBeInTheDocument();
     await waitFor(() => expect(records()).toHaveLength(6));
-    const chips = records().map((item) => item.querySelector('.chip'));
+    const chips = records().map((item) => item.querySelector('[data-outcome]'));
     expect(chips.map((chip) => chip?.textContent)).toEqual([
       '500',
       'TLS error',
@@ -212,13 +212,13 @@ describe('The Deliveries region', () => {
       'Connection refused',
       '200',
     ]);
-    expect(chips.map((chip) => chip?.className)).toEqual([
-      'chip failure',
-      'chip failure',
-      'chip failure',
-      'chip failure',
-      'chip failure',
-      'chip success',
+    expect(chips.map((chip) => chip?.getAttribute('data-tone'))).toEqual([
+      'failure',
+      'failure',
+      'failure',
+      'failure',
+      'failure',
+      'success',
     ]);
     expect(records()[0]).toHaveTextContent('2 min ago');
     expect(records()[0]).toHaveTextContent('45 ms');

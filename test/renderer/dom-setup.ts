@@ -19,7 +19,7 @@ for (const property of ['clientHeight', 'clientWidth'] as const) {
   Object.defineProperty(HTMLElement.prototype, property, {
     configurable: true,
     get(this: HTMLElement) {
-      if (this.classList.contains('table-body')) return TABLE_VIEWPORT[property];
+      if (this.hasAttribute('data-table-body')) return TABLE_VIEWPORT[property];
       return (original?.get?.call(this) as number | undefined) ?? 0;
     },
   });

@@ -7,7 +7,11 @@ export function StatusChip({ record }: { record: Delivery }) {
   const success = record.outcome === 'success';
   const Icon = success ? CircleCheck : CircleX;
   return (
-    <span className={`chip ${success ? 'success' : 'failure'}`} data-outcome={record.outcome}>
+    <span
+      className={`chip ${success ? 'success' : 'failure'}`}
+      data-tone={success ? 'success' : 'failure'}
+      data-outcome={record.outcome}
+    >
       <Icon aria-hidden size={14} />
       {chipLabel(record)}
     </span>

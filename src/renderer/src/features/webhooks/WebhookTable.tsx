@@ -55,7 +55,7 @@ export function WebhookTable() {
           </div>
         </div>
       </div>
-      <div role="rowgroup" className="table-body" ref={scrollRef}>
+      <div role="rowgroup" className="table-body" ref={scrollRef} data-table-body>
         <div role="presentation" className="table-spacer" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const id = ids[item.index];

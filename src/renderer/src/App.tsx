@@ -1,4 +1,9 @@
 import { useEffect } from 'react';
+import styles from './App.module.css';
+import { buttonClass } from './features/common/button';
+import inline from './features/common/inline-error.module.css';
+import page from './features/common/page.module.css';
+import text from './features/common/text.module.css';
 import { ApiSidebar } from './features/apis/ApiSidebar';
 import { NoApis } from './features/apis/NoApis';
 import { KeychainBanner } from './features/notices/KeychainBanner';
@@ -6,6 +11,7 @@ import { StartupNotices } from './features/notices/StartupNotices';
 import { Toaster } from './features/toasts/Toaster';
 import { WebhooksPage } from './features/webhooks/WebhooksPage';
 import { useApis, useSelectedApi } from './stores/apis';
+import { cx } from './lib/cx';
 import { subscribe } from './lib/ipc';
 import { useStatus } from './stores/status';
 import { useWebhooks } from './stores/webhooks';
@@ -28,21 +34,25 @@ export function App() {
 
   return (
     <>
-      <div className="app">
+      <div className={styles.app}>
         <KeychainBanner />
         <StartupNotices />
-        <div className="workspace">
+        <div className={styles.workspace}>
           <ApiSidebar />
-          <main className="main">
+          <main className={styles.main}>
             {status === 'loading' && (
-              <p className="muted page" role="status">
+              <p className={cx(page.page, text.muted)} role="status">
                 Loading…
               </p>
             )}
             {status === 'error' && (
-              <div className="inline-error page" role="alert">
+              <div className={cx(inline.inlineError, styles.loadError)} role="alert">
                 <p>The APIs could not be loaded: {error}</p>
-                <button type="button" className="button" onClick={() => void useApis.getState().load()}>
+                <button
+                  type="button"
+                  className={buttonClass()}
+                  onClick={() => void useApis.getState().load()}
+                >
                   Reload
                 </button>
               </div>

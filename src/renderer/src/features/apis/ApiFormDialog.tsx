@@ -5,6 +5,7 @@ import { useApis } from '../../stores/apis';
 import { FormDialog } from '../common/FormDialog';
 import { FormActions } from '../common/FormActions';
 import { FormError } from '../common/FormError';
+import form from '../common/form.module.css';
 import { TextField } from '../common/TextField';
 import { useSubmit } from '../common/useSubmit';
 
@@ -68,7 +69,7 @@ export function ApiFormDialog({ api, open, onOpenChange, trigger, onCloseAutoFoc
       trigger={trigger}
       onCloseAutoFocus={onCloseAutoFocus}
     >
-      <form className="form" onSubmit={submit} noValidate>
+      <form className={form.form} onSubmit={submit} noValidate>
         <TextField label="API name" value={name} onChange={setName} error={nameError} />
         <TextField
           label="Product versions"

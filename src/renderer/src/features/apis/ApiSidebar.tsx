@@ -1,9 +1,13 @@
 import { Pencil, Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
+import { cx } from '../../lib/cx';
 import { useApis } from '../../stores/apis';
+import { buttonClass } from '../common/button';
+import text from '../common/text.module.css';
 import { ActionsMenu } from '../common/ActionsMenu';
 import { dataSelector, returnFocusTo } from '../common/focus-return';
 import { ApiFormDialog } from './ApiFormDialog';
+import styles from './ApiSidebar.module.css';
 import { DeleteApiDialog } from './DeleteApiDialog';
 
 type Open = { kind: 'edit' | 'delete'; apiId: string } | null;
@@ -23,14 +27,14 @@ export function ApiSidebar() {
   );
 
   return (
-    <nav className="sidebar" aria-labelledby="apis-heading">
-      <div className="sidebar-header">
+    <nav className={styles.sidebar} aria-labelledby="apis-heading">
+      <div className={styles.header}>
         <h2 id="apis-heading">APIs</h2>
         <ApiFormDialog
           open={adding}
           onOpenChange={setAdding}
           trigger={
-            <button type="button" className="button small" data-add-api>
+            <button type="button" className={buttonClass('plain', 'small')} data-add-api>
               <Plus aria-hidden size={16} />
               Add API
             </button>
@@ -38,19 +42,19 @@ export function ApiSidebar() {
         />
       </div>
       {apis.length === 0 ? (
-        <p className="sidebar-empty">No API yet.</p>
+        <p className={styles.empty}>No API yet.</p>
       ) : (
-        <ul className="api-list">
+        <ul className={styles.list}>
           {apis.map((api) => (
-            <li key={api.id} className="api-item" data-selected={api.id === selectedId || undefined}>
+            <li key={api.id} className={styles.item} data-selected={api.id === selectedId || undefined}>
               <button
                 type="button"
-                className="api-select"
+                className={styles.select}
                 aria-current={api.id === selectedId ? 'page' : undefined}
                 onClick={() => select(api.id)}
               >
-                <span className="api-name">{api.name}</span>
-                <span className="api-versions">{api.versions.join(', ')}</span>
+                <span className={cx(text.truncate, styles.name)}>{api.name}</span>
+                <span className={styles.versions}>{api.versions.join(', ')}</span>
               </button>
               <ActionsMenu
                 label={`Actions for ${api.name}`}

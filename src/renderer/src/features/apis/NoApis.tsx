@@ -1,10 +1,13 @@
 import { Layers } from 'lucide-react';
+import { cx } from '../../lib/cx';
+import page from '../common/page.module.css';
+import styles from './NoApis.module.css';
 
 /** The very first start: no API yet. Points at "Add API" in the sidebar. */
 export function NoApis() {
   return (
-    <section className="page empty-page" aria-labelledby="no-api-heading">
-      <div className="empty-state">
+    <section className={cx(page.page, styles.page)} aria-labelledby="no-api-heading">
+      <div className={page.emptyState}>
         <Layers aria-hidden size={32} />
         <h1 id="no-api-heading">Start by adding an API</h1>
         <p>

@@ -1,6 +1,9 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { MoreHorizontal, type LucideIcon } from 'lucide-react';
+import { cx } from '../../lib/cx';
 import { useRef, useState, type HTMLAttributes } from 'react';
+import styles from './ActionsMenu.module.css';
+import { iconButtonClass } from './IconButton';
 
 export interface MenuAction {
   label: string;
@@ -31,12 +34,12 @@ export function ActionsMenu({ label, items, triggerProps, align = 'end' }: Props
   };
   return (
     <DropdownMenu.Root modal={false} onOpenChange={onOpenChange}>
-      <DropdownMenu.Trigger ref={trigger} className="icon-button" aria-label={label} {...triggerProps}>
+      <DropdownMenu.Trigger ref={trigger} className={iconButtonClass} aria-label={label} {...triggerProps}>
         <MoreHorizontal aria-hidden size={18} />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal container={container}>
         <DropdownMenu.Content
-          className="menu"
+          className={styles.menu}
           align={align}
           sideOffset={4}
           onCloseAutoFocus={(event) => {
@@ -47,7 +50,7 @@ export function ActionsMenu({ label, items, triggerProps, align = 'end' }: Props
           {items.map((item) => (
             <DropdownMenu.Item
               key={item.label}
-              className={item.destructive ? 'menu-item danger' : 'menu-item'}
+              className={cx(styles.item, item.destructive && styles.danger)}
               onSelect={() => {
                 openedDialog.current = item.opensDialog;
                 item.select();

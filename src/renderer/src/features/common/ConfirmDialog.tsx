@@ -1,5 +1,7 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import type { ReactNode } from 'react';
+import { buttonClass } from './button';
+import dialog from './dialog.module.css';
 import { FormError } from './FormError';
 import { useSubmit } from './useSubmit';
 
@@ -33,20 +35,20 @@ export function ConfirmDialog(props: Props) {
   return (
     <AlertDialog.Root open={open} onOpenChange={changeOpen}>
       <AlertDialog.Portal>
-        <AlertDialog.Overlay className="overlay" />
-        <AlertDialog.Content className="dialog" onCloseAutoFocus={props.onCloseAutoFocus}>
-          <AlertDialog.Title className="dialog-title">{title}</AlertDialog.Title>
+        <AlertDialog.Overlay className={dialog.overlay} />
+        <AlertDialog.Content className={dialog.dialog} onCloseAutoFocus={props.onCloseAutoFocus}>
+          <AlertDialog.Title className={dialog.title}>{title}</AlertDialog.Title>
           <AlertDialog.Description asChild>
-            <div className="dialog-description">{description}</div>
+            <div className={dialog.description}>{description}</div>
           </AlertDialog.Description>
           <FormError message={error} />
-          <div className="dialog-actions">
-            <AlertDialog.Cancel className="button" disabled={pending}>
+          <div className={dialog.actions}>
+            <AlertDialog.Cancel className={buttonClass()} disabled={pending}>
               Cancel
             </AlertDialog.Cancel>
             <button
               type="button"
-              className={destructive ? 'button danger' : 'button primary'}
+              className={buttonClass(destructive ? 'danger' : 'primary')}
               onClick={confirm}
               disabled={pending}
               aria-busy={pending}

@@ -1,6 +1,9 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { X } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { cx } from '../../lib/cx';
+import styles from './dialog.module.css';
+import { iconButtonClass } from './IconButton';
 
 interface Props {
   open: boolean;
@@ -23,19 +26,19 @@ export function FormDialog(props: Props) {
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       {trigger !== undefined && <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>}
       <Dialog.Portal>
-        <Dialog.Overlay className="overlay" />
+        <Dialog.Overlay className={styles.overlay} />
         <Dialog.Content
-          className={wide ? 'dialog wide' : 'dialog'}
+          className={cx(styles.dialog, wide && styles.wide)}
           onCloseAutoFocus={onCloseAutoFocus}
           {...(description === undefined && { 'aria-describedby': undefined })}
         >
-          <Dialog.Title className="dialog-title">{title}</Dialog.Title>
+          <Dialog.Title className={styles.title}>{title}</Dialog.Title>
           {description !== undefined && (
-            <Dialog.Description className="dialog-description">{description}</Dialog.Description>
+            <Dialog.Description className={styles.description}>{description}</Dialog.Description>
           )}
           {children}
           {/* Last in the DOM so the first field gets the initial focus; shown top right. */}
-          <Dialog.Close className="icon-button dialog-close" aria-label="Close">
+          <Dialog.Close className={cx(iconButtonClass, styles.close)} aria-label="Close">
             <X aria-hidden size={18} />
           </Dialog.Close>
         </Dialog.Content>

@@ -1,4 +1,8 @@
 import { forwardRef, type ButtonHTMLAttributes, type ReactNode } from 'react';
+import styles from './IconButton.module.css';
+
+/** The icon button's look, for Radix parts rendered as one (a menu trigger, a dialog's or toast's close). */
+export const iconButtonClass = styles.iconButton;
 
 interface Props extends ButtonHTMLAttributes<HTMLButtonElement> {
   /** The accessible name, also shown on hover (title). */
@@ -20,7 +24,7 @@ export const IconButton = forwardRef<HTMLButtonElement, Props>(function IconButt
       type="button"
       aria-label={label}
       title={label}
-      className={className ?? 'icon-button'}
+      className={className ?? iconButtonClass}
       {...rest}
     >
       {children}

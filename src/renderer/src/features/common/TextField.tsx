@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import form from './form.module.css';
 
 interface Props {
   label: string;
@@ -15,10 +16,11 @@ export function TextField({ label, value, onChange, error, hint, placeholder }: 
   const id = useId();
   const note = error ?? hint;
   return (
-    <div className="field">
+    <div className={form.field}>
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
+        className={form.control}
         value={value}
         autoComplete="off"
         spellCheck={false}
@@ -28,7 +30,7 @@ export function TextField({ label, value, onChange, error, hint, placeholder }: 
         aria-describedby={note ? `${id}-note` : undefined}
       />
       {note && (
-        <p id={`${id}-note`} className={error ? 'field-error' : 'field-hint'}>
+        <p id={`${id}-note`} className={error ? form.error : form.hint}>
           {note}
         </p>
       )}

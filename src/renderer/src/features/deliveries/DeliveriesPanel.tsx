@@ -1,10 +1,16 @@
 import { Send, X } from 'lucide-react';
 import { useEffect } from 'react';
 import { SCHEME_LABELS, type WebhookView } from '../../../../shared/domain';
+import { cx } from '../../lib/cx';
 import { subscribe } from '../../lib/ipc';
 import { useDeliveries } from '../../stores/deliveries';
 import { useUi } from '../../stores/ui';
+import { buttonClass } from '../common/button';
 import { IconButton } from '../common/IconButton';
+import panel from '../common/panel.module.css';
+import tags from '../common/tags.module.css';
+import text from '../common/text.module.css';
+import styles from './DeliveriesPanel.module.css';
 import { DeliveryDetail } from './DeliveryDetail';
 import { DeliveryList } from './DeliveryList';
 import { PayloadDialog } from './PayloadDialog';
@@ -32,27 +38,31 @@ export function DeliveriesPanel({ webhook }: { webhook: WebhookView }) {
   }, [webhook.id]);
 
   return (
-    <section className="deliveries" aria-labelledby="deliveries-heading" data-webhook={webhook.id}>
-      <header className="deliveries-header">
-        <div className="deliveries-title">
+    <section
+      className={cx(panel.panel, styles.deliveries)}
+      aria-labelledby="deliveries-heading"
+      data-webhook={webhook.id}
+    >
+      <header className={styles.header}>
+        <div className={styles.title}>
           <h2 id="deliveries-heading">Deliveries</h2>
-          <p className="deliveries-target">
-            <span className="version-tag">{webhook.version}</span>
-            <span className="url-text" title={webhook.url}>
+          <p className={styles.target}>
+            <span className={tags.versionTag}>{webhook.version}</span>
+            <span className={text.truncate} title={webhook.url}>
               {webhook.url}
             </span>
-            <span className="badge scheme">{SCHEME_LABELS[webhook.scheme]}</span>
+            <span className={cx(tags.badge, tags.scheme)}>{SCHEME_LABELS[webhook.scheme]}</span>
           </p>
         </div>
-        <div className="deliveries-tools">
-          <p className="sending" role="status">
+        <div className={styles.tools}>
+          <p className={styles.sending} role="status">
             {sending ? 'Sending…' : ''}
           </p>
           <TimeoutField />
           <PayloadDialog webhook={webhook} />
           <button
             type="button"
-            className="button primary"
+            className={buttonClass('primary')}
             aria-busy={sending}
             onClick={() => void sendTestDelivery(webhook.id)}
           >
@@ -64,7 +74,7 @@ export function DeliveriesPanel({ webhook }: { webhook: WebhookView }) {
           </IconButton>
         </div>
       </header>
-      <div className="deliveries-body">
+      <div className={styles.body}>
         <DeliveryList />
         <DeliveryDetail webhookId={webhook.id} />
       </div>

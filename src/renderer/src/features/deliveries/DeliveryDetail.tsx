@@ -3,10 +3,14 @@ import { ClipboardCopy, RotateCw } from 'lucide-react';
 import { useState } from 'react';
 import { SCHEME_LABELS } from '../../../../shared/domain';
 import type { Delivery } from '../../../../shared/delivery';
+import { cx } from '../../lib/cx';
 import { exactTime, shortTime } from '../../lib/time';
 import { copyAsCurl, useOpenDelivery, useOpenLogWarning } from '../../stores/deliveries';
 import { reportError } from '../../stores/status';
 import { toast } from '../../stores/toasts';
+import { buttonClass } from '../common/button';
+import text from '../common/text.module.css';
+import styles from './DeliveryDetail.module.css';
 import { MessageBlock } from './MessageBlock';
 import { StatusChip } from './StatusChip';
 import { formatMs, logWarningText, outcomeLabel } from './outcome';
@@ -23,9 +27,9 @@ async function copyCurl(deliveryId: string): Promise<void> {
 
 function RecordSummary({ record }: { record: Delivery }) {
   return (
-    <div className="delivery-summary">
+    <div className={styles.summary}>
       <StatusChip record={record} />
-      <dl className="delivery-facts">
+      <dl className={styles.facts}>
         <div>
           <dt>Sent</dt>
           <dd>
@@ -60,20 +64,20 @@ export function DeliveryDetail({ webhookId }: { webhookId: string }) {
   const [tab, setTab] = useState('request');
   if (!record)
     return (
-      <div className="delivery-detail empty">
-        <p className="muted">Choose a delivery to see exactly what was sent and what came back.</p>
+      <div className={cx(styles.detail, styles.empty)}>
+        <p className={text.muted}>Choose a delivery to see exactly what was sent and what came back.</p>
       </div>
     );
 
   const { response, error } = record;
   return (
-    <article className="delivery-detail" aria-label={`Delivery: ${outcomeLabel(record)}`}>
-      <div className="delivery-detail-header">
+    <article className={styles.detail} aria-label={`Delivery: ${outcomeLabel(record)}`}>
+      <div className={styles.header}>
         <RecordSummary record={record} />
-        <div className="delivery-actions">
+        <div className={styles.actions}>
           <button
             type="button"
-            className="button small"
+            className={buttonClass('plain', 'small')}
             title="Send this body and message id again, freshly signed, to the webhook's current URL and scheme"
             onClick={() => void redeliver(record.id, webhookId)}
           >
@@ -82,7 +86,7 @@ export function DeliveryDetail({ webhookId }: { webhookId: string }) {
           </button>
           <button
             type="button"
-            className="button small"
+            className={buttonClass('plain', 'small')}
             title="Copy a curl command that repeats this exact signed request (for bash, zsh, Git Bash or WSL)"
             onClick={() => void copyCurl(record.id)}
           >
@@ -91,25 +95,25 @@ export function DeliveryDetail({ webhookId }: { webhookId: string }) {
           </button>
         </div>
       </div>
-      {error && <p className="delivery-error">{error.message}</p>}
-      {logWarning !== undefined && <p className="delivery-error">{logWarningText(logWarning)}</p>}
-      <Tabs.Root className="tabs" value={tab} onValueChange={setTab}>
-        <Tabs.List className="tab-list" aria-label="Delivery details">
-          <Tabs.Trigger className="tab" value="request">
+      {error && <p className={styles.error}>{error.message}</p>}
+      {logWarning !== undefined && <p className={styles.error}>{logWarningText(logWarning)}</p>}
+      <Tabs.Root className={styles.tabs} value={tab} onValueChange={setTab}>
+        <Tabs.List className={styles.tabList} aria-label="Delivery details">
+          <Tabs.Trigger className={styles.tab} value="request">
             Request
           </Tabs.Trigger>
-          <Tabs.Trigger className="tab" value="response">
+          <Tabs.Trigger className={styles.tab} value="response">
             Response
           </Tabs.Trigger>
         </Tabs.List>
-        <Tabs.Content className="tab-panel" value="request">
+        <Tabs.Content value="request">
           <MessageBlock
             startLine={`${record.request.method} ${record.request.url}`}
             headers={record.request.headers}
             body={record.request.body}
           />
         </Tabs.Content>
-        <Tabs.Content className="tab-panel" value="response">
+        <Tabs.Content value="response">
           {response ? (
             <MessageBlock
               startLine={`${response.status} ${response.statusText}`.trim()}
@@ -118,7 +122,7 @@ export function DeliveryDetail({ webhookId }: { webhookId: string }) {
               truncated={response.truncated}
             />
           ) : (
-            <p className="muted">No response came back. {error?.message}</p>
+            <p className={text.muted}>No response came back. {error?.message}</p>
           )}
         </Tabs.Content>
       </Tabs.Root>

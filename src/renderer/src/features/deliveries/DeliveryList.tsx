@@ -1,7 +1,12 @@
 import { CornerDownRight } from 'lucide-react';
 import type { Delivery } from '../../../../shared/delivery';
+import { cx } from '../../lib/cx';
 import { useDeliveries } from '../../stores/deliveries';
+import { buttonClass } from '../common/button';
+import inline from '../common/inline-error.module.css';
+import text from '../common/text.module.css';
 import { RelativeTime } from '../common/RelativeTime';
+import styles from './DeliveryList.module.css';
 import { StatusChip } from './StatusChip';
 import { formatMs } from './outcome';
 
@@ -10,22 +15,22 @@ function DeliveryItem({ record, open }: { record: Delivery; open: boolean }) {
     <li>
       <button
         type="button"
-        className="delivery-item"
+        className={styles.item}
         aria-current={open || undefined}
         data-delivery={record.id}
         onClick={() => useDeliveries.getState().open(record.id)}
       >
         <StatusChip record={record} />
-        <span className="delivery-when">
+        <span className={styles.when}>
           <RelativeTime iso={record.sentAt} />
           {record.redeliveryOf && (
-            <span className="delivery-redelivery">
+            <span className={styles.redelivery}>
               <CornerDownRight aria-hidden size={12} />
               redelivery
             </span>
           )}
         </span>
-        <span className="delivery-duration">{formatMs(record.durationMs)}</span>
+        <span className={styles.duration}>{formatMs(record.durationMs)}</span>
       </button>
     </li>
   );
@@ -38,25 +43,29 @@ export function DeliveryList() {
   const records = useDeliveries((state) => state.records);
   const openId = useDeliveries((state) => state.openId);
 
-  if (status === 'loading') return <p className="muted deliveries-note">Loading deliveries…</p>;
+  if (status === 'loading') return <p className={cx(text.muted, styles.note)}>Loading deliveries…</p>;
   if (status === 'error')
     return (
-      <div className="inline-error deliveries-note" role="alert">
+      <div className={cx(inline.inlineError, styles.note)} role="alert">
         <p>The deliveries could not be loaded: {error}</p>
-        <button type="button" className="button" onClick={() => void useDeliveries.getState().refresh()}>
+        <button
+          type="button"
+          className={buttonClass()}
+          onClick={() => void useDeliveries.getState().refresh()}
+        >
           Reload deliveries
         </button>
       </div>
     );
   if (records.length === 0)
     return (
-      <p className="muted deliveries-note">
+      <p className={cx(text.muted, styles.note)}>
         No test deliveries yet. <strong>Send test delivery</strong> posts a signed example payload to this
         endpoint and records what it answered.
       </p>
     );
   return (
-    <ul className="delivery-list" aria-label="Delivery records, newest first">
+    <ul className={styles.list} aria-label="Delivery records, newest first">
       {records.map((record) => (
         <DeliveryItem key={record.id} record={record} open={record.id === openId} />
       ))}

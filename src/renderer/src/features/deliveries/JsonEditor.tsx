@@ -4,6 +4,7 @@ import { lintGutter, linter } from '@codemirror/lint';
 import { EditorView, basicSetup } from 'codemirror';
 import { tags } from '@lezer/highlight';
 import { useEffect, useRef } from 'react';
+import styles from './JsonEditor.module.css';
 
 /** Token colours from the app's theme variables, so the editor reads well in light and dark. */
 const jsonHighlight = HighlightStyle.define([
@@ -64,5 +65,5 @@ export function JsonEditor({ initial, version, onChange, label, describedBy }: P
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [version]);
 
-  return <div ref={host} className="json-editor" data-json-editor />;
+  return <div ref={host} className={styles.editor} data-json-editor />;
 }

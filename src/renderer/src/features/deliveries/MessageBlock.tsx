@@ -1,4 +1,7 @@
 import { RESPONSE_BODY_LIMIT } from '../../../../shared/delivery';
+import form from '../common/form.module.css';
+import text from '../common/text.module.css';
+import styles from './MessageBlock.module.css';
 import { prettyBody } from './outcome';
 
 interface Props {
@@ -13,17 +16,17 @@ interface Props {
 export function MessageBlock({ startLine, headers, body, truncated = false }: Props) {
   const entries = Object.entries(headers);
   return (
-    <div className="message">
-      <p className="message-start">
+    <div className={styles.message}>
+      <p className={styles.start}>
         <code>{startLine}</code>
       </p>
-      <h3 className="message-heading">Headers</h3>
+      <h3 className={styles.heading}>Headers</h3>
       {entries.length === 0 ? (
-        <p className="muted">No headers.</p>
+        <p className={text.muted}>No headers.</p>
       ) : (
-        <dl className="headers">
+        <dl className={styles.headers}>
           {entries.map(([name, value]) => (
-            <div key={name} className="header-line">
+            <div key={name} className={styles.header}>
               <dt>{name}</dt>
               <dd>
                 <code>{value}</code>
@@ -32,17 +35,17 @@ export function MessageBlock({ startLine, headers, body, truncated = false }: Pr
           ))}
         </dl>
       )}
-      <h3 className="message-heading">Body</h3>
+      <h3 className={styles.heading}>Body</h3>
       {body === '' ? (
-        <p className="muted">Empty body.</p>
+        <p className={text.muted}>Empty body.</p>
       ) : (
         // A focusable scroll area, so the keyboard can scroll a long body.
-        <pre className="body" tabIndex={0} aria-label="Body">
+        <pre className={styles.body} tabIndex={0} aria-label="Body">
           <code>{prettyBody(body)}</code>
         </pre>
       )}
       {truncated && (
-        <p className="field-warning">
+        <p className={form.warning}>
           Truncated: only the first {RESPONSE_BODY_LIMIT / 1024} KiB of the body were kept.
         </p>
       )}

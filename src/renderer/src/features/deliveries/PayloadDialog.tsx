@@ -3,13 +3,19 @@ import { FileJson } from 'lucide-react';
 import { Suspense, lazy, useId, useState, type FormEvent } from 'react';
 import { payloadJsonProblem, type PayloadTemplate } from '../../../../shared/delivery';
 import type { WebhookView } from '../../../../shared/domain';
+import { cx } from '../../lib/cx';
 import { useApis } from '../../stores/apis';
 import { reportError } from '../../stores/status';
 import { loadTemplate, resetTemplate, saveTemplate } from '../../stores/templates';
 import { toast } from '../../stores/toasts';
+import { buttonClass } from '../common/button';
+import dialog from '../common/dialog.module.css';
+import form from '../common/form.module.css';
 import { FormDialog } from '../common/FormDialog';
 import { FormError } from '../common/FormError';
+import text from '../common/text.module.css';
 import { useSubmit } from '../common/useSubmit';
+import styles from './PayloadDialog.module.css';
 
 // CodeMirror is loaded when the editor first opens, not with the first screen.
 const JsonEditor = lazy(() => import('./JsonEditor').then((module) => ({ default: module.JsonEditor })));
@@ -75,14 +81,14 @@ export function PayloadDialog({ webhook }: { webhook: WebhookView }) {
       title="Edit test payload"
       description={`The JSON every test delivery of ${apiName} ${webhook.version} sends. Saving it replaces the built-in example for this version.`}
       trigger={
-        <button type="button" className="button">
+        <button type="button" className={buttonClass()}>
           <FileJson aria-hidden size={16} />
           Edit test payload
         </button>
       }
     >
       {loaded.status === 'loading' && (
-        <p className="muted" role="status">
+        <p className={text.muted} role="status">
           Loading the test payload…
         </p>
       )}
@@ -90,13 +96,13 @@ export function PayloadDialog({ webhook }: { webhook: WebhookView }) {
         <FormError message={`The test payload could not be loaded: ${loaded.message}`} />
       )}
       {loaded.status === 'ready' && (
-        <form className="form" onSubmit={submit} noValidate>
-          <p className="field-hint">
+        <form className={form.form} onSubmit={submit} noValidate>
+          <p className={form.hint}>
             {loaded.template.custom
               ? 'Your saved payload.'
               : 'The built-in example (fresh ids and times on each send until you save your own).'}
           </p>
-          <Suspense fallback={<p className="muted">Loading the editor…</p>}>
+          <Suspense fallback={<p className={text.muted}>Loading the editor…</p>}>
             <JsonEditor
               initial={loaded.template.json}
               version={docVersion}
@@ -105,25 +111,25 @@ export function PayloadDialog({ webhook }: { webhook: WebhookView }) {
               describedBy={problemId}
             />
           </Suspense>
-          <p id={problemId} className="field-error" aria-live="polite">
+          <p id={problemId} className={form.error} aria-live="polite">
             {problem}
           </p>
           <FormError message={submission.error} />
-          <div className="dialog-actions">
+          <div className={dialog.actions}>
             <button
               type="button"
-              className="button reset"
+              className={cx(buttonClass(), styles.reset)}
               onClick={reset}
               disabled={!loaded.template.custom || submission.pending}
             >
               Reset to default
             </button>
-            <Dialog.Close className="button" type="button">
+            <Dialog.Close className={buttonClass()} type="button">
               Cancel
             </Dialog.Close>
             <button
               type="submit"
-              className="button primary"
+              className={buttonClass('primary')}
               disabled={problem !== null || submission.pending}
               aria-busy={submission.pending}
             >

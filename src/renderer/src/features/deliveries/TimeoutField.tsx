@@ -2,7 +2,10 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { deliveryTimeoutSchema } from '../../../../shared/delivery';
 import { reportError } from '../../stores/status';
 import { useSettings } from '../../stores/settings';
+import { cx } from '../../lib/cx';
 import { toast } from '../../stores/toasts';
+import form from '../common/form.module.css';
+import styles from './TimeoutField.module.css';
 
 /** "Timeout (s)": how long a test delivery waits for an answer, 1–60 s; saved on Enter or when left. */
 export function TimeoutField() {
@@ -37,10 +40,11 @@ export function TimeoutField() {
   };
 
   return (
-    <form className="timeout-field" onSubmit={(event) => void commit(event)} noValidate>
+    <form className={styles.field} onSubmit={(event) => void commit(event)} noValidate>
       <label htmlFor={id}>Timeout (s)</label>
       <input
         id={id}
+        className={cx(form.control, styles.input)}
         type="number"
         inputMode="numeric"
         min={1}
@@ -53,7 +57,7 @@ export function TimeoutField() {
         aria-describedby={error ? `${id}-error` : undefined}
       />
       {error && (
-        <p id={`${id}-error`} className="field-error timeout-error" role="alert">
+        <p id={`${id}-error`} className={cx(form.error, styles.error)} role="alert">
           {error}
         </p>
       )}

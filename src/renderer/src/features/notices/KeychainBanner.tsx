@@ -1,7 +1,10 @@
 import { KeyRound } from 'lucide-react';
 import { useState } from 'react';
+import { cx } from '../../lib/cx';
 import { useStatus } from '../../stores/status';
 import { toast } from '../../stores/toasts';
+import { buttonClass } from '../common/button';
+import styles from './Banner.module.css';
 
 /** Shown while the system keychain does not answer: what it means, how to fix it, and "Try again". */
 export function KeychainBanner() {
@@ -17,10 +20,10 @@ export function KeychainBanner() {
   };
 
   return (
-    <div className="banner danger" role="alert" aria-labelledby="keychain-banner-title">
+    <div className={cx(styles.banner, styles.danger)} role="alert" aria-labelledby="keychain-banner-title">
       <KeyRound aria-hidden size={20} />
-      <div className="banner-text">
-        <p id="keychain-banner-title" className="banner-title">
+      <div className={styles.text}>
+        <p id="keychain-banner-title" className={styles.title}>
           The system keychain is not available
         </p>
         <p>{keychain.message}</p>
@@ -29,9 +32,15 @@ export function KeychainBanner() {
           GNOME Keyring or KWallet). Start or unlock it, then choose Try again. Your webhooks are safe;
           revealing, copying, creating and regenerating secrets wait until the keychain answers.
         </p>
-        {stillDown && !checking && <p className="banner-status">Still not available.</p>}
+        {stillDown && !checking && <p className={styles.status}>Still not available.</p>}
       </div>
-      <button type="button" className="button" onClick={retry} disabled={checking} aria-busy={checking}>
+      <button
+        type="button"
+        className={buttonClass()}
+        onClick={retry}
+        disabled={checking}
+        aria-busy={checking}
+      >
         Try again
       </button>
     </div>

@@ -1,9 +1,13 @@
 import { Info, X } from 'lucide-react';
 import { useState } from 'react';
 import type { Notice, NoticeKind } from '../../../../shared/domain';
+import { cx } from '../../lib/cx';
 import { useStatus } from '../../stores/status';
 import { toast } from '../../stores/toasts';
+import { buttonClass } from '../common/button';
 import { ConfirmDialog } from '../common/ConfirmDialog';
+import { iconButtonClass } from '../common/IconButton';
+import styles from './Banner.module.css';
 
 const TITLES: Record<Exclude<NoticeKind, 'keychain-unavailable'>, string> = {
   'config-moved-aside': 'Your configuration could not be read',
@@ -21,11 +25,15 @@ function OrphanActions({ notice }: { notice: Notice }) {
     toast(`Removed ${removed} signing secret${removed === 1 ? '' : 's'} from the keychain.`);
   };
   return (
-    <div className="banner-actions">
-      <button type="button" className="button danger" onClick={() => setConfirming(true)}>
+    <div className={styles.actions}>
+      <button type="button" className={buttonClass('danger')} onClick={() => setConfirming(true)}>
         Remove them
       </button>
-      <button type="button" className="button" onClick={() => useStatus.getState().dismissNotice(notice)}>
+      <button
+        type="button"
+        className={buttonClass()}
+        onClick={() => useStatus.getState().dismissNotice(notice)}
+      >
         Keep
       </button>
       <ConfirmDialog
@@ -52,22 +60,22 @@ export function StartupNotices() {
   const dismiss = useStatus((state) => state.dismissNotice);
   if (notices.length === 0) return null;
   return (
-    <div className="notices">
+    <div>
       {notices.map((notice) => (
         <div
           key={notice.kind + notice.message}
-          className={notice.kind === 'config-moved-aside' ? 'banner warning' : 'banner info'}
+          className={cx(styles.banner, notice.kind === 'config-moved-aside' ? styles.warning : styles.info)}
           role="status"
         >
           <Info aria-hidden size={20} />
-          <div className="banner-text">
-            <p className="banner-title">{TITLES[notice.kind as keyof typeof TITLES]}</p>
+          <div className={styles.text}>
+            <p className={styles.title}>{TITLES[notice.kind as keyof typeof TITLES]}</p>
             <p>{notice.message}</p>
             {notice.kind === 'orphan-secrets' && <OrphanActions notice={notice} />}
           </div>
           <button
             type="button"
-            className="icon-button"
+            className={iconButtonClass}
             aria-label="Dismiss notice"
             onClick={() => dismiss(notice)}
           >

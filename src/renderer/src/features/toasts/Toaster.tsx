@@ -1,6 +1,9 @@
 import * as Toast from '@radix-ui/react-toast';
 import { X } from 'lucide-react';
+import { cx } from '../../lib/cx';
 import { useToasts } from '../../stores/toasts';
+import { iconButtonClass } from '../common/IconButton';
+import styles from './Toaster.module.css';
 
 /** Renders the toasts store: announced politely (errors assertively), dismissed by time, swipe, F8 or Close. */
 export function Toaster() {
@@ -11,18 +14,18 @@ export function Toaster() {
       {toasts.map((item) => (
         <Toast.Root
           key={item.id}
-          className={`toast ${item.tone}`}
+          className={cx(styles.toast, item.tone === 'error' && styles.error)}
           type={item.tone === 'error' ? 'foreground' : 'background'}
           duration={item.tone === 'error' ? 8000 : 5000}
           onOpenChange={(open) => !open && dismiss(item.id)}
         >
-          <Toast.Title className="toast-title">{item.title}</Toast.Title>
-          <Toast.Close className="icon-button" aria-label="Dismiss">
+          <Toast.Title className={styles.title}>{item.title}</Toast.Title>
+          <Toast.Close className={iconButtonClass} aria-label="Dismiss">
             <X aria-hidden size={16} />
           </Toast.Close>
         </Toast.Root>
       ))}
-      <Toast.Viewport className="toast-viewport" />
+      <Toast.Viewport className={styles.viewport} />
     </Toast.Provider>
   );
 }

@@ -4,10 +4,14 @@ import { useId, useState, type FormEvent } from 'react';
 import { DEFAULT_SCHEME, type Api, type SignatureScheme } from '../../../../shared/domain';
 import { toast } from '../../stores/toasts';
 import { useWebhooks } from '../../stores/webhooks';
+import { cx } from '../../lib/cx';
+import { buttonClass } from '../common/button';
 import { FormDialog } from '../common/FormDialog';
 import { FormActions } from '../common/FormActions';
 import { FormError } from '../common/FormError';
+import form from '../common/form.module.css';
 import { useSubmit } from '../common/useSubmit';
+import styles from './CreateWebhookDialog.module.css';
 import { SchemeSelect } from './SchemeSelect';
 import { UrlField } from './UrlField';
 import { useUrlDraft } from './useUrlDraft';
@@ -54,17 +58,22 @@ export function CreateWebhookDialog({ api }: { api: Api }) {
       title="Create a new webhook"
       description="Hookwarden generates a signing secret for it and keeps it in your system keychain."
       trigger={
-        <button type="button" className="button primary" data-create-webhook>
+        <button type="button" className={buttonClass('primary')} data-create-webhook>
           <Plus aria-hidden size={16} />
           Create a new webhook
         </button>
       }
     >
-      <form className="form" onSubmit={submit} noValidate>
-        <section className="form-section" aria-label="Endpoint">
-          <div className="field">
+      <form className={form.form} onSubmit={submit} noValidate>
+        <section className={styles.section} aria-label="Endpoint">
+          <div className={form.field}>
             <label htmlFor={versionId}>Product version</label>
-            <select id={versionId} value={version} onChange={(event) => setVersion(event.target.value)}>
+            <select
+              id={versionId}
+              className={form.control}
+              value={version}
+              onChange={(event) => setVersion(event.target.value)}
+            >
               {api.versions.map((label) => (
                 <option key={label} value={label}>
                   {label}
@@ -75,12 +84,12 @@ export function CreateWebhookDialog({ api }: { api: Api }) {
           <UrlField {...url.field} />
         </section>
         <Collapsible.Root open={advanced} onOpenChange={setAdvanced} asChild>
-          <section className="form-section advanced" aria-label="Advanced">
-            <Collapsible.Trigger type="button" className="disclosure">
-              <ChevronRight aria-hidden size={16} className="disclosure-icon" />
+          <section className={cx(styles.section, styles.advanced)} aria-label="Advanced">
+            <Collapsible.Trigger type="button" className={styles.disclosure}>
+              <ChevronRight aria-hidden size={16} className={styles.disclosureIcon} />
               Advanced
             </Collapsible.Trigger>
-            <Collapsible.Content className="form-section">
+            <Collapsible.Content className={styles.section}>
               <SchemeSelect value={scheme} onChange={setScheme} />
             </Collapsible.Content>
           </section>

@@ -5,6 +5,7 @@ import { useWebhooks } from '../../stores/webhooks';
 import { FormDialog } from '../common/FormDialog';
 import { FormActions } from '../common/FormActions';
 import { FormError } from '../common/FormError';
+import form from '../common/form.module.css';
 import { useSubmit } from '../common/useSubmit';
 import { UrlField } from './UrlField';
 import { useUrlDraft } from './useUrlDraft';
@@ -40,7 +41,7 @@ export function EditUrlDialog({ webhook, open, onOpenChange, onCloseAutoFocus }:
       title="Edit endpoint URL"
       description={`Product version ${webhook.version}. The signing secret stays the same.`}
     >
-      <form className="form" onSubmit={submit} noValidate>
+      <form className={form.form} onSubmit={submit} noValidate>
         <UrlField {...url.field} />
         <FormError message={submission.error} />
         <FormActions submitLabel="Save" pending={submission.pending} />

@@ -1,9 +1,10 @@
 import { Webhook } from 'lucide-react';
+import page from '../common/page.module.css';
 
 /** An API without webhooks: says what a webhook is for and what to do next. */
 export function NoWebhooks({ apiName }: { apiName: string }) {
   return (
-    <div className="empty-state">
+    <div className={page.emptyState}>
       <Webhook aria-hidden size={32} />
       <h2>No webhooks for {apiName} yet</h2>
       <p>

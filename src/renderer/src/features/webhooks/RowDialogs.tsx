@@ -3,6 +3,7 @@ import { toast } from '../../stores/toasts';
 import { useUi } from '../../stores/ui';
 import { useWebhooks } from '../../stores/webhooks';
 import { ConfirmDialog } from '../common/ConfirmDialog';
+import text from '../common/text.module.css';
 import { EditUrlDialog } from './EditUrlDialog';
 import { SchemeDialog } from './SchemeDialog';
 import { dataSelector, returnFocusTo } from '../common/focus-return';
@@ -55,8 +56,8 @@ export function RowDialogs() {
           title="Delete webhook?"
           description={
             <p>
-              Events stop going to <strong className="break">{webhook.url}</strong> and its signing secret is
-              removed from the keychain. This cannot be undone.
+              Events stop going to <strong className={text.breakAll}>{webhook.url}</strong> and its signing
+              secret is removed from the keychain. This cannot be undone.
             </p>
           }
           confirmLabel="Delete webhook"

@@ -5,6 +5,7 @@ import { useWebhooks } from '../../stores/webhooks';
 import { FormDialog } from '../common/FormDialog';
 import { FormActions } from '../common/FormActions';
 import { FormError } from '../common/FormError';
+import form from '../common/form.module.css';
 import { useSubmit } from '../common/useSubmit';
 import { SchemeSelect } from './SchemeSelect';
 
@@ -35,7 +36,7 @@ export function SchemeDialog({ webhook, ...dialog }: Props) {
       title="Change signature scheme"
       description="How Hookwarden signs this webhook's test deliveries. The signing secret stays the same."
     >
-      <form className="form" onSubmit={submit} noValidate>
+      <form className={form.form} onSubmit={submit} noValidate>
         <SchemeSelect value={scheme} onChange={setDraft} />
         <FormError message={submission.error} />
         <FormActions submitLabel="Save" pending={submission.pending} />

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { SCHEME_LABELS, SIGNATURE_SCHEMES, type SignatureScheme } from '../../../../shared/domain';
+import form from '../common/form.module.css';
 
 const HINTS: Record<SignatureScheme, string> = {
   mindee: 'X-Mindee-Hmac-Signature: hex HMAC-SHA256 of the body.',
@@ -21,10 +22,11 @@ export function SchemeSelect({
 }) {
   const id = useId();
   return (
-    <div className="field">
+    <div className={form.field}>
       <label htmlFor={id}>Signature scheme</label>
       <select
         id={id}
+        className={form.control}
         value={value}
         aria-describedby={`${id}-hint`}
         onChange={(event) => isScheme(event.target.value) && onChange(event.target.value)}
@@ -35,7 +37,7 @@ export function SchemeSelect({
           </option>
         ))}
       </select>
-      <p id={`${id}-hint`} className="field-hint">
+      <p id={`${id}-hint`} className={form.hint}>
         {HINTS[value]}
       </p>
     </div>

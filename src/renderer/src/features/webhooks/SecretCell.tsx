@@ -1,8 +1,12 @@
 import { Copy, Eye, EyeOff, TriangleAlert } from 'lucide-react';
 import { SECRET_PREFIX } from '../../../../shared/domain';
+import { cx } from '../../lib/cx';
 import { useSecrets } from '../../stores/secrets';
+import { buttonClass } from '../common/button';
+import text from '../common/text.module.css';
 import { IconButton } from '../common/IconButton';
 import { copyToClipboard, regenerateMissing, toggleReveal } from './secret-actions';
+import styles from './SecretCell.module.css';
 
 const MASK = `${SECRET_PREFIX}${'•'.repeat(16)}`;
 
@@ -19,12 +23,12 @@ export function SecretCell({ webhookId, secretMissing, describedBy }: Props) {
 
   if (secretMissing) {
     return (
-      <div className="secret-missing">
+      <div className={styles.missing}>
         <TriangleAlert aria-hidden size={16} />
-        <span>Signing secret missing from the keychain.</span>
+        <span className={text.truncate}>Signing secret missing from the keychain.</span>
         <button
           type="button"
-          className="button small warning"
+          className={buttonClass('warning', 'small')}
           aria-describedby={describedBy}
           onClick={() => void regenerateMissing(webhookId)}
         >
@@ -36,15 +40,15 @@ export function SecretCell({ webhookId, secretMissing, describedBy }: Props) {
 
   const shown = secret !== undefined;
   return (
-    <div className="secret">
+    <div className={styles.secret}>
       {shown ? (
-        <code className="secret-value" data-revealed>
+        <code className={cx(text.truncate, styles.value)} data-revealed>
           {secret}
         </code>
       ) : (
-        <code className="secret-value">
+        <code className={cx(text.truncate, styles.value)}>
           <span aria-hidden>{MASK}</span>
-          <span className="sr-only">hidden</span>
+          <span className={text.srOnly}>hidden</span>
         </code>
       )}
       <IconButton

@@ -1,6 +1,7 @@
 import { ShieldAlert } from 'lucide-react';
 import { useId, type Ref } from 'react';
 import { checkEndpointUrl } from '../../../../shared/url-rule';
+import form from '../common/form.module.css';
 
 interface Props {
   value: string;
@@ -20,10 +21,11 @@ export function UrlField({ value, onChange, showError, onBlur, inputRef }: Props
   const describedBy = error ? `${id}-error` : insecure ? `${id}-http` : `${id}-hint`;
 
   return (
-    <div className="field">
+    <div className={form.field}>
       <label htmlFor={id}>Endpoint URL</label>
       <input
         id={id}
+        className={form.control}
         ref={inputRef}
         type="url"
         inputMode="url"
@@ -37,18 +39,18 @@ export function UrlField({ value, onChange, showError, onBlur, inputRef }: Props
         aria-describedby={describedBy}
       />
       {error ? (
-        <p id={`${id}-error`} className="field-error">
+        <p id={`${id}-error`} className={form.error}>
           {error}
         </p>
       ) : insecure ? (
-        <p id={`${id}-http`} className="field-warning">
+        <p id={`${id}-http`} className={form.warning}>
           <ShieldAlert aria-hidden size={16} />
           <span>
             This URL uses HTTP, so deliveries travel unencrypted. Use HTTPS for anything but local testing.
           </span>
         </p>
       ) : (
-        <p id={`${id}-hint`} className="field-hint">
+        <p id={`${id}-hint`} className={form.hint}>
           Where Hookwarden sends events. HTTPS is recommended.
         </p>
       )}

@@ -2,9 +2,13 @@ import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { SCHEME_LABELS } from '../../../../shared/domain';
 import { useUi } from '../../stores/ui';
 import { useWebhooks } from '../../stores/webhooks';
+import { cx } from '../../lib/cx';
+import tags from '../common/tags.module.css';
+import text from '../common/text.module.css';
 import { RelativeTime } from '../common/RelativeTime';
 import { RowActionsMenu } from './RowActionsMenu';
 import { SecretCell } from './SecretCell';
+import styles from './WebhookTable.module.css';
 
 interface Props {
   id: string;
@@ -35,7 +39,7 @@ export const WebhookRow = memo(function WebhookRow({ id, rowIndex, top }: Props)
     <div
       role="row"
       aria-rowindex={rowIndex}
-      className="row"
+      className={styles.row}
       data-selected={selected || undefined}
       style={{ transform: `translateY(${top}px)` }}
       tabIndex={0}
@@ -45,28 +49,28 @@ export const WebhookRow = memo(function WebhookRow({ id, rowIndex, top }: Props)
       onClick={select}
       onKeyDown={selectByKey}
     >
-      <div role="cell" className="cell version">
-        <span className="version-tag">{webhook.version}</span>
+      <div role="cell" className={styles.cell}>
+        <span className={tags.versionTag}>{webhook.version}</span>
       </div>
-      <div role="cell" className="cell url">
-        <span id={urlCellId} className="url-text" title={webhook.url}>
+      <div role="cell" className={cx(styles.cell, styles.url)}>
+        <span id={urlCellId} className={text.truncate} title={webhook.url}>
           {webhook.url}
         </span>
-        {webhook.insecure && <span className="badge warning">Insecure (HTTP)</span>}
+        {webhook.insecure && <span className={cx(tags.badge, tags.warning)}>Insecure (HTTP)</span>}
       </div>
-      <div role="cell" className="cell scheme">
-        <span className="scheme-tag">{SCHEME_LABELS[webhook.scheme]}</span>
+      <div role="cell" className={styles.cell}>
+        <span className={cx(text.truncate, styles.scheme)}>{SCHEME_LABELS[webhook.scheme]}</span>
       </div>
-      <div role="cell" className="cell">
+      <div role="cell" className={styles.cell}>
         <SecretCell webhookId={id} secretMissing={webhook.secretMissing} describedBy={urlCellId} />
       </div>
-      <div role="cell" className="cell time">
+      <div role="cell" className={cx(styles.cell, styles.time)}>
         <RelativeTime iso={webhook.createdAt} />
       </div>
-      <div role="cell" className="cell time">
+      <div role="cell" className={cx(styles.cell, styles.time)}>
         <RelativeTime iso={webhook.updatedAt} />
       </div>
-      <div role="cell" className="cell actions">
+      <div role="cell" className={cx(styles.cell, styles.actions)}>
         <RowActionsMenu webhookId={id} describedBy={urlCellId} />
       </div>
     </div>

@@ -1,9 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, type CSSProperties } from 'react';
+import { cx } from '../../lib/cx';
+import panel from '../common/panel.module.css';
+import text from '../common/text.module.css';
 import { useWebhooks } from '../../stores/webhooks';
+import styles from './WebhookTable.module.css';
 import { WebhookRow } from './WebhookRow';
 
+/** A body row's height in px: the virtualizer's estimate, and the rows' CSS height (--row-height). */
 export const ROW_HEIGHT = 56;
+const ROW_HEIGHT_STYLE = { '--row-height': `${ROW_HEIGHT}px` } as CSSProperties;
 
 const COLUMNS = [
   'Product version',
@@ -42,21 +48,27 @@ export function WebhookTable() {
   }, [lastCreated, ids, virtualizer]);
 
   return (
-    <div role="table" aria-label="Webhooks" aria-rowcount={ids.length + 1} className="table">
-      <div role="rowgroup" className="table-head">
-        <div role="row" aria-rowindex={1} className="row header-row">
+    <div
+      role="table"
+      aria-label="Webhooks"
+      aria-rowcount={ids.length + 1}
+      className={cx(panel.panel, styles.table)}
+      style={ROW_HEIGHT_STYLE}
+    >
+      <div role="rowgroup" className={styles.head}>
+        <div role="row" aria-rowindex={1} className={cx(styles.row, styles.headerRow)}>
           {COLUMNS.map((name) => (
-            <div role="columnheader" key={name} className="cell">
+            <div role="columnheader" key={name} className={styles.cell}>
               {name}
             </div>
           ))}
-          <div role="columnheader" className="cell actions">
-            <span className="sr-only">Actions</span>
+          <div role="columnheader" className={cx(styles.cell, styles.actions)}>
+            <span className={text.srOnly}>Actions</span>
           </div>
         </div>
       </div>
-      <div role="rowgroup" className="table-body" ref={scrollRef} data-table-body>
-        <div role="presentation" className="table-spacer" style={{ height: virtualizer.getTotalSize() }}>
+      <div role="rowgroup" className={styles.body} ref={scrollRef} data-table-body>
+        <div role="presentation" className={styles.spacer} style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const id = ids[item.index];
             return id === undefined ? null : (

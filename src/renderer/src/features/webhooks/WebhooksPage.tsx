@@ -1,12 +1,18 @@
 import { useEffect } from 'react';
 import type { Api } from '../../../../shared/domain';
+import { cx } from '../../lib/cx';
 import { useUi } from '../../stores/ui';
+import { buttonClass } from '../common/button';
+import inline from '../common/inline-error.module.css';
+import page from '../common/page.module.css';
+import text from '../common/text.module.css';
 import { useWebhooks } from '../../stores/webhooks';
 import { DeliveriesPanel } from '../deliveries/DeliveriesPanel';
 import { CreateWebhookDialog } from './CreateWebhookDialog';
 import { NoWebhooks } from './NoWebhooks';
 import { RowDialogs } from './RowDialogs';
 import { useHideSecretsOnLeave } from './useHideSecretsOnLeave';
+import styles from './WebhooksPage.module.css';
 import { WebhookTable } from './WebhookTable';
 
 /** The selected API's webhooks: header, the table (or its empty, loading or error state), row dialogs. */
@@ -24,27 +30,27 @@ export function WebhooksPage({ api }: { api: Api }) {
   }, [api.id, load]);
 
   return (
-    <section className="page" aria-labelledby="webhooks-heading">
-      <header className="page-header">
+    <section className={page.page} aria-labelledby="webhooks-heading">
+      <header className={styles.header}>
         <div>
-          <p className="eyebrow">{api.name}</p>
+          <p className={styles.eyebrow}>{api.name}</p>
           <h1 id="webhooks-heading">Webhooks</h1>
-          <p className="lede">
+          <p className={styles.lede}>
             One API can have several active webhooks, for example one for development and one for production.
           </p>
         </div>
         <CreateWebhookDialog key={api.id} api={api} />
       </header>
-      <div className="page-body">
+      <div className={styles.body}>
         {status === 'loading' && (
-          <p className="muted" role="status">
+          <p className={text.muted} role="status">
             Loading webhooks…
           </p>
         )}
         {status === 'error' && (
-          <div className="inline-error" role="alert">
+          <div className={cx(inline.inlineError, styles.loadError)} role="alert">
             <p>The webhooks could not be loaded: {error}</p>
-            <button type="button" className="button" onClick={() => void load(api.id)}>
+            <button type="button" className={buttonClass()} onClick={() => void load(api.id)}>
               Reload webhooks
             </button>
           </div>

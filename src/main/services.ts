@@ -86,6 +86,7 @@ export function startServices(deps: ServiceDeps) {
     deliveries: createDeliveryService({
       config,
       readSecret: secrets.readSecret,
+      readHeaderValue: secrets.readHeaderValue,
       templates,
       log,
       http: deps.http,

@@ -14,6 +14,7 @@ export const CHANNELS = [
   'webhooks.updateUrl',
   'webhooks.updateDetails',
   'webhooks.setPaused',
+  'webhooks.setHeaders',
   'webhooks.changeVersion',
   'webhooks.delete',
   'webhooks.regenerateSecret',

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   apiNameInputSchema,
+  customHeadersInputSchema,
   descriptionSchema,
   endpointUrlSchema,
   idSchema,
@@ -78,6 +79,9 @@ export const contract = {
     z.strictObject({ id: idSchema, url: endpointUrlSchema, description: descriptionSchema }),
   ),
   'webhooks.setPaused': channel<WebhookView>()(z.strictObject({ id: idSchema, paused: z.boolean() })),
+  'webhooks.setHeaders': channel<WebhookView>()(
+    z.strictObject({ id: idSchema, headers: customHeadersInputSchema }),
+  ),
   'webhooks.changeVersion': channel<WebhookView>()(
     z.strictObject({ id: idSchema, version: versionLabelSchema }),
   ),

@@ -79,6 +79,77 @@ export const descriptionSchema = z
   .max(DESCRIPTION_MAX, `A description has at most ${DESCRIPTION_MAX} characters.`)
   .refine((text) => !/[\r\n]/.test(text), 'A description is one line.');
 
+export const MAX_CUSTOM_HEADERS = 20;
+export const HEADER_VALUE_MAX_BYTES = 1024;
+/** RFC 9110 token characters: what a header name may be made of. */
+const HEADER_NAME_PATTERN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Names a custom header may not take: what the app or HTTP itself sets, and every scheme's signature headers
+ * (a custom one would let a delivery carry a forged or a second signature).
+ */
+export const RESERVED_HEADER_NAMES: ReadonlySet<string> = new Set([
+  'host',
+  'content-length',
+  'content-type',
+  'user-agent',
+  'connection',
+  'transfer-encoding',
+  'x-mindee-hmac-signature',
+  'webhook-id',
+  'webhook-timestamp',
+  'webhook-signature',
+  'stripe-signature',
+  'x-github-event',
+  'x-github-delivery',
+  'x-hub-signature-256',
+]);
+
+export const headerNameSchema = z
+  .string()
+  .trim()
+  .regex(HEADER_NAME_PATTERN, "A header name is letters, digits and !#$%&'*+.^_`|~- only, like X-Team.")
+  .refine((name) => !RESERVED_HEADER_NAMES.has(name.toLowerCase()), {
+    message: 'Hookwarden sets this header itself (or it is a signature header); choose another name.',
+  });
+
+const headerValueSchema = z
+  .string()
+  .refine((value) => !/[\r\n\0]/.test(value), 'A header value cannot hold a line break.')
+  .refine(
+    (value) => new TextEncoder().encode(value).length <= HEADER_VALUE_MAX_BYTES,
+    `A header value has at most ${HEADER_VALUE_MAX_BYTES} bytes.`,
+  );
+
+/** A custom header as stored: a secret one's value is in the keychain, never here (value null). */
+export const customHeaderSchema = z.union([
+  z.strictObject({ name: headerNameSchema, secret: z.literal(false), value: headerValueSchema }),
+  z.strictObject({ name: headerNameSchema, secret: z.literal(true), value: z.null() }),
+]);
+export type CustomHeader = z.infer<typeof customHeaderSchema>;
+
+/** A header as the user sets it: a secret one's value may be left out to keep the stored one. */
+export const customHeaderInputSchema = z.strictObject({
+  name: headerNameSchema,
+  secret: z.boolean(),
+  value: headerValueSchema.optional(),
+});
+
+/** At most 20, each name once (names compare without case, as HTTP's do). */
+function headerListSchema<T extends z.ZodType<{ name: string }>>(item: T) {
+  return z
+    .array(item)
+    .max(MAX_CUSTOM_HEADERS, `A webhook has at most ${MAX_CUSTOM_HEADERS} custom headers.`)
+    .refine(
+      (headers) => new Set(headers.map((h) => h.name.toLowerCase())).size === headers.length,
+      'Each header name may appear once.',
+    );
+}
+export const customHeadersSchema = headerListSchema(customHeaderSchema);
+export const customHeadersInputSchema = headerListSchema(customHeaderInputSchema);
+
+/** How a secret header's value appears in delivery records and curl commands. */
+export const MASKED_HEADER_VALUE = '••••';
+
 export const webhookSchema = z.strictObject({
   id: idSchema,
   apiId: idSchema,
@@ -92,6 +163,8 @@ export const webhookSchema = z.strictObject({
   description: descriptionSchema.optional(),
   /** Absent: active. A paused webhook still takes test deliveries, after the UI asks. */
   paused: z.boolean().optional(),
+  /** Sent with every delivery; absent: none. */
+  headers: customHeadersSchema.optional(),
 });
 export type Webhook = z.infer<typeof webhookSchema>;
 

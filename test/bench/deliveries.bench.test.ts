@@ -103,6 +103,7 @@ describe('bench: signed test deliveries', () => {
     const deliveries = createDeliveryService({
       config: configStore,
       readSecret: async () => `whsec_${Buffer.alloc(32, 1).toString('base64')}`,
+      readHeaderValue: async () => 'never read: the fixture has no secret header',
       templates: createTemplateService({ config: configStore, clock: systemClock }),
       log: createDeliveryLog(memoryLogStore(), () => undefined),
       http: createHttpClient(),

@@ -243,6 +243,12 @@ export class FakeHookwarden {
     'webhooks.updateDetails': ({ id, url, description }) =>
       this.touch(id, { url: this.checkedUrl(url), description }),
     'webhooks.setPaused': ({ id, paused }) => this.touch(id, { paused }),
+    'webhooks.setHeaders': ({ id, headers }) =>
+      this.touch(id, {
+        headers: headers.map(({ name, secret, value }) =>
+          secret ? { name, secret: true, value: null } : { name, secret: false, value: value ?? '' },
+        ),
+      }),
     'webhooks.changeVersion': ({ id, version }) => this.touch(id, { version }),
     'webhooks.delete': ({ id }) => {
       this.webhook(id);

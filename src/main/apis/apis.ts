@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { remove as withoutConfusables } from 'confusables';
 import { AppError } from '../../shared/errors';
-import type { Api } from '../../shared/domain';
+import type { Api, Webhook } from '../../shared/domain';
 import type { ParsedInput } from '../../shared/contract';
 import { findApi, updateConfig } from '../config/lookups';
 import type { Clock } from '../ports';
@@ -75,21 +75,21 @@ export function createApiService({ config, secrets, clock, forgetDeliveries }: D
     async delete({ id, cascade }: ParsedInput<'apis.delete'>): Promise<{ deletedWebhooks: number }> {
       const before = config.read();
       findApi(before, id);
-      const webhookIds = (data: ConfigData) => data.webhooks.filter((w) => w.apiId === id).map((w) => w.id);
-      const [firstId, ...otherIds] = webhookIds(before);
-      if (firstId !== undefined && !cascade) {
+      const webhooksOf = (data: ConfigData) => data.webhooks.filter((w) => w.apiId === id);
+      const count = webhooksOf(before).length;
+      if (count > 0 && !cascade) {
         throw new AppError(
           'API_HAS_WEBHOOKS',
-          `This API has ${otherIds.length + 1} webhook(s) and their signing secrets; delete them with it, or delete them first.`,
+          `This API has ${count} webhook(s) and their signing secrets; delete them with it, or delete them first.`,
         );
       }
       // Fail before changing anything when the keychain cannot remove the secrets.
-      if (firstId !== undefined) await secrets.probe();
+      if (count > 0) await secrets.probe();
 
-      let doomed: string[] = [];
+      let doomed: Webhook[] = [];
       updateConfig(config, (current) => {
         findApi(current, id);
-        doomed = webhookIds(current);
+        doomed = webhooksOf(current);
         return {
           ...current,
           apis: current.apis.filter((a) => a.id !== id),
@@ -97,7 +97,7 @@ export function createApiService({ config, secrets, clock, forgetDeliveries }: D
           templates: current.templates.filter((t) => t.apiId !== id),
         };
       });
-      forgetDeliveries(doomed);
+      forgetDeliveries(doomed.map((w) => w.id));
       await secrets.removeAll(doomed);
       return { deletedWebhooks: doomed.length };
     },

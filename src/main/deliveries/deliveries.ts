@@ -8,7 +8,7 @@ import {
   type DeliveryFailure,
   type SentDelivery,
 } from '../../shared/delivery';
-import type { Webhook } from '../../shared/domain';
+import { MASKED_HEADER_VALUE, type Webhook } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { curlCommand } from './curl';
 import type { DeliveryLog } from './log';
@@ -24,6 +24,8 @@ interface Deps {
   config: ConfigStore;
   /** Reads a webhook's secret from the keychain (SECRET_MISSING when it is gone). */
   readSecret: (webhookId: string) => Promise<string>;
+  /** Reads a secret custom header's value from the keychain (SECRET_MISSING when it is gone). */
+  readHeaderValue: (webhookId: string, name: string) => Promise<string>;
   templates: TemplateService;
   log: DeliveryLog;
   http: HttpClient;
@@ -73,7 +75,18 @@ function responseFailure(
 }
 
 export function createDeliveryService(deps: Deps) {
-  const { config, readSecret, templates, log, http, clock, clipboard, userAgent } = deps;
+  const { config, readSecret, readHeaderValue, templates, log, http, clock, clipboard, userAgent } = deps;
+
+  /** The custom headers as sent, and as recorded (a secret one's value masked). */
+  async function customHeaders(webhook: Webhook) {
+    const sent: Record<string, string> = {};
+    const recorded: Record<string, string> = {};
+    for (const { name, secret, value } of webhook.headers ?? []) {
+      sent[name] = secret ? await readHeaderValue(webhook.id, name) : value;
+      recorded[name] = secret ? MASKED_HEADER_VALUE : value;
+    }
+    return { sent, recorded };
+  }
   const limiter = createLimiter(MAX_IN_FLIGHT);
 
   /**
@@ -88,18 +101,20 @@ export function createDeliveryService(deps: Deps) {
     const sentAt = clock.now();
     // Encoded once: these bytes are measured, signed and sent.
     const bytes = Buffer.from(body, 'utf8');
-    const headers = {
+    const custom = await customHeaders(webhook);
+    const signature = signatureHeaders({
+      scheme: webhook.scheme,
+      secret,
+      body: bytes,
+      messageId,
+      timestamp: unixSeconds(sentAt),
+    });
+    const fixed = {
       'Content-Type': 'application/json',
       'User-Agent': userAgent,
       'Content-Length': String(bytes.length),
-      ...signatureHeaders({
-        scheme: webhook.scheme,
-        secret,
-        body: bytes,
-        messageId,
-        timestamp: unixSeconds(sentAt),
-      }),
     };
+    const headers = { ...fixed, ...custom.sent, ...signature };
     const timeoutMs = config.read().settings.deliveryTimeoutSeconds * 1000;
     const result = await http.post({ url: webhook.url, headers, body: bytes, timeoutMs });
     const error = result.error ?? responseFailure(result, webhook, sentAt);
@@ -110,7 +125,12 @@ export function createDeliveryService(deps: Deps) {
       scheme: webhook.scheme,
       messageId,
       redeliveryOf,
-      request: { method: 'POST', url: webhook.url, headers, body },
+      request: {
+        method: 'POST',
+        url: webhook.url,
+        headers: { ...fixed, ...custom.recorded, ...signature },
+        body,
+      },
       response: result.response,
       error,
       durationMs: result.durationMs,

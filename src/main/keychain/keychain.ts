@@ -9,7 +9,7 @@ import { isAppError } from '../../shared/errors';
 import { updateConfig } from '../config/lookups';
 import type { Notices } from '../notices';
 import type { ConfigStore } from '../config/ports';
-import { currentOf, type OwnAccount, type ProfileSecrets } from './profile-secrets';
+import { currentOf, slotsOf, type OwnAccount, type ProfileSecrets } from './profile-secrets';
 
 interface Deps {
   config: ConfigStore;
@@ -55,12 +55,22 @@ export function createKeychainService({ config, secrets, notices, missingSecrets
     return [...own.filter((item) => !finished.has(item.account)), ...madeCurrent];
   }
 
+  /** Whether a webhook of the config uses an item (a secret header's value counts while the header is secret). */
+  function usedItems(): (item: OwnAccount) => boolean {
+    const byId = new Map(config.read().webhooks.map((w) => [w.id, w]));
+    return (item) => {
+      const webhook = byId.get(item.webhookId);
+      return webhook !== undefined && slotsOf(webhook).includes(item.slot);
+    };
+  }
+
   function report(own: OwnAccount[], webhookIds: Set<string>): void {
     const current = new Set(own.filter((item) => item.slot === 'current').map((item) => item.webhookId));
     missingSecrets.clear();
     for (const id of webhookIds) if (!current.has(id)) missingSecrets.add(id);
 
-    reportedOrphans = own.filter((item) => !webhookIds.has(item.webhookId));
+    const inUse = usedItems();
+    reportedOrphans = own.filter((item) => !inUse(item));
     const count = reportedOrphans.length;
     notices.set(
       'orphan-secrets',
@@ -118,8 +128,8 @@ export function createKeychainService({ config, secrets, notices, missingSecrets
     /** "Remove them": the reported items that still belong to no webhook; KEYCHAIN_UNAVAILABLE changes nothing. */
     async removeOrphans(): Promise<{ removed: number }> {
       await secrets.probe();
-      const webhookIds = new Set(config.read().webhooks.map((w) => w.id));
-      const doomed = reportedOrphans.filter((item) => !webhookIds.has(item.webhookId));
+      const inUse = usedItems();
+      const doomed = reportedOrphans.filter((item) => !inUse(item));
       let removed = 0;
       for (const item of doomed) if (await secrets.delete(item.webhookId, item.slot)) removed++;
       reportedOrphans = [];

@@ -4,11 +4,18 @@
  * see, let alone remove, each other's items; items without the prefix are left alone, except that an older
  * version's item named by a webhook id of this config is copied once to its new name (never removed).
  */
+import type { Webhook } from '../../shared/domain';
 import type { ConfigStore } from '../config/ports';
 import type { SecretVault } from './ports';
 
-/** `current` signs deliveries; `pending` holds a regenerated secret until the config records it. */
-export type SecretSlot = 'current' | 'pending';
+/**
+ * `current` signs deliveries; `pending` holds a regenerated secret until the config records it;
+ * `header:<name>` holds the value of a secret custom header (name lower-cased).
+ */
+export type SecretSlot = 'current' | 'pending' | `header:${string}`;
+
+/** The slot of a secret custom header's value. */
+export const headerSlot = (name: string): SecretSlot => `header:${name.toLowerCase()}`;
 
 export interface OwnAccount {
   account: string;
@@ -16,7 +23,8 @@ export interface OwnAccount {
   slot: SecretSlot;
 }
 
-const SLOTS: readonly SecretSlot[] = ['current', 'pending'];
+const isSlot = (slot: string): slot is SecretSlot =>
+  slot === 'current' || slot === 'pending' || /^header:[!#$%&'*+.^_`|~0-9a-z-]+$/.test(slot);
 
 export function accountOf(profileId: string, webhookId: string, slot: SecretSlot = 'current'): string {
   const name = `${profileId}/${webhookId}`;
@@ -28,8 +36,14 @@ export function parseAccount(profileId: string, account: string): OwnAccount | n
   const prefix = `${profileId}/`;
   if (!account.startsWith(prefix)) return null;
   const [webhookId = '', slot = 'current', ...rest] = account.slice(prefix.length).split('#');
-  if (webhookId === '' || rest.length > 0 || !SLOTS.includes(slot as SecretSlot)) return null;
-  return { account, webhookId, slot: slot as SecretSlot };
+  if (webhookId === '' || rest.length > 0 || !isSlot(slot)) return null;
+  return { account, webhookId, slot };
+}
+
+/** Every slot a webhook may have an item in. */
+export function slotsOf(webhook: Webhook): SecretSlot[] {
+  const headers = (webhook.headers ?? []).filter((header) => header.secret).map((h) => headerSlot(h.name));
+  return ['current', 'pending', ...headers];
 }
 
 /** The current-secret item of the same webhook. */
@@ -68,10 +82,10 @@ export function createProfileSecrets(vault: SecretVault, config: ConfigStore) {
 
     own,
 
-    /** Every slot of these webhooks, for a delete the user asked for. */
-    async removeAll(webhookIds: readonly string[]): Promise<void> {
-      for (const webhookId of webhookIds) {
-        for (const slot of SLOTS) await vault.delete(account(webhookId, slot));
+    /** Every item of these webhooks, for a delete the user asked for. */
+    async removeAll(webhooks: readonly Webhook[]): Promise<void> {
+      for (const webhook of webhooks) {
+        for (const slot of slotsOf(webhook)) await vault.delete(account(webhook.id, slot));
       }
     },
 

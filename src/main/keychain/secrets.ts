@@ -3,7 +3,7 @@ import type { ParsedInput } from '../../shared/contract';
 import { findWebhook } from '../config/lookups';
 import type { ClipboardPort } from '../ports';
 import type { ConfigStore } from '../config/ports';
-import type { ProfileSecrets } from './profile-secrets';
+import { headerSlot, type ProfileSecrets } from './profile-secrets';
 
 export const CLIPBOARD_CLEAR_MS = 30_000;
 
@@ -33,6 +33,18 @@ export function createSecretService({ config, secrets, clipboard, missingSecrets
     return secret;
   }
 
+  /** A secret custom header's value; SECRET_MISSING when the keychain lost it. */
+  async function readHeaderValue(id: string, name: string): Promise<string> {
+    const value = await secrets.get(id, headerSlot(name));
+    if (value === null) {
+      throw new AppError(
+        'SECRET_MISSING',
+        `The keychain has no value for the secret header ${name}. Set it again under Advanced.`,
+      );
+    }
+    return value;
+  }
+
   /** Clears the clipboard if it still holds this secret; what the user copied since stays. */
   async function clearIfHolding(secret: string): Promise<void> {
     try {
@@ -45,6 +57,7 @@ export function createSecretService({ config, secrets, clipboard, missingSecrets
 
   return {
     readSecret,
+    readHeaderValue,
     clearIfHolding,
 
     /** On quit: a copied secret must not outlive the app. */

@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { Delivery } from '../../shared/delivery';
-import { DEFAULT_SCHEME, type LastDelivery, type Webhook, type WebhookView } from '../../shared/domain';
+import {
+  DEFAULT_SCHEME,
+  type CustomHeader,
+  type LastDelivery,
+  type Webhook,
+  type WebhookView,
+} from '../../shared/domain';
 import type { ParsedInput } from '../../shared/contract';
 import { checkEndpointUrl, isInsecureUrl } from '../../shared/url-rule';
 import { assertVersionKnown, findApi, findWebhook, updateConfig } from '../config/lookups';
 import type { Clock } from '../ports';
 import type { ConfigData, ConfigStore } from '../config/ports';
-import type { ProfileSecrets } from '../keychain/profile-secrets';
+import { headerSlot, type ProfileSecrets } from '../keychain/profile-secrets';
 import { generateSecret } from '../keychain/secret-format';
 
 interface Deps {
@@ -22,6 +28,11 @@ interface Deps {
   clearIfHolding: (secret: string) => Promise<void>;
   /** The newest delivery record of a webhook, if any. */
   latestDelivery: (webhookId: string) => Delivery | undefined;
+}
+
+/** The lower-cased names of the secret headers among these. */
+function secretHeaderNames(headers: readonly CustomHeader[] = []): string[] {
+  return headers.filter((header) => header.secret).map((header) => header.name.toLowerCase());
 }
 
 /** The row's summary of a webhook's newest delivery. */
@@ -58,7 +69,7 @@ export function createWebhookService(deps: Deps) {
   /** Applies changes to one webhook in a single config write and returns the result. */
   const change = (
     id: string,
-    changes: Partial<Pick<Webhook, 'url' | 'scheme' | 'description' | 'paused' | 'version'>>,
+    changes: Partial<Pick<Webhook, 'url' | 'scheme' | 'description' | 'paused' | 'version' | 'headers'>>,
   ): Webhook => {
     let updated: Webhook | undefined;
     updateConfig(config, (current) => {
@@ -132,6 +143,42 @@ export function createWebhookService(deps: Deps) {
       return view(change(id, { paused }));
     },
 
+    /**
+     * Replaces the custom headers. A secret header's value goes to the keychain before the config names it (left
+     * out, the stored one is kept); if the config cannot be written, the values it replaced are put back. The
+     * values of secret headers that are gone are removed last.
+     */
+    async setHeaders({ id, headers }: ParsedInput<'webhooks.setHeaders'>): Promise<WebhookView> {
+      const before = findWebhook(config.read(), id);
+      const wasSecret = new Set(secretHeaderNames(before.headers));
+      const stored: CustomHeader[] = headers.map(({ name, secret, value }) => {
+        if (secret) {
+          if (value === undefined && !wasSecret.has(name.toLowerCase()))
+            throw new AppError('INVALID_INPUT', `Give the secret header ${name} a value.`);
+          return { name, secret: true, value: null };
+        }
+        if (value === undefined) throw new AppError('INVALID_INPUT', `Give the header ${name} a value.`);
+        return { name, secret: false, value };
+      });
+      const newValues = headers.filter((h) => h.secret && h.value !== undefined);
+      const replaced = new Map<string, string | null>();
+      for (const { name } of newValues) replaced.set(name, await secrets.get(id, headerSlot(name)));
+      for (const { name, value } of newValues) await secrets.set(id, value as string, headerSlot(name));
+      let updated: Webhook;
+      try {
+        updated = change(id, { headers: stored });
+      } catch (error) {
+        for (const [name, old] of replaced) {
+          const slot = headerSlot(name);
+          await (old === null ? secrets.delete(id, slot) : secrets.set(id, old, slot)).catch(() => undefined);
+        }
+        throw error;
+      }
+      const stillSecret = new Set(secretHeaderNames(stored));
+      for (const name of wasSecret) if (!stillSecret.has(name)) await secrets.delete(id, headerSlot(name));
+      return view(updated);
+    },
+
     /** Any version of the webhook's own API. */
     changeVersion({ id, version }: ParsedInput<'webhooks.changeVersion'>): WebhookView {
       assertVersionKnown(config.read(), findWebhook(config.read(), id).apiId, version);
@@ -143,7 +190,7 @@ export function createWebhookService(deps: Deps) {
      * reports. A keychain that cannot remove them (locked, down) refuses the delete before anything changes.
      */
     async delete({ id }: ParsedInput<'webhooks.delete'>): Promise<{ id: string }> {
-      findWebhook(config.read(), id);
+      const webhook = findWebhook(config.read(), id);
       await secrets.probe();
       updateConfig(config, (current) => {
         findWebhook(current, id);
@@ -151,7 +198,7 @@ export function createWebhookService(deps: Deps) {
       });
       missingSecrets.delete(id);
       forgetDeliveries([id]);
-      await secrets.removeAll([id]);
+      await secrets.removeAll([webhook]);
       return { id };
     },
 

@@ -40,7 +40,14 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
-          setupFiles: ['test/support/renderer-setup.ts', 'test/renderer/dom-setup.ts'],
+          // The renderer runs against the real main core in the same process (see test/support/renderer-backend.ts).
+          alias: electronDouble,
+          server: inlineElectronUsers,
+          setupFiles: [
+            'test/support/renderer-setup.ts',
+            'test/renderer/dom-setup.ts',
+            'test/support/leak-guard.ts',
+          ],
           // jsdom plus the UI primitives make a full user flow take a few seconds.
           testTimeout: 20_000,
         },

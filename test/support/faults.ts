@@ -4,15 +4,22 @@ import type { SecretVault } from '../../src/main/keychain/ports';
 
 type VaultMethod = keyof SecretVault;
 
-/** Wraps a real vault; the named methods fail like an unavailable keychain while `armed` is true. */
-export function faultyVault(vault: SecretVault, failing: VaultMethod[]) {
-  const control = { armed: true, calls: [] as VaultMethod[] };
+/**
+ * Wraps a real vault; the named methods fail like an unavailable keychain while `armed` is true.
+ * `control.failing` and `control.message` can be changed while it runs.
+ */
+export function faultyVault(
+  vault: SecretVault,
+  failing: VaultMethod[],
+  message = 'injected keychain failure',
+) {
+  const control = { armed: true, calls: [] as VaultMethod[], failing: [...failing], message };
   const wrap =
     <M extends VaultMethod>(method: M) =>
     (...args: Parameters<SecretVault[M]>) => {
       control.calls.push(method);
-      if (control.armed && failing.includes(method)) {
-        return Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE', 'injected keychain failure'));
+      if (control.armed && control.failing.includes(method)) {
+        return Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE', control.message));
       }
       return (vault[method] as (...a: Parameters<SecretVault[M]>) => ReturnType<SecretVault[M]>)(...args);
     };
@@ -26,13 +33,27 @@ export function faultyVault(vault: SecretVault, failing: VaultMethod[]) {
   return { vault: wrapped, control };
 }
 
-/** Wraps a real config store; writes fail like a full disk while `armed` is true. */
+/**
+ * Wraps a real config store; while `armed` is true, writes fail like a full disk (and reads too, with
+ * `failing` including 'read'). `control.failing` and `control.message` can be changed while it runs.
+ */
 export function faultyStore(store: ConfigStore) {
-  const control = { armed: false };
+  const control = {
+    armed: false,
+    failing: ['write'] as ('read' | 'write')[],
+    message: 'injected write failure',
+  };
+  const fault = (operation: 'read' | 'write') => {
+    if (control.armed && control.failing.includes(operation))
+      throw new AppError('STORAGE_FAILED', control.message);
+  };
   const wrapped: ConfigStore = {
-    read: () => store.read(),
+    read() {
+      fault('read');
+      return store.read();
+    },
     write(next) {
-      if (control.armed) throw new AppError('STORAGE_FAILED', 'injected write failure');
+      fault('write');
       store.write(next);
     },
   };

@@ -13,7 +13,7 @@ import { startServices, type Services } from '../../src/main/services';
 import { accountOf } from '../../src/main/keychain/profile-secrets';
 import { systemClock, type Clock } from '../../src/main/ports';
 import { type ConfigStore } from '../../src/main/config/ports';
-import { type HttpClient } from '../../src/main/deliveries/ports';
+import { type DeliveryLogStore, type HttpClient } from '../../src/main/deliveries/ports';
 import { type SecretVault } from '../../src/main/keychain/ports';
 import type { Channel, ChannelInput, ChannelOutput, EventName } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/errors';
@@ -56,6 +56,8 @@ export interface Harness {
   movedAsideTo: string | null;
   /** Writes the delivery log file now (it is otherwise written shortly after each burst of changes). */
   flushDeliveryLog(): void;
+  /** The delivery log's store (temp-dir files), to put records there as an earlier run could have left them. */
+  deliveryLog: DeliveryLogStore;
   invoke<C extends Channel>(
     channel: C,
     input?: ChannelInput<C>,
@@ -110,6 +112,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     services,
     movedAsideTo: opened.movedAsideTo,
     flushDeliveryLog: () => log.store.flush(),
+    deliveryLog: log.store,
     invoke: invoke as Harness['invoke'],
     invokeRaw,
     async ok(channel, input) {

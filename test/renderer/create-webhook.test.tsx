@@ -1,17 +1,17 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { FakeHookwarden } from '../support/fake-hookwarden';
+import { startBackend } from '../support/renderer-backend';
 import { bodyRows, expectNoAxeViolations, renderApp, rowOf } from './render-app';
 
 async function openCreate() {
-  const fake = new FakeHookwarden();
-  const api = fake.seedApi('Invoices', ['v4', 'v3']);
-  const app = await renderApp(fake);
+  const backend = await startBackend();
+  const api = await backend.seedApi('Invoices', ['v4', 'v3']);
+  const app = await renderApp(backend);
   await app.user.click(screen.getByRole('button', { name: 'Create a new webhook' }));
   const dialog = screen.getByRole('dialog', { name: 'Create a new webhook' });
   return {
     ...app,
-    fake,
+    backend,
     api,
     dialog,
     version: within(dialog).getByRole('combobox', { name: 'Product version' }),
@@ -22,7 +22,7 @@ async function openCreate() {
 
 describe('Create a new webhook', () => {
   it('offers the API versions and an endpoint URL; the new row appears at once with a masked secret', async () => {
-    const { user, fake, api, dialog, version, url, submit } = await openCreate();
+    const { user, backend, api, dialog, version, url, submit } = await openCreate();
     expect(
       within(version)
         .getAllByRole('option')
@@ -37,9 +37,12 @@ describe('Create a new webhook', () => {
     await user.click(submit);
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(fake.callsTo('webhooks.create')).toEqual([
+    expect(backend.callsTo('webhooks.create')).toEqual([
       { apiId: api.id, version: 'v3', url: 'https://api.example.com/hooks', scheme: 'mindee' },
     ]);
+    const [created] = await backend.main.ok('webhooks.list', { apiId: api.id });
+    expect(created).toMatchObject({ version: 'v3', url: 'https://api.example.com/hooks', scheme: 'mindee' });
+    expect(await backend.secretOf(created?.id ?? '')).toMatch(/^whsec_/);
     const row = rowOf('https://api.example.com/hooks');
     expect(within(row).getByText('v3')).toBeInTheDocument();
     expect(row).toHaveTextContent(/whsec_•+/);
@@ -50,7 +53,7 @@ describe('Create a new webhook', () => {
   });
 
   it('applies the shared URL rule inline and sends nothing to main while the URL is invalid', async () => {
-    const { user, fake, dialog, url, submit } = await openCreate();
+    const { user, backend, dialog, url, submit } = await openCreate();
     await user.click(submit);
     expect(within(dialog).getByText('Enter the endpoint URL.')).toBeInTheDocument();
     expect(url).toHaveAttribute('aria-invalid', 'true');
@@ -66,7 +69,7 @@ describe('Create a new webhook', () => {
     await user.click(submit);
     expect(within(dialog).getByText(/must not contain a user name or password/)).toBeInTheDocument();
     expect(url).toHaveFocus();
-    expect(fake.callsTo('webhooks.create')).toEqual([]);
+    expect(backend.callsTo('webhooks.create')).toEqual([]);
     await expectNoAxeViolations();
   });
 
@@ -81,13 +84,8 @@ describe('Create a new webhook', () => {
   });
 
   it('shows an error from main in the form, keeps what was typed, and raises the keychain banner', async () => {
-    const { user, fake, dialog, version, url, submit } = await openCreate();
-    fake.failOn(
-      'webhooks.create',
-      'KEYCHAIN_UNAVAILABLE',
-      'The system keychain did not answer (org.freedesktop.secrets).',
-      1,
-    );
+    const { user, backend, api, dialog, version, url, submit } = await openCreate();
+    backend.failKeychain(['set'], 'The system keychain did not answer (org.freedesktop.secrets).');
     await user.selectOptions(version, 'v3');
     await user.type(url, 'https://api.example.com/hooks');
     await user.click(submit);
@@ -98,28 +96,36 @@ describe('Create a new webhook', () => {
     expect(url).toHaveValue('https://api.example.com/hooks');
     expect(version).toHaveValue('v3');
     expect(screen.getByText('The system keychain is not available')).toBeInTheDocument();
+    expect(await backend.main.ok('webhooks.list', { apiId: api.id })).toEqual([]);
 
+    backend.heal();
     await user.click(submit); // the keychain is back: the same input goes through
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(bodyRows()).toHaveLength(1);
+    expect(await backend.main.ok('webhooks.list', { apiId: api.id })).toMatchObject([
+      { version: 'v3', url: 'https://api.example.com/hooks' },
+    ]);
   });
 
-  it('shows a refusal for an unknown version from main', async () => {
-    const { user, fake, dialog, url, submit } = await openCreate();
-    fake.failOn('webhooks.create', 'VERSION_UNKNOWN', 'Invoices has no product version "v4".', 1);
+  it('shows a refusal for a version main no longer has', async () => {
+    const { user, backend, api, dialog, version, url, submit } = await openCreate();
+    // Changed in main since the form opened (as by another front door).
+    await backend.main.ok('apis.update', { id: api.id, versions: ['v3'] });
+    expect(version).toHaveValue('v4');
     await user.type(url, 'https://api.example.com/hooks');
     await user.click(submit);
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
       'Invoices has no product version "v4".',
     );
+    expect(await backend.main.ok('webhooks.list', { apiId: api.id })).toEqual([]);
   });
 
   it('Escape closes the form without creating anything and returns focus to its button', async () => {
-    const { user, fake, url } = await openCreate();
+    const { user, backend, url } = await openCreate();
     await user.type(url, 'https://api.example.com/hooks');
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(fake.callsTo('webhooks.create')).toEqual([]);
+    expect(backend.callsTo('webhooks.create')).toEqual([]);
     expect(screen.getByRole('button', { name: 'Create a new webhook' })).toHaveFocus();
   });
 

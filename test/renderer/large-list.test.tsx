@@ -1,7 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { openConfigStore } from '../../src/main/config/store';
+import { accountOf } from '../../src/main/keychain/profile-secrets';
+import { systemClock } from '../../src/main/ports';
 import { useWebhooks } from '../../src/renderer/src/stores/webhooks';
-import { FakeHookwarden } from '../support/fake-hookwarden';
+import { manyWebhooks } from '../support/config-data';
+import { memoryVault } from '../support/memory-vault';
+import { startBackend } from '../support/renderer-backend';
+import { tempDir } from '../support/temp';
 import { bodyRows, renderApp, table } from './render-app';
 
 // Counts row renders: each row renders its created time once per render.
@@ -15,10 +22,23 @@ vi.mock('../../src/renderer/src/features/common/RelativeTime', () => ({
 
 describe('a large list', () => {
   it('keeps 10,000 webhooks in a virtualized, still accessible table', async () => {
-    const fake = new FakeHookwarden();
-    const api = fake.seedApi();
-    for (let i = 0; i < 10_000; i++) fake.seedWebhook(api.id, `https://hooks.example.com/${i}`);
-    await renderApp(fake);
+    // A config and keychain a long-used profile could have; written directly, as 10,000 creates would take long.
+    const dir = tempDir();
+    const { store } = openConfigStore(dir, systemClock);
+    const config = store.read();
+    const apiId = randomUUID();
+    const webhooks = manyWebhooks(apiId, 10_000, {
+      url: (i) => `https://hooks.example.com/${i}`,
+      version: () => 'v4',
+    });
+    store.write({
+      ...config,
+      apis: [{ id: apiId, name: 'Invoices', versions: ['v4'], createdAt: new Date().toISOString() }],
+      webhooks,
+    });
+    const secret = `whsec_${'A'.repeat(43)}=`;
+    const vault = memoryVault(webhooks.map((w) => [accountOf(config.profileId, w.id), secret] as const));
+    await renderApp(await startBackend({ dir, vault }));
 
     expect(table()).toHaveAttribute('aria-rowcount', '10001');
     const rows = bodyRows();
@@ -27,18 +47,20 @@ describe('a large list', () => {
     expect(rows[0]).toHaveAttribute('aria-rowindex', '2');
     expect(within(rows[0] as HTMLElement).getByText('https://hooks.example.com/0')).toBeInTheDocument();
     expect(screen.queryByText('https://hooks.example.com/9999')).toBeNull();
+    expect(screen.queryByText('Signing secret missing from the keychain.')).toBeNull();
   });
 
   it('re-renders only the row whose webhook changed', async () => {
-    const fake = new FakeHookwarden();
-    const api = fake.seedApi();
-    const a = fake.seedWebhook(api.id, 'https://hooks.example.com/a', {
+    const backend = await startBackend();
+    const api = await backend.seedApi();
+    const a = await backend.seedWebhook(api, 'https://hooks.example.com/a', {
       at: new Date('2026-01-01T00:00:00Z'),
     });
-    const b = fake.seedWebhook(api.id, 'https://hooks.example.com/b', {
+    const b = await backend.seedWebhook(api, 'https://hooks.example.com/b', {
       at: new Date('2026-02-01T00:00:00Z'),
     });
-    await renderApp(fake);
+    expect([a.createdAt, b.createdAt]).toEqual(['2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z']);
+    await renderApp(backend);
     renders.length = 0;
 
     await act(() => useWebhooks.getState().updateUrl(a.id, 'https://hooks.example.com/a2'));

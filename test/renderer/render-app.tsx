@@ -1,4 +1,4 @@
-/** Renders the whole renderer against a fresh FakeHookwarden, with fresh stores. */
+/** Renders the whole renderer against the real main core (see renderer-backend.ts), with fresh stores. */
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
@@ -12,7 +12,7 @@ import { useStatus } from '../../src/renderer/src/stores/status';
 import { useToasts } from '../../src/renderer/src/stores/toasts';
 import { useUi } from '../../src/renderer/src/stores/ui';
 import { useWebhooks } from '../../src/renderer/src/stores/webhooks';
-import { FakeHookwarden } from '../support/fake-hookwarden';
+import type { HookwardenApi } from '../../src/shared/contract';
 
 const stores = [
   useApis,
@@ -33,15 +33,16 @@ export function resetStores(): void {
   );
 }
 
-export function installFake(fake = new FakeHookwarden()): FakeHookwarden {
-  Object.defineProperty(window, 'hookwarden', { value: fake.api, configurable: true, writable: true });
-  return fake;
-}
-
-/** Starts the app on `fake`; waits until the first screen (APIs and, if any, webhooks) has loaded. */
-export async function renderApp(fake: FakeHookwarden, options: Parameters<typeof userEvent.setup>[0] = {}) {
+/**
+ * Starts the app on `backend` (its api becomes window.hookwarden); waits until the first screen (APIs and, if
+ * any, webhooks) has loaded.
+ */
+export async function renderApp(
+  backend: { api: HookwardenApi },
+  options: Parameters<typeof userEvent.setup>[0] = {},
+) {
   resetStores();
-  installFake(fake);
+  Object.defineProperty(window, 'hookwarden', { value: backend.api, configurable: true, writable: true });
   const user = userEvent.setup({ delay: null, ...options });
   const view = render(<App />);
   await screen.findByRole('navigation', { name: 'APIs' });

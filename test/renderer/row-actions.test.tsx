@@ -1,79 +1,94 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FakeHookwarden } from '../support/fake-hookwarden';
+import { startBackend, type Backend, type BackendOptions } from '../support/renderer-backend';
 import { bodyRows, expectNoAxeViolations, renderApp, rowOf } from './render-app';
 
 const HTTPS = 'https://api.example.com/hooks';
 const HTTP = 'http://localhost:8080/hooks';
 
-async function listOfTwo(options: Parameters<typeof renderApp>[1] = {}) {
-  const fake = new FakeHookwarden();
-  const api = fake.seedApi('Invoices', ['v4', 'v3']);
-  const https = fake.seedWebhook(api.id, HTTPS);
-  const http = fake.seedWebhook(api.id, HTTP, { version: 'v3' });
-  const app = await renderApp(fake, options);
-  return { ...app, fake, api, https, http };
+async function listOfTwo(options: { backend?: BackendOptions; user?: Parameters<typeof renderApp>[1] } = {}) {
+  const backend = await startBackend(options.backend);
+  const api = await backend.seedApi('Invoices', ['v4', 'v3']);
+  const https = await backend.seedWebhook(api, HTTPS);
+  const http = await backend.seedWebhook(api, HTTP, { version: 'v3' });
+  const app = await renderApp(backend, options.user);
+  return { ...app, backend, api, https, http };
 }
 
 const button = (row: HTMLElement, name: string) => within(row).getByRole('button', { name });
-const secretOf = (fake: FakeHookwarden, id: string) => fake.secrets.get(id) ?? 'none';
+
+/** The webhook's current secret as the keychain holds it. */
+async function secretOf(backend: Backend, id: string): Promise<string> {
+  const secret = await backend.secretOf(id);
+  if (secret === null) throw new Error(`the keychain holds no secret for ${id}`);
+  return secret;
+}
+
+/** The webhook as main holds it. */
+async function mainHolds(backend: Backend, apiId: string, id: string) {
+  return (await backend.main.ok('webhooks.list', { apiId })).find((webhook) => webhook.id === id);
+}
 
 afterEach(() => vi.useRealTimers());
 
 describe('Reveal signing secret', () => {
   it('fetches the secret only on demand, shows it, and hides it again', async () => {
-    const { user, fake, https } = await listOfTwo();
+    const { user, backend, https } = await listOfTwo();
+    const secret = await secretOf(backend, https.id);
     const row = rowOf(HTTPS);
-    expect(fake.callsTo('secrets.reveal')).toEqual([]);
+    expect(backend.callsTo('secrets.reveal')).toEqual([]);
     await user.click(button(row, 'Reveal signing secret'));
 
-    expect(await within(row).findByText(secretOf(fake, https.id))).toBeInTheDocument();
-    expect(fake.callsTo('secrets.reveal')).toEqual([{ id: https.id }]);
+    expect(await within(row).findByText(secret)).toBeInTheDocument();
+    expect(backend.callsTo('secrets.reveal')).toEqual([{ id: https.id }]);
     expect(button(row, 'Hide signing secret')).toHaveFocus();
     // Only that row shows a secret.
     expect(rowOf(HTTP)).toHaveTextContent(/whsec_•+/);
     await expectNoAxeViolations();
 
     await user.click(button(row, 'Hide signing secret'));
-    expect(within(row).queryByText(secretOf(fake, https.id))).toBeNull();
+    expect(within(row).queryByText(secret)).toBeNull();
     expect(row).toHaveTextContent(/whsec_•+/);
     expect(button(row, 'Reveal signing secret')).toBeInTheDocument();
   });
 
   it('hides a revealed secret after 30 seconds', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    const { user, fake, https } = await listOfTwo({ advanceTimers: vi.advanceTimersByTime });
+    const { user, backend, https } = await listOfTwo({ user: { advanceTimers: vi.advanceTimersByTime } });
+    const secret = await secretOf(backend, https.id);
     const row = rowOf(HTTPS);
     await user.click(button(row, 'Reveal signing secret'));
-    await within(row).findByText(secretOf(fake, https.id));
+    await within(row).findByText(secret);
 
     act(() => vi.advanceTimersByTime(29_000));
-    expect(within(row).getByText(secretOf(fake, https.id))).toBeInTheDocument();
+    expect(within(row).getByText(secret)).toBeInTheDocument();
     act(() => vi.advanceTimersByTime(1_500));
-    expect(within(row).queryByText(secretOf(fake, https.id))).toBeNull();
+    expect(within(row).queryByText(secret)).toBeNull();
     expect(button(row, 'Reveal signing secret')).toBeInTheDocument();
   });
 
   it('hides revealed secrets when the window loses focus or is hidden', async () => {
-    const { user, fake, https, http } = await listOfTwo();
+    const { user, backend, https, http } = await listOfTwo();
+    const [httpsSecret, httpSecret] = [await secretOf(backend, https.id), await secretOf(backend, http.id)];
     await user.click(button(rowOf(HTTPS), 'Reveal signing secret'));
-    await screen.findByText(secretOf(fake, https.id));
+    await screen.findByText(httpsSecret);
     act(() => void window.dispatchEvent(new Event('blur')));
-    expect(screen.queryByText(secretOf(fake, https.id))).toBeNull();
+    expect(screen.queryByText(httpsSecret)).toBeNull();
 
     await user.click(button(rowOf(HTTP), 'Reveal signing secret'));
-    await screen.findByText(secretOf(fake, http.id));
+    await screen.findByText(httpSecret);
     const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
     act(() => void document.dispatchEvent(new Event('visibilitychange')));
     visibility.mockRestore();
-    expect(screen.queryByText(secretOf(fake, http.id))).toBeNull();
+    expect(screen.queryByText(httpSecret)).toBeNull();
   });
 
   it('hides revealed secrets when the user switches to another API', async () => {
-    const { user, fake, https } = await listOfTwo();
-    fake.seedApi('Receipts', ['v1']);
+    const { user, backend, https } = await listOfTwo();
+    const secret = await secretOf(backend, https.id);
+    await backend.seedApi('Receipts', ['v1']);
     await user.click(button(rowOf(HTTPS), 'Reveal signing secret'));
-    await screen.findByText(secretOf(fake, https.id));
+    await screen.findByText(secret);
     // The sidebar learns of the new API on reload; select it.
     const { useApis } = await import('../../src/renderer/src/stores/apis');
     await act(() => useApis.getState().load());
@@ -81,31 +96,40 @@ describe('Reveal signing secret', () => {
     expect(await screen.findByRole('heading', { name: 'No webhooks for Receipts yet' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /^Invoices/ }));
     await screen.findByRole('table', { name: 'Webhooks' });
-    expect(screen.queryByText(secretOf(fake, https.id))).toBeNull();
+    expect(screen.queryByText(secret)).toBeNull();
     expect(rowOf(HTTPS)).toHaveTextContent(/whsec_•+/);
   });
 
   it('turns a missing secret into a warning with one-click "Regenerate signing secret"', async () => {
-    const { user, fake, https } = await listOfTwo();
-    fake.secrets.delete(https.id);
+    const { user, backend, https } = await listOfTwo();
+    await backend.removeSecret(https.id); // gone from the keychain behind the app's back
     const row = rowOf(HTTPS);
     await user.click(button(row, 'Reveal signing secret'));
     expect(await within(row).findByText('Signing secret missing from the keychain.')).toBeInTheDocument();
-    expect(await screen.findByText(/The keychain has no signing secret/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'The keychain has no signing secret for this webhook. Regenerate it to get a new one.',
+      ),
+    ).toBeInTheDocument();
 
     await user.click(button(row, 'Regenerate signing secret'));
     await waitFor(() =>
       expect(within(row).queryByText('Signing secret missing from the keychain.')).toBeNull(),
     );
-    expect(fake.secrets.has(https.id)).toBe(true);
-    expect(fake.callsTo('webhooks.regenerateSecret')).toEqual([{ id: https.id }]);
+    expect(await backend.secretOf(https.id)).toMatch(/^whsec_/);
+    expect(backend.callsTo('webhooks.regenerateSecret')).toEqual([{ id: https.id }]);
+    expect(
+      await screen.findByText('New signing secret generated. Give it to the receiver.'),
+    ).toBeInTheDocument();
   });
 
   it('shows a webhook flagged secretMissing by main with its warning from the start', async () => {
-    const fake = new FakeHookwarden();
-    const api = fake.seedApi();
-    fake.seedWebhook(api.id, HTTPS, { secret: null });
-    await renderApp(fake);
+    const backend = await startBackend({ keychainCheck: false });
+    const api = await backend.seedApi();
+    const webhook = await backend.seedWebhook(api, HTTPS);
+    await backend.removeSecret(webhook.id);
+    await backend.main.services.keychain.startupCheck(); // as the app runs it once its window is up
+    await renderApp(backend);
     const row = rowOf(HTTPS);
     expect(within(row).getByText('Signing secret missing from the keychain.')).toBeInTheDocument();
     expect(button(row, 'Regenerate signing secret')).toHaveAccessibleDescription(HTTPS);
@@ -115,29 +139,31 @@ describe('Reveal signing secret', () => {
 
 describe('Copy signing secret', () => {
   it('asks main to copy and says when the clipboard clears', async () => {
-    const { user, fake, http } = await listOfTwo();
+    const { user, backend, http } = await listOfTwo();
+    const secret = await secretOf(backend, http.id);
     await user.click(button(rowOf(HTTP), 'Copy signing secret'));
     expect(await screen.findByText('Copied — the clipboard clears in 30 s')).toBeInTheDocument();
-    expect(fake.clipboard).toBe(secretOf(fake, http.id));
+    expect(backend.clipboardText()).toBe(secret);
+    expect(backend.callsTo('secrets.copy')).toEqual([{ id: http.id }]);
     // The renderer never received the secret.
-    expect(fake.callsTo('secrets.reveal')).toEqual([]);
-    expect(document.body.textContent).not.toContain(secretOf(fake, http.id));
+    expect(backend.callsTo('secrets.reveal')).toEqual([]);
+    expect(document.body.textContent).not.toContain(secret);
   });
 
   it('phrases the clearing time main returns', async () => {
-    const { user, fake } = await listOfTwo();
-    fake.clearsAfterMs = 45_000;
+    const { user } = await listOfTwo({ backend: { clipboardClearMs: 45_000 } });
     await user.click(button(rowOf(HTTP), 'Copy signing secret'));
     expect(await screen.findByText('Copied — the clipboard clears in 45 s')).toBeInTheDocument();
   });
 
   it('reports a keychain failure with a toast and the banner', async () => {
-    const { user, fake } = await listOfTwo();
-    fake.failOn('secrets.copy', 'KEYCHAIN_UNAVAILABLE', 'The keychain is locked.');
+    const { user, backend } = await listOfTwo();
+    backend.failKeychain(['get'], 'The keychain is locked.');
     await user.click(button(rowOf(HTTP), 'Copy signing secret'));
     expect(await screen.findByText('The system keychain is not available')).toBeInTheDocument();
     expect(screen.getAllByText('The keychain is locked.').length).toBeGreaterThanOrEqual(2); // banner + toast
     expect(screen.queryByText(/Copied/)).toBeNull();
+    expect(backend.clipboardText()).toBe('');
   });
 });
 
@@ -177,7 +203,7 @@ describe('More actions', () => {
   }
 
   it('Edit URL: prefilled, same rule, saved at once, row updated, focus back on the row menu', async () => {
-    const { user, fake, https } = await listOfTwo();
+    const { user, backend, api, https } = await listOfTwo();
     await choose(user, HTTPS, 'Edit URL');
     const dialog = await screen.findByRole('dialog', { name: 'Edit endpoint URL' });
     const url = within(dialog).getByRole('textbox', { name: 'Endpoint URL' });
@@ -186,7 +212,7 @@ describe('More actions', () => {
     await user.type(url, 'not a url');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(within(dialog).getByText(/must not contain spaces/)).toBeInTheDocument();
-    expect(fake.callsTo('webhooks.updateUrl')).toEqual([]);
+    expect(backend.callsTo('webhooks.updateUrl')).toEqual([]);
 
     await user.clear(url);
     await user.type(url, 'http://staging.example.com/hooks');
@@ -194,7 +220,10 @@ describe('More actions', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 
-    expect(fake.webhooks.find((w) => w.id === https.id)?.url).toBe('http://staging.example.com/hooks');
+    expect(await mainHolds(backend, api.id, https.id)).toMatchObject({
+      url: 'http://staging.example.com/hooks',
+      insecure: true,
+    });
     const row = rowOf('http://staging.example.com/hooks');
     expect(within(row).getByText('Insecure (HTTP)')).toBeInTheDocument();
     expect(button(row, 'More actions')).toHaveFocus();
@@ -202,8 +231,8 @@ describe('More actions', () => {
   });
 
   it('Edit URL: an error from main stays in the dialog with the typed URL', async () => {
-    const { user, fake } = await listOfTwo();
-    fake.failOn('webhooks.updateUrl', 'STORAGE_FAILED', 'Could not save the configuration: ENOSPC');
+    const { user, backend, api, https } = await listOfTwo();
+    backend.failConfig('Could not save the configuration: ENOSPC: no space left on device');
     await choose(user, HTTPS, 'Edit URL');
     const dialog = await screen.findByRole('dialog', { name: 'Edit endpoint URL' });
     const url = within(dialog).getByRole('textbox', { name: 'Endpoint URL' });
@@ -215,13 +244,14 @@ describe('More actions', () => {
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(rowOf(HTTPS)).toBeInTheDocument();
+    expect(await mainHolds(backend, api.id, https.id)).toMatchObject({ url: HTTPS });
   });
 
   it('Regenerate: warns that the old secret stops working, and a revealed secret updates', async () => {
-    const { user, fake, https } = await listOfTwo();
+    const { user, backend, https } = await listOfTwo();
     const row = rowOf(HTTPS);
     await user.click(button(row, 'Reveal signing secret'));
-    const old = secretOf(fake, https.id);
+    const old = await secretOf(backend, https.id);
     await within(row).findByText(old);
 
     await choose(user, HTTPS, 'Regenerate signing secret');
@@ -231,7 +261,7 @@ describe('More actions', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Regenerate secret' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
 
-    const fresh = secretOf(fake, https.id);
+    const fresh = await secretOf(backend, https.id);
     expect(fresh).not.toBe(old);
     expect(await within(rowOf(HTTPS)).findByText(fresh)).toBeInTheDocument();
     expect(screen.queryByText(old)).toBeNull();
@@ -239,23 +269,24 @@ describe('More actions', () => {
   });
 
   it('Regenerate: Cancel changes nothing; a keychain error shows in the dialog', async () => {
-    const { user, fake, https } = await listOfTwo();
-    const old = secretOf(fake, https.id);
+    const { user, backend, https } = await listOfTwo();
+    const old = await secretOf(backend, https.id);
     await choose(user, HTTPS, 'Regenerate signing secret');
     let dialog = await screen.findByRole('alertdialog');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    expect(fake.callsTo('webhooks.regenerateSecret')).toEqual([]);
+    expect(backend.callsTo('webhooks.regenerateSecret')).toEqual([]);
 
-    fake.failOn('webhooks.regenerateSecret', 'KEYCHAIN_UNAVAILABLE', 'The keychain is locked.');
+    backend.failKeychain(['set'], 'The keychain is locked.');
     await choose(user, HTTPS, 'Regenerate signing secret');
     dialog = await screen.findByRole('alertdialog');
     await user.click(within(dialog).getByRole('button', { name: 'Regenerate secret' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('The keychain is locked.');
-    expect(secretOf(fake, https.id)).toBe(old);
+    expect(backend.callsTo('webhooks.regenerateSecret')).toEqual([{ id: https.id }]);
+    expect(await secretOf(backend, https.id)).toBe(old);
   });
 
   it('Delete: the confirmation names the URL; the row and its secret go', async () => {
-    const { user, fake, https } = await listOfTwo();
+    const { user, backend, api, https, http } = await listOfTwo();
     await choose(user, HTTPS, 'Delete');
     const dialog = await screen.findByRole('alertdialog', { name: 'Delete webhook?' });
     expect(dialog).toHaveTextContent(HTTPS);
@@ -263,13 +294,14 @@ describe('More actions', () => {
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(bodyRows()).toHaveLength(1);
     expect(screen.queryByText(HTTPS)).toBeNull();
-    expect(fake.secrets.has(https.id)).toBe(false);
+    expect(await backend.secretOf(https.id)).toBeNull();
+    expect((await backend.main.ok('webhooks.list', { apiId: api.id })).map((w) => w.id)).toEqual([http.id]);
     expect(screen.getByRole('button', { name: 'Create a new webhook' })).toHaveFocus();
   });
 
   it('Delete: a failure keeps the row and says why', async () => {
-    const { user, fake } = await listOfTwo();
-    fake.failOn('webhooks.delete', 'KEYCHAIN_UNAVAILABLE', 'The keychain is locked.');
+    const { user, backend, api, https } = await listOfTwo();
+    backend.failKeychain(['probe', 'delete'], 'The keychain is locked.');
     await choose(user, HTTPS, 'Delete');
     const dialog = await screen.findByRole('alertdialog');
     await user.click(within(dialog).getByRole('button', { name: 'Delete webhook' }));
@@ -278,5 +310,7 @@ describe('More actions', () => {
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(bodyRows()).toHaveLength(2);
     expect(button(rowOf(HTTPS), 'More actions')).toHaveFocus();
+    expect(await mainHolds(backend, api.id, https.id)).toMatchObject({ url: HTTPS });
+    expect(await backend.secretOf(https.id)).toMatch(/^whsec_/);
   });
 });

@@ -191,6 +191,7 @@ type FieldKind =
   | 'scheme'
   | 'cascade'
   | 'paused'
+  | 'headers'
   | 'timeout'
   | 'json';
 type Shape = Record<string, { kind: FieldKind; optional?: true }>;
@@ -218,6 +219,7 @@ const SHAPES: Record<Channel, Shape | null> = {
     description: required('description'),
   },
   'webhooks.setPaused': { id: required('webhookId'), paused: required('paused') },
+  'webhooks.setHeaders': { id: required('webhookId'), headers: required('headers') },
   'webhooks.changeVersion': { id: required('webhookId'), version: required('version') },
   'webhooks.delete': { id: required('webhookId') },
   'webhooks.regenerateSecret': { id: required('webhookId') },
@@ -266,6 +268,23 @@ const INVALID: Record<FieldKind, (random: Random, ids: Ids) => unknown> = {
   scheme: (random) => pick(random, ['', 'Mindee', 'hmac-sha256', 'stripe ', 'GITHUB']),
   cascade: (random) => pick(random, ['true', 1, 0, null, 'false']),
   paused: (random) => pick(random, ['true', 1, 0, null, 'false']),
+  headers: (random) =>
+    pick(random, [
+      [{ name: 'Host', secret: false, value: 'a' }],
+      [{ name: 'stripe-signature', secret: false, value: 'a' }],
+      [{ name: 'X Team', secret: false, value: 'a' }],
+      [{ name: 'X-A', secret: false, value: 'a\r\nB: c' }],
+      [{ name: 'X-A', secret: false, value: 'v'.repeat(1025) }],
+      [{ name: 'X-A', secret: 'yes', value: 'a' }],
+      [{ name: 'X-A', secret: false, value: 'a', extra: 1 }],
+      [
+        { name: 'X-A', secret: false, value: 'a' },
+        { name: 'x-a', secret: false, value: 'b' },
+      ],
+      Array.from({ length: 21 }, (_, i) => ({ name: `X-${i}`, secret: false, value: 'a' })),
+      { name: 'X-A', secret: false, value: 'a' },
+      null,
+    ]),
   timeout: (random) => pick(random, [0, 61, 1.5, -1, '10', null, Number.NaN, Number.POSITIVE_INFINITY]),
   json: (random) => pick(random, ['{}'.padEnd(256 * 1024 + 1, ' '), 42, null, { a: 1 }]),
 };
@@ -276,7 +295,7 @@ function wrongType(kind: FieldKind, random: Random): unknown {
     const fits =
       ((kind === 'cascade' || kind === 'paused') && typeof value === 'boolean') ||
       (kind === 'timeout' && typeof value === 'number') ||
-      (kind === 'versions' && Array.isArray(value)) ||
+      ((kind === 'versions' || kind === 'headers') && Array.isArray(value)) ||
       (typeof value === 'string' && !['apiId', 'webhookId', 'deliveryId'].includes(kind));
     if (!fits) return value;
   }
@@ -297,6 +316,7 @@ const VALID: Record<FieldKind, (ids: Ids) => unknown> = {
   version: () => 'v4',
   url: () => 'https://example.com/fuzz',
   description: () => 'Fuzzed',
+  headers: () => [{ name: 'X-Fuzz', secret: false, value: '1' }],
   scheme: () => 'github',
   cascade: () => true,
   paused: () => false,

@@ -188,6 +188,8 @@ describe('app lifecycle', () => {
     const [window] = BrowserWindow.created;
     expect(window?.loadedUrl).toBe('app://hookwarden/index.html');
     expect((window?.options.webPreferences as Record<string, unknown>).sandbox).toBe(true);
+    // The smallest size the UI is built and tested for.
+    expect(window?.options).toMatchObject({ minWidth: 800, minHeight: 600 });
     expect((window?.options.webPreferences as Record<string, unknown>).preload).toMatch(
       /preload[/\\]index\.cjs$/,
     );

@@ -20,8 +20,8 @@ export function createMainWindow(preloadPath: string, url: string): BrowserWindo
   const window = new BrowserWindow({
     width: 1200,
     height: 800,
-    minWidth: 720,
-    minHeight: 480,
+    minWidth: 800,
+    minHeight: 600,
     title: 'Hookwarden',
     show: false,
     webPreferences: secureWebPreferences(preloadPath),

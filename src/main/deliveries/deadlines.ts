@@ -5,8 +5,10 @@
  * list and libuv's handle each time, about 30 µs of a 0.5 ms loopback POST. Here the timer is armed for
  * the earliest deadline only; a request that finishes just leaves the set, and when the timer fires it
  * expires what is due and re-arms for the next one.
+ *
+ * It reads the global `performance` and `setTimeout` (Node's own) at each call, so tests can drive it with
+ * fake timers.
  */
-import { performance } from 'node:perf_hooks';
 
 interface Entry {
   at: number;

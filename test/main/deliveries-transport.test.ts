@@ -1,14 +1,17 @@
 import { once } from 'node:events';
 import net, { type AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { webhookTo } from '../support/deliveries';
 import { startHarness, type Harness } from '../support/main-harness';
 import { closedPort, startReceiver, type Receiver, type Respond } from '../support/receiver';
 import { selfSignedCert } from '../support/tls-cert';
 
 let receivers: Receiver[] = [];
+const servers: (() => void)[] = [];
 afterEach(async () => {
+  vi.useRealTimers();
+  for (const close of servers.splice(0)) close();
   await Promise.all(receivers.map((r) => r.close()));
   receivers = [];
 });
@@ -29,6 +32,64 @@ async function sendTo(url: string, h?: Harness) {
   return { h: harness, webhook, secret, record };
 }
 
+/**
+ * An endpoint that never answers: `arrived` resolves once the request (http: its whole body; tcp: the bare
+ * connection) is in, `closed` once the client has closed the connection.
+ */
+async function silentEndpoint(kind: 'http' | 'tcp') {
+  const signal = { arrived: () => {}, closed: () => {} };
+  const arrived = new Promise<void>((resolve) => (signal.arrived = resolve));
+  const closed = new Promise<void>((resolve) => (signal.closed = resolve));
+  if (kind === 'http') {
+    const r = await receiver((_request, response) => {
+      response.on('close', signal.closed);
+      signal.arrived();
+    });
+    return { url: r.url, arrived, closed };
+  }
+  const sockets = new Set<net.Socket>();
+  const silent = net.createServer((socket) => {
+    sockets.add(socket);
+    // Reads (and drops) what arrives: a socket that is never read never learns that its peer closed.
+    socket.resume();
+    socket.on('close', signal.closed);
+    signal.arrived();
+  });
+  silent.listen(0, '127.0.0.1');
+  await once(silent, 'listening');
+  servers.push(() => {
+    for (const socket of sockets) socket.destroy();
+    silent.close();
+  });
+  const { port } = silent.address() as AddressInfo;
+  return { url: `https://127.0.0.1:${port}/hooks`, arrived, closed };
+}
+
+/**
+ * Fakes only the timers and the clock a delivery's deadline uses: the keychain, the sockets and undici's I/O
+ * stay real, and time passes only when the test advances it.
+ */
+function useFakeClock(): void {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+}
+
+/** Whether the promise has settled once pending I/O callbacks have run (setImmediate is not faked). */
+async function settledYet(promise: Promise<unknown>): Promise<boolean> {
+  let settled = false;
+  void promise.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+  return settled;
+}
+
+/** Waits for `closed` at most `ms` of real time (a local socket's close arrives in well under that). */
+async function closedWithin(closed: Promise<void>, ms: number): Promise<void> {
+  const timedOut = sleep(ms).then(() => 'still open');
+  expect(await Promise.race([closed.then(() => 'closed'), timedOut])).toBe('closed');
+}
+
 describe('transport', () => {
   it('records a 2xx as a success with status, headers, body and duration', async () => {
     const r = await receiver((_req, res) => res.writeHead(201, { 'x-trace': 'abc' }).end('{"stored":1}'));
@@ -38,7 +99,8 @@ describe('transport', () => {
     expect(record.response).toMatchObject({ status: 201, body: '{"stored":1}', truncated: false });
     expect(record.response?.headers['x-trace']).toBe('abc');
     expect(record.durationMs).toBeGreaterThan(0);
-    expect(record.request).toMatchObject({ method: 'POST', url: r.url });
+    // Sent and recorded as parsed: the bare origin gets its path, /.
+    expect(record.request).toMatchObject({ method: 'POST', url: `${r.url}/` });
   });
 
   it('does not follow a 3xx: a failure that shows the Location', async () => {
@@ -63,34 +125,49 @@ describe('transport', () => {
     expect(record.error?.message).toMatch(/Non-2xx.*500/);
   });
 
-  it('gives up after the timeout setting when the endpoint is slow', async () => {
-    const r = await receiver(async (_req, res) => {
-      await sleep(3_000);
-      if (!res.destroyed) res.writeHead(200).end();
-    });
+  it('gives up after the timeout setting when the endpoint is slow, and closes the connection', async () => {
+    const { url, arrived, closed } = await silentEndpoint('http');
     const h = await startHarness();
     expect(await h.ok('settings.update', { deliveryTimeoutSeconds: 1 })).toEqual({
       deliveryTimeoutSeconds: 1,
     });
-    const { record } = await sendTo(r.url, h);
+    const { webhook, secret } = await webhookTo(h, url);
+    useFakeClock();
+    const sent = h.ok('deliveries.send', { webhookId: webhook.id });
+    await arrived;
+
+    vi.advanceTimersByTime(999);
+    expect(await settledYet(sent)).toBe(false);
+    vi.advanceTimersByTime(1);
+    const record = await sent;
     expect(record.outcome).toBe('failure');
     expect(record.response).toBeNull();
     expect(record.error).toEqual({ kind: 'timeout', message: expect.stringMatching(/^Timeout: .* 1 s\.$/) });
-    expect(record.durationMs).toBeGreaterThanOrEqual(990);
-    expect(record.durationMs).toBeLessThan(2_500);
+    expect(record.durationMs).toBe(1000);
+    expect(JSON.stringify(record)).not.toContain(secret);
+    // The endpoint sees the connection closed, not left open until it answers.
+    await closedWithin(closed, 5_000);
   });
 
-  it('gives up after the timeout setting when the connection itself never completes', async () => {
+  it('gives up after the timeout setting when the connection itself never completes, and closes it', async () => {
     // A TCP listener that never speaks: the TLS handshake of an https:// URL hangs, as with a black-holed host.
-    const silent = net.createServer(() => undefined).listen(0, '127.0.0.1');
-    await once(silent, 'listening');
+    const { url, arrived, closed } = await silentEndpoint('tcp');
     const h = await startHarness();
     await h.ok('settings.update', { deliveryTimeoutSeconds: 1 });
-    const { port } = silent.address() as AddressInfo;
-    const { record } = await sendTo(`https://127.0.0.1:${port}/hooks`, h);
-    silent.close();
+    const { webhook } = await webhookTo(h, url);
+    useFakeClock();
+    const sent = h.ok('deliveries.send', { webhookId: webhook.id });
+    await arrived;
+
+    vi.advanceTimersByTime(999);
+    expect(await settledYet(sent)).toBe(false);
+    vi.advanceTimersByTime(1);
+    const record = await sent;
     expect(record.error).toEqual({ kind: 'timeout', message: expect.stringMatching(/^Timeout: .* 1 s\.$/) });
-    expect(record.durationMs).toBeLessThan(2_500);
+    expect(record.durationMs).toBe(1000);
+    // The half-open connection is closed by the next tick of undici's coarse connect timer (within 1 s).
+    vi.advanceTimersByTime(1000);
+    await closedWithin(closed, 5_000);
   });
 
   it('skips an informational 1xx answer and records the final one', async () => {

@@ -5,16 +5,12 @@
  * Why undici's low-level `dispatch` rather than node:http: it does the same loopback POST in 60–90 % of
  * node:http's time (no IncomingMessage streams, no per-request agent bookkeeping). That difference is the
  * room signing and the record need within the speed target of signed deliveries (npm run bench).
+ *
+ * Durations come from the global `performance` clock, which tests may fake along with the timers.
  */
-import { performance } from 'node:perf_hooks';
 import { Agent, type Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header';
-import {
-  RESPONSE_BODY_LIMIT,
-  TIMEOUT_MAX_SECONDS,
-  type DeliveryFailure,
-  type DeliveryResponse,
-} from '../../shared/delivery';
+import { RESPONSE_BODY_LIMIT, type DeliveryFailure, type DeliveryResponse } from '../../shared/delivery';
 import type { HttpClient, HttpPostRequest, HttpPostResult } from './ports';
 import { createDeadlines } from './deadlines';
 import { DeliveryTimeoutError, classifyNetworkError } from './http-failure';
@@ -33,8 +29,19 @@ type Outcome = { response: DeliveryResponse; error: null } | { response: null; e
 const enoughRead = () => new Error('response body limit reached');
 
 export function createHttpClient(): HttpClient {
-  // Our deadline is the one timeout: undici's own connect timeout (10 s by default) must not come first.
-  const agent = new Agent({ connect: { timeout: TIMEOUT_MAX_SECONDS * 1000 } });
+  // A request that reached its socket is closed by its deadline (below). A connection that never completes
+  // (a black-holed host, a TLS handshake that hangs) has no request to abort yet: undici's own connect timeout
+  // closes it, and it is per Agent, so there is one Agent per timeout setting, timing out with the deadline.
+  // undici's connect timer is coarse (up to 1 s late), so the deadline, exact, always reports first.
+  const agents = new Map<number, Agent>();
+  const agentFor = (timeoutMs: number): Agent => {
+    let agent = agents.get(timeoutMs);
+    if (!agent) {
+      agent = new Agent({ connect: { timeout: timeoutMs } });
+      agents.set(timeoutMs, agent);
+    }
+    return agent;
+  };
   const deadlines = createDeadlines();
   return {
     post({ url, headers, body, timeoutMs }: HttpPostRequest): Promise<HttpPostResult> {
@@ -68,7 +75,7 @@ export function createHttpClient(): HttpClient {
           controller?.abort(new DeliveryTimeoutError(timeoutMs));
         });
 
-        agent.dispatch(
+        agentFor(timeoutMs).dispatch(
           {
             origin: target.origin,
             path: `${target.pathname}${target.search}`,

@@ -1,8 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clipboardDouble } from '../support/electron-double';
 import { startWithWebhook } from '../support/fixtures';
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Only setTimeout is fake (the clipboard's clear timer): the keychain and the files stay real. */
+const fakeTimers = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Moves fake time on and lets the callbacks that were due finish their (real) async work. */
+async function advance(ms: number): Promise<void> {
+  await vi.advanceTimersByTimeAsync(ms);
+  for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+}
 
 describe('secrets', () => {
   it('reveals the secret stored in the keychain; unknown id is NOT_FOUND', async () => {
@@ -18,23 +28,33 @@ describe('secrets', () => {
   it('copies in main and clears the clipboard after the delay if it still holds the secret', async () => {
     const { h, hook } = await startWithWebhook({ clipboardClearMs: 150 });
     const { secret } = await h.ok('secrets.reveal', { id: hook.id });
+    fakeTimers();
     expect(await h.ok('secrets.copy', { id: hook.id })).toEqual({ clearsAfterMs: 150 });
     expect(clipboardDouble.text).toBe(secret);
-    await wait(300);
+    await advance(149);
+    expect(clipboardDouble.text).toBe(secret);
+    await advance(1);
     expect(clipboardDouble.text).toBe('');
   });
 
   it('leaves the clipboard alone when the user copied something else meanwhile', async () => {
     const { h, hook } = await startWithWebhook({ clipboardClearMs: 150 });
+    fakeTimers();
     await h.ok('secrets.copy', { id: hook.id });
     clipboardDouble.text = 'something the user copied';
-    await wait(300);
+    await advance(150);
     expect(clipboardDouble.text).toBe('something the user copied');
   });
 
-  it('copies with the documented 30 s default', async () => {
+  it('copies with the documented 30 s default, and clears after exactly that', async () => {
     const { h, hook } = await startWithWebhook();
+    const { secret } = await h.ok('secrets.reveal', { id: hook.id });
+    fakeTimers();
     expect(await h.ok('secrets.copy', { id: hook.id })).toEqual({ clearsAfterMs: 30_000 });
+    await advance(29_999);
+    expect(clipboardDouble.text).toBe(secret);
+    await advance(1);
+    expect(clipboardDouble.text).toBe('');
   });
 
   it('says SECRET_MISSING when the keychain item is gone, flags the webhook, and regenerate repairs it', async () => {

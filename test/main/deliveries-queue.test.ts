@@ -2,10 +2,12 @@
  * Deliveries that wait behind the MAX_IN_FLIGHT limit: they are addressed and signed when their slot starts,
  * with the webhook as it is then. The slots are held by a real receiver that answers only when released.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_IN_FLIGHT } from '../../src/shared/delivery';
-import { webhookTo } from '../support/deliveries';
+import { recordChanges, webhookTo } from '../support/deliveries';
 import { startHarness } from '../support/main-harness';
 import { header, startReceiver, type Receiver } from '../support/receiver';
 import { verifyDelivery } from '../support/verifiers';
@@ -97,5 +99,31 @@ describe('queued deliveries', () => {
       message: 'This webhook no longer exists.',
     });
     expect(slow.receiver.received).toHaveLength(MAX_IN_FLIGHT);
+  });
+
+  it('one in flight when its webhook is deleted reports its outcome, but leaves no log behind', async () => {
+    const { h, slow, webhook, inFlight } = await slotsFull();
+    const changes = recordChanges();
+    await h.ok('webhooks.delete', { id: webhook.id });
+    const eventsAtDelete = changes.ids.length;
+
+    slow.release();
+    const records = await Promise.all(inFlight);
+    changes.stop();
+
+    expect(records.map((record) => record.outcome)).toEqual(records.map(() => 'success'));
+    for (const record of records) {
+      expect(await h.invoke('deliveries.copyAsCurl', { deliveryId: record.id })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+    }
+    // Nothing was logged for it after the delete: no event, and not a line in any file of the data dir.
+    expect(changes.ids.slice(eventsAtDelete)).toEqual([]);
+    h.flushDeliveryLog();
+    for (const name of readdirSync(h.dir)) {
+      const text = readFileSync(join(h.dir, name), 'utf8');
+      for (const record of records) expect(text, name).not.toContain(record.id);
+    }
   });
 });

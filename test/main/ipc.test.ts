@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { handle, type InvokeEvent } from '../../src/main/ipc/handle';
 import { buildApi } from '../../src/preload/build-api';
@@ -14,6 +14,7 @@ import {
   type Channel,
 } from '../../src/shared/contract';
 import { AppError } from '../../src/shared/errors';
+import { builtPreloadNote, ensureBuiltPreload, readBuiltPreload } from '../support/built-preload';
 import { ipcHandlers } from '../support/electron-double';
 import { profileItems } from '../support/keyring';
 import { startHarness } from '../support/main-harness';
@@ -30,8 +31,8 @@ const expectedNames = [
   ...EVENT_NAMES.map((e) => `${splitName(e).domain}.${subscriberName(e)}`),
 ].sort();
 
-/** The preload bundle as `npm run build` wrote it. */
-const builtPreload = () => readFileSync(resolve('out/preload/index.cjs'), 'utf8');
+// The built preload is read by the first two tests; a fresh clone builds it first.
+beforeAll(() => ensureBuiltPreload(), 120_000);
 
 describe('the IPC contract', () => {
   it('has no drift: contract channels == preload functions (source and built) == registered handlers', async () => {
@@ -43,7 +44,7 @@ describe('the IPC contract', () => {
       contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
       ipcRenderer: noTransport,
     };
-    const built = builtPreload();
+    const built = readBuiltPreload();
     const module = { exports: {} };
     runInNewContext(`(function (require, module, exports) {${built}\n})`, {})(
       (name: string) => (name === 'electron' ? fakeElectron : undefined),
@@ -51,14 +52,14 @@ describe('the IPC contract', () => {
       module.exports,
     );
     expect([...exposed.keys()]).toEqual(['hookwarden']);
-    expect(functionNames(exposed.get('hookwarden'))).toEqual(expectedNames);
+    expect(functionNames(exposed.get('hookwarden')), builtPreloadNote()).toEqual(expectedNames);
 
     await startHarness();
     expect([...ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
   });
 
   it('builds a small preload without zod: it needs the names only, main checks the inputs', () => {
-    const built = builtPreload();
+    const built = readBuiltPreload();
     // Every zod schema keeps its internals under `._zod`, and every zod build defines ZodError.
     expect(/\._zod\b|ZodError/.exec(built)?.[0]).toBeUndefined();
     // About 2 kB today (188 kB when it bundled zod); the margin leaves room for many more channels.

@@ -17,3 +17,10 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** Runs a task once, `ms` from now, without keeping the process alive for it. Tests pass one they drive. */
+export type Schedule = (ms: number, task: () => void) => void;
+
+export const systemSchedule: Schedule = (ms, task) => {
+  setTimeout(task, ms).unref();
+};

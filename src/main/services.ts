@@ -4,7 +4,7 @@ import { createKeychainService } from './keychain/keychain';
 import { createDeliveryService } from './deliveries/deliveries';
 import { createDeliveryLog } from './deliveries/log';
 import { createNotices } from './notices';
-import type { Clock, ClipboardPort, EmitEvent } from './ports';
+import { systemSchedule, type Clock, type ClipboardPort, type EmitEvent, type Schedule } from './ports';
 import type { ConfigStore } from './config/ports';
 import type { DeliveryLogStore, HttpClient } from './deliveries/ports';
 import type { SecretVault } from './keychain/ports';
@@ -28,6 +28,8 @@ export interface ServiceDeps {
   /** Notices from opening the config and the delivery log. */
   startupNotices: Notice[];
   clipboardClearMs?: number;
+  /** Runs delayed tasks (the clipboard's clear); defaults to the system timer. */
+  schedule?: Schedule;
 }
 
 /**
@@ -58,6 +60,7 @@ export function startServices(deps: ServiceDeps) {
     clipboard: deps.clipboard,
     missingSecrets,
     clipboardClearMs: deps.clipboardClearMs,
+    schedule: deps.schedule ?? systemSchedule,
   });
   const webhooks = createWebhookService({
     config,

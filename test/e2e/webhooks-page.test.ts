@@ -7,6 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { profileItems } from '../support/keyring';
 import { startBridgedApp } from '../support/bridge';
+import { manualSchedule } from '../support/clock';
 import { closeAfterEach } from '../support/close-after-each';
 
 const HTTPS = 'https://api.example.com/hooks';
@@ -44,7 +45,9 @@ async function revealedSecret(page: Page, url: string): Promise<string> {
 
 describe('the Webhooks page, end to end', () => {
   it('add API → two webhooks → reveal/hide → copy → edit → regenerate → delete → restart', async () => {
-    const app = closeAfterEach(await startBridgedApp({ clipboardClearMs: 1500 }));
+    // The clipboard's clear runs when the test moves time on, not after a real wait.
+    const timers = manualSchedule();
+    const app = closeAfterEach(await startBridgedApp({ clipboardClearMs: 1500, schedule: timers.schedule }));
     const { page } = app;
     const items = () => profileItems(app.harness);
     const secretOf = async (id: string) => (await items()).get(id);
@@ -88,7 +91,11 @@ describe('the Webhooks page, end to end', () => {
     await button(row(page, HTTPS), 'Copy signing secret').click();
     await page.getByText('Copied — the clipboard clears in 2 s', { exact: true }).waitFor();
     expect(await app.clipboardText()).toBe(firstSecret);
-    await expect.poll(() => app.clipboardText(), { timeout: 5000 }).toBe('');
+    expect(timers.pending()).toEqual([1500]);
+    await timers.advance(1499);
+    expect(await app.clipboardText()).toBe(firstSecret);
+    await timers.advance(1);
+    expect(await app.clipboardText()).toBe('');
 
     // Edit the URL.
     await chooseFromMenu(page, HTTPS, 'Edit URL');

@@ -11,7 +11,7 @@ import { ownTopFrameCheck, type InvokeEvent } from '../../src/main/ipc/handle';
 import { channelHandlers, registerIpc } from '../../src/main/ipc/register';
 import { startServices, type Services } from '../../src/main/services';
 import { accountOf } from '../../src/main/keychain/profile-secrets';
-import { systemClock, type Clock } from '../../src/main/ports';
+import { systemClock, type Clock, type Schedule } from '../../src/main/ports';
 import { type ConfigStore } from '../../src/main/config/ports';
 import { type DeliveryLogStore, type HttpClient } from '../../src/main/deliveries/ports';
 import { type SecretVault } from '../../src/main/keychain/ports';
@@ -37,6 +37,8 @@ export interface HarnessOptions {
   /** Wraps the opened store, to inject faults. */
   wrapStore?: (store: ConfigStore) => ConfigStore;
   clipboardClearMs?: number;
+  /** Runs delayed tasks (the clipboard's clear); defaults to the system timer. */
+  schedule?: Schedule;
   /** Defaults to the system clock (timestamps in signatures and records come from it). */
   clock?: Clock;
   /** Defaults to the real node:http/https client. */
@@ -87,6 +89,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     http: options.http ?? createHttpClient(),
     startupNotices: [...opened.notices, ...log.notices],
     clipboardClearMs: options.clipboardClearMs,
+    schedule: options.schedule,
   });
   // The app runs it after showing the window; a test that looks at the keychain's state needs it done.
   if (options.keychainCheck !== false) await services.keychain.startupCheck();

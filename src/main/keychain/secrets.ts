@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors';
 import type { ParsedInput } from '../../shared/contract';
 import { findWebhook } from '../config/lookups';
-import type { ClipboardPort } from '../ports';
+import type { ClipboardPort, Schedule } from '../ports';
 import type { ConfigStore } from '../config/ports';
 import { headerSlot, type ProfileSecrets } from './profile-secrets';
 
@@ -13,9 +13,12 @@ interface Deps {
   clipboard: ClipboardPort;
   missingSecrets: Set<string>;
   clipboardClearMs?: number;
+  /** When the clipboard's clear runs (the system timer unless a test drives it). */
+  schedule: Schedule;
 }
 
-export function createSecretService({ config, secrets, clipboard, missingSecrets, clipboardClearMs }: Deps) {
+export function createSecretService(deps: Deps) {
+  const { config, secrets, clipboard, missingSecrets, clipboardClearMs, schedule } = deps;
   const clearAfterMs = clipboardClearMs ?? CLIPBOARD_CLEAR_MS;
   /** The secret copied last: what quitting must not leave on the clipboard. */
   let copied: string | null = null;
@@ -74,7 +77,7 @@ export function createSecretService({ config, secrets, clipboard, missingSecrets
       const secret = await readSecret(id);
       await clipboard.writeSecret(secret);
       copied = secret;
-      setTimeout(() => void clearIfHolding(secret), clearAfterMs).unref();
+      schedule(clearAfterMs, () => void clearIfHolding(secret));
       return { clearsAfterMs: clearAfterMs };
     },
   };

@@ -1,21 +1,56 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { EditorView } from '@codemirror/view';
 import { describe, expect, it } from 'vitest';
 import type { DeliveryFailure } from '../../src/shared/delivery';
-import { FakeHookwarden } from '../support/fake-hookwarden';
+import { closeAfterEach } from '../support/close-after-each';
+import { startReceiver } from '../support/receiver';
+import { startBackend, type Backend } from '../support/renderer-backend';
 import { expectNoAxeViolations, renderApp, rowOf } from './render-app';
 
-const HTTPS = 'https://api.example.com/hooks';
-const OTHER = 'https://staging.example.com/hooks';
-
-async function listOfTwo() {
-  const fake = new FakeHookwarden();
-  const api = fake.seedApi('Invoices', ['v4', 'v3']);
-  const https = fake.seedWebhook(api.id, HTTPS);
-  const other = fake.seedWebhook(api.id, OTHER, { scheme: 'stripe' });
-  const app = await renderApp(fake);
-  return { ...app, fake, api, https, other };
+/**
+ * A real endpoint on 127.0.0.1: answers `status` with a small JSON body, and while held, answers nothing until
+ * released.
+ */
+async function startEndpoint() {
+  const answer = { status: 200, held: null as Promise<void> | null };
+  const receiver = closeAfterEach(
+    await startReceiver(async (_request, response) => {
+      await answer.held;
+      response.writeHead(answer.status, { 'content-type': 'application/json' }).end('{"received":true}');
+    }),
+  );
+  return {
+    receiver,
+    answer,
+    /** Holds every answer until the returned function is called. */
+    hold(): () => void {
+      let release: () => void = () => undefined;
+      answer.held = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        answer.held = null;
+        release();
+      };
+    },
+  };
 }
+
+/** Two webhooks of the API Invoices to the endpoint, HOOKS (Mindee, v4) and OTHER (Stripe); the app shown. */
+async function listOfTwo() {
+  const endpoint = await startEndpoint();
+  const HOOKS = `${endpoint.receiver.url}/hooks`;
+  const OTHER = `${endpoint.receiver.url}/staging/hooks`;
+  const backend = await startBackend();
+  const api = await backend.seedApi('Invoices', ['v4', 'v3']);
+  const hooks = await backend.seedWebhook(api, HOOKS);
+  const other = await backend.seedWebhook(api, OTHER, { scheme: 'stripe' });
+  const app = await renderApp(backend);
+  return { ...app, backend, endpoint, api, hooks, other, HOOKS, OTHER };
+}
+
+/** A webhook's delivery log as main holds it, newest first. */
+const logOf = (backend: Backend, webhookId: string) => backend.main.ok('deliveries.list', { webhookId });
 
 type User = Awaited<ReturnType<typeof listOfTwo>>['user'];
 
@@ -47,7 +82,7 @@ function replaceText(view: EditorView, text: string): void {
 
 describe('Signature scheme', () => {
   it('the create form keeps it in a collapsed "Advanced" section; the chosen scheme is sent', async () => {
-    const { user, fake, api } = await listOfTwo();
+    const { user, backend, api } = await listOfTwo();
     await user.click(screen.getByRole('button', { name: 'Create a new webhook' }));
     const dialog = screen.getByRole('dialog', { name: 'Create a new webhook' });
     const advanced = within(dialog).getByRole('button', { name: 'Advanced' });
@@ -73,9 +108,14 @@ describe('Signature scheme', () => {
     );
     await user.click(within(dialog).getByRole('button', { name: 'Create new webhook' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(fake.callsTo('webhooks.create')).toEqual([
+    expect(backend.callsTo('webhooks.create')).toEqual([
       { apiId: api.id, version: 'v4', url: 'https://new.example.com/', scheme: 'standard-webhooks' },
     ]);
+    expect(
+      (await backend.main.ok('webhooks.list', { apiId: api.id })).find(
+        (webhook) => webhook.url === 'https://new.example.com/',
+      ),
+    ).toMatchObject({ scheme: 'standard-webhooks' });
     expect(within(rowOf('https://new.example.com/')).getByText('Standard Webhooks')).toBeInTheDocument();
 
     // Opened again, the form starts collapsed with the default.
@@ -86,28 +126,31 @@ describe('Signature scheme', () => {
   });
 
   it('the table shows each scheme; "Change signature scheme" saves another one', async () => {
-    const { user, fake, https } = await listOfTwo();
+    const { user, backend, api, hooks, HOOKS, OTHER } = await listOfTwo();
     expect(screen.getByRole('columnheader', { name: 'Signature scheme' })).toBeInTheDocument();
-    expect(within(rowOf(HTTPS)).getByText('Mindee')).toBeInTheDocument();
+    expect(within(rowOf(HOOKS)).getByText('Mindee')).toBeInTheDocument();
     expect(within(rowOf(OTHER)).getByText('Stripe')).toBeInTheDocument();
 
-    await choose(user, HTTPS, 'Change signature scheme');
+    await choose(user, HOOKS, 'Change signature scheme');
     const dialog = await screen.findByRole('dialog', { name: 'Change signature scheme' });
     const scheme = within(dialog).getByRole('combobox', { name: 'Signature scheme' });
     expect(scheme).toHaveValue('mindee');
     await user.selectOptions(scheme, 'GitHub');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(fake.callsTo('webhooks.setScheme')).toEqual([{ id: https.id, scheme: 'github' }]);
-    expect(within(rowOf(HTTPS)).getByText('GitHub')).toBeInTheDocument();
-    expect(within(rowOf(HTTPS)).getByRole('button', { name: 'More actions' })).toHaveFocus();
+    expect(backend.callsTo('webhooks.setScheme')).toEqual([{ id: hooks.id, scheme: 'github' }]);
+    expect(
+      (await backend.main.ok('webhooks.list', { apiId: api.id })).find((webhook) => webhook.id === hooks.id),
+    ).toMatchObject({ scheme: 'github' });
+    expect(within(rowOf(HOOKS)).getByText('GitHub')).toBeInTheDocument();
+    expect(within(rowOf(HOOKS)).getByRole('button', { name: 'More actions' })).toHaveFocus();
     expect(await screen.findByText('Signature scheme set to GitHub')).toBeInTheDocument();
   });
 
   it('an error from main stays in the dialog', async () => {
-    const { user, fake } = await listOfTwo();
-    fake.failOn('webhooks.setScheme', 'STORAGE_FAILED', 'Could not save the configuration: ENOSPC');
-    await choose(user, HTTPS, 'Change signature scheme');
+    const { user, backend, api, hooks, HOOKS } = await listOfTwo();
+    backend.failConfig('Could not save the configuration: ENOSPC: no space left on device');
+    await choose(user, HOOKS, 'Change signature scheme');
     const dialog = await screen.findByRole('dialog', { name: 'Change signature scheme' });
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Signature scheme' }), 'Stripe');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
@@ -115,88 +158,104 @@ describe('Signature scheme', () => {
     expect(within(dialog).getByRole('combobox', { name: 'Signature scheme' })).toHaveValue('stripe');
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(within(rowOf(HTTPS)).getByText('Mindee')).toBeInTheDocument();
+    expect(within(rowOf(HOOKS)).getByText('Mindee')).toBeInTheDocument();
+    expect(
+      (await backend.main.ok('webhooks.list', { apiId: api.id })).find((webhook) => webhook.id === hooks.id),
+    ).toMatchObject({ scheme: 'mindee' });
   });
 });
 
 describe('Send test delivery from the row menu', () => {
   it('sends at once and opens that webhook’s Deliveries region with the new record open', async () => {
-    const { user, fake, https } = await listOfTwo();
+    const { user, backend, endpoint, hooks, HOOKS } = await listOfTwo();
     expect(screen.queryByRole('region', { name: 'Deliveries' })).toBeNull();
-    await choose(user, HTTPS, 'Send test delivery');
+    await choose(user, HOOKS, 'Send test delivery');
 
     await screen.findByRole('region', { name: 'Deliveries' });
-    expect(fake.callsTo('deliveries.send')).toEqual([{ webhookId: https.id }]);
+    expect(backend.callsTo('deliveries.send')).toEqual([{ webhookId: hooks.id }]);
     await waitFor(() => expect(records()).toHaveLength(1));
     expect(records()[0]).toHaveTextContent('200');
     expect(within(region()).getByRole('tab', { name: 'Request' })).toHaveAttribute('aria-selected', 'true');
-    expect(rowOf(HTTPS)).toHaveAttribute('aria-selected', 'true');
+    expect(rowOf(HOOKS)).toHaveAttribute('aria-selected', 'true');
     expect(await screen.findByText('Test delivery: 200 OK')).toBeInTheDocument();
+    expect(endpoint.receiver.received).toHaveLength(1);
+    expect(await logOf(backend, hooks.id)).toMatchObject([{ outcome: 'success', response: { status: 200 } }]);
   });
 
   it('reports a delivery that went out with its real outcome when only its log could not be saved', async () => {
-    const { user, fake } = await listOfTwo();
-    fake.logWarning =
-      "EISDIR: illegal operation on a directory, open '/data/deliveries.journal.jsonl'. " +
+    const { user, backend, endpoint, HOOKS } = await listOfTwo();
+    // The journal cannot be written: appending to a directory fails.
+    const journal = join(backend.main.dir, 'deliveries.journal.jsonl');
+    rmSync(journal, { force: true });
+    mkdirSync(journal);
+    const warning =
+      `Sent, but the delivery log could not be saved: EISDIR: illegal operation on a directory, open '${journal}'. ` +
       'The latest records are shown, but may be lost when Hookwarden quits.';
-    const warning = `Sent, but the delivery log could not be saved: ${fake.logWarning}`;
-    await choose(user, HTTPS, 'Send test delivery');
+    await choose(user, HOOKS, 'Send test delivery');
 
     const toasts = screen.getByRole('region', { name: /Notifications/ });
     expect(await within(toasts).findByText('Test delivery: 200 OK')).toBeInTheDocument();
     expect(within(toasts).getByText(warning)).toBeInTheDocument();
     expect(screen.queryByText(/not sent/)).toBeNull();
+    expect(endpoint.receiver.received).toHaveLength(1);
     // The open record says so too, and keeps saying so when another record was opened in between.
     await waitFor(() => expect(records()).toHaveLength(1));
     expect(within(region()).getByText(warning)).toBeInTheDocument();
 
-    fake.logWarning = null;
+    rmSync(journal, { recursive: true });
     await user.click(within(region()).getByRole('button', { name: 'Redeliver' }));
     expect(await within(toasts).findByText('Redelivered: 200 OK')).toBeInTheDocument();
     await waitFor(() => expect(records()).toHaveLength(2));
     expect(within(region()).queryByText(warning)).toBeNull();
     await user.click(within(records()[1] as HTMLElement).getByRole('button'));
     expect(within(region()).getByText(warning)).toBeInTheDocument();
+    expect(endpoint.receiver.received).toHaveLength(2);
   });
 
   it('says why nothing was sent when main refuses (missing secret)', async () => {
-    const { user, fake } = await listOfTwo();
-    fake.failOn('deliveries.send', 'SECRET_MISSING', 'The keychain has no signing secret for this webhook.');
-    await choose(user, HTTPS, 'Send test delivery');
-    expect(await screen.findByText(/The test delivery was not sent/)).toBeInTheDocument();
-    expect(within(rowOf(HTTPS)).getByText('Signing secret missing from the keychain.')).toBeInTheDocument();
+    const { user, backend, endpoint, hooks, HOOKS } = await listOfTwo();
+    await backend.removeSecret(hooks.id); // gone from the keychain behind the app's back
+    await choose(user, HOOKS, 'Send test delivery');
+    expect(
+      await screen.findByText(
+        'The test delivery was not sent: The keychain has no signing secret for this webhook. Regenerate it to get a new one.',
+      ),
+    ).toBeInTheDocument();
+    expect(within(rowOf(HOOKS)).getByText('Signing secret missing from the keychain.')).toBeInTheDocument();
     expect(within(region()).getByText(/No test deliveries yet/)).toBeInTheDocument();
+    expect(endpoint.receiver.received).toEqual([]);
+    expect(await logOf(backend, hooks.id)).toEqual([]);
   });
 });
 
 describe('The Deliveries region', () => {
   it('opens on a row click or Enter on the focused row, and lists records newest first with chips', async () => {
-    const { user, fake, https, other } = await listOfTwo();
+    const { user, backend, hooks, other, HOOKS, OTHER } = await listOfTwo();
     const at = (s: number) => new Date(Date.now() - s * 1000).toISOString();
     const failed = (seconds: number, kind: DeliveryFailure['kind'], message: string, durationMs = 12) =>
-      fake.seedDelivery(https.id, {
+      backend.addDelivery(hooks, {
         sentAt: at(seconds),
         durationMs,
         response: null,
         outcome: 'failure',
         error: { kind, message },
       });
-    fake.seedDelivery(https.id, { sentAt: at(600), durationMs: 120 });
+    backend.addDelivery(hooks, { sentAt: at(600), durationMs: 120 });
     failed(500, 'refused', 'Connection refused: nothing accepted the connection at x.', 2);
     failed(400, 'timeout', 'Timeout: x did not answer within 10 s.', 10_000);
     failed(300, 'dns', 'DNS not found: the host name x could not be resolved.');
     failed(200, 'tls', 'TLS error: self-signed certificate.');
-    fake.seedDelivery(https.id, {
+    backend.addDelivery(hooks, {
       sentAt: at(100),
       durationMs: 45,
       response: { status: 500, statusText: 'Internal Server Error', headers: {}, body: '', truncated: false },
       outcome: 'failure',
       error: { kind: 'http-status', message: 'Non-2xx response: 500.' },
     });
-    fake.seedDelivery(other.id);
+    backend.addDelivery(other);
 
     // Enter on the focused row.
-    const row = rowOf(HTTPS);
+    const row = rowOf(HOOKS);
     row.focus();
     await user.keyboard('{Enter}');
     const panel = await screen.findByRole('region', { name: 'Deliveries' });
@@ -229,7 +288,7 @@ describe('The Deliveries region', () => {
     await openDeliveries(user, OTHER);
     await waitFor(() => expect(records()).toHaveLength(1));
     expect(rowOf(OTHER)).toHaveAttribute('aria-selected', 'true');
-    expect(rowOf(HTTPS)).toHaveAttribute('aria-selected', 'false');
+    expect(rowOf(HOOKS)).toHaveAttribute('aria-selected', 'false');
 
     // Close.
     await user.click(within(region()).getByRole('button', { name: 'Close deliveries' }));
@@ -237,11 +296,11 @@ describe('The Deliveries region', () => {
   });
 
   it('an opened record shows Request and Response tabs with headers and pretty JSON', async () => {
-    const { user, fake, https } = await listOfTwo();
-    fake.seedDelivery(https.id, {
+    const { user, backend, hooks, HOOKS } = await listOfTwo();
+    backend.addDelivery(hooks, {
       request: {
         method: 'POST',
-        url: HTTPS,
+        url: HOOKS,
         headers: { 'Content-Type': 'application/json', 'X-Mindee-Hmac-Signature': 'deadbeef' },
         body: '{"job":{"status":"completed"}}',
       },
@@ -253,7 +312,7 @@ describe('The Deliveries region', () => {
         truncated: true,
       },
     });
-    await openDeliveries(user, HTTPS);
+    await openDeliveries(user, HOOKS);
     await waitFor(() => expect(records()).toHaveLength(1));
     expect(within(region()).getByText(/Choose a delivery/)).toBeInTheDocument();
     await user.click(within(records()[0] as HTMLElement).getByRole('button'));
@@ -262,7 +321,7 @@ describe('The Deliveries region', () => {
     const response = within(region()).getByRole('tab', { name: 'Response' });
     expect(request).toHaveAttribute('aria-selected', 'true');
     const panel = () => within(region()).getByRole('tabpanel');
-    expect(panel()).toHaveTextContent(`POST ${HTTPS}`);
+    expect(panel()).toHaveTextContent(`POST ${HOOKS}`);
     expect(panel()).toHaveTextContent('X-Mindee-Hmac-Signature');
     expect(panel()).toHaveTextContent('deadbeef');
     expect(within(panel()).getByLabelText('Body').textContent).toBe(
@@ -283,8 +342,8 @@ describe('The Deliveries region', () => {
   });
 
   it('a redirect shows its Location; a failure without response says so', async () => {
-    const { user, fake, https } = await listOfTwo();
-    fake.seedDelivery(https.id, {
+    const { user, backend, hooks, HOOKS } = await listOfTwo();
+    backend.addDelivery(hooks, {
       response: {
         status: 302,
         statusText: 'Found',
@@ -298,12 +357,12 @@ describe('The Deliveries region', () => {
         message: 'Redirect not followed: the endpoint answered 302 Found to https://elsewhere.example.com/.',
       },
     });
-    fake.seedDelivery(https.id, {
+    backend.addDelivery(hooks, {
       response: null,
       outcome: 'failure',
       error: { kind: 'refused', message: 'Connection refused: nothing accepted the connection at x.' },
     });
-    await openDeliveries(user, HTTPS);
+    await openDeliveries(user, HOOKS);
     await waitFor(() => expect(records()).toHaveLength(2));
     await user.click(within(records()[1] as HTMLElement).getByRole('button'));
     expect(region()).toHaveTextContent(
@@ -318,82 +377,91 @@ describe('The Deliveries region', () => {
   });
 
   it('Send test delivery and Redeliver add records; Copy as curl copies in main with a toast', async () => {
-    const { user, fake } = await listOfTwo();
-    const panel = await openDeliveries(user, HTTPS);
+    const { user, backend, endpoint, hooks, HOOKS } = await listOfTwo();
+    const panel = await openDeliveries(user, HOOKS);
     expect(within(panel).getByText(/No test deliveries yet/)).toBeInTheDocument();
     await user.click(within(panel).getByRole('button', { name: 'Send test delivery' }));
     await waitFor(() => expect(records()).toHaveLength(1));
-    const first = fake.deliveries[0];
+    const [first] = await logOf(backend, hooks.id);
 
-    fake.endpointStatus = 500;
+    endpoint.answer.status = 500;
     await user.click(within(panel).getByRole('button', { name: 'Redeliver' }));
     await waitFor(() => expect(records()).toHaveLength(2));
-    expect(fake.callsTo('deliveries.redeliver')).toEqual([{ deliveryId: first?.id }]);
+    expect(backend.callsTo('deliveries.redeliver')).toEqual([{ deliveryId: first?.id }]);
+    const [redelivered] = await logOf(backend, hooks.id);
+    expect(redelivered).toMatchObject({ redeliveryOf: first?.id, messageId: first?.messageId });
     expect(records()[0]).toHaveTextContent('500');
     expect(records()[0]).toHaveTextContent('redelivery');
     expect(await screen.findByText('Redelivered: 500 Internal Server Error')).toBeInTheDocument();
 
     await user.click(within(panel).getByRole('button', { name: 'Copy as curl' }));
     expect(await screen.findByText(/Copied as curl/)).toBeInTheDocument();
-    expect(fake.callsTo('deliveries.copyAsCurl')).toEqual([{ deliveryId: fake.deliveries[0]?.id }]);
-    expect(fake.clipboard).toMatch(/^curl /);
+    expect(backend.callsTo('deliveries.copyAsCurl')).toEqual([{ deliveryId: redelivered?.id }]);
+    expect(backend.clipboardText()).toMatch(/^curl /);
+    expect(backend.clipboardText()).toContain(HOOKS);
+    expect(endpoint.receiver.received).toHaveLength(2);
   });
 
   it('Copy as curl and Redeliver report a record that is gone', async () => {
-    const { user, fake, https } = await listOfTwo();
-    fake.seedDelivery(https.id);
-    await openDeliveries(user, HTTPS);
+    const { user, backend, endpoint, hooks, HOOKS } = await listOfTwo();
+    backend.addDelivery(hooks);
+    await openDeliveries(user, HOOKS);
     await waitFor(() => expect(records()).toHaveLength(1));
     await user.click(within(records()[0] as HTMLElement).getByRole('button'));
-    fake.failOn('deliveries.copyAsCurl', 'NOT_FOUND', 'This delivery is no longer in the log.');
+    // The record leaves main's log store while the region shows it.
+    backend.main.deliveryLog.apply({ op: 'remove', webhookIds: [hooks.id] });
     await user.click(within(region()).getByRole('button', { name: 'Copy as curl' }));
     expect(
       await screen.findByText('Could not copy: This delivery is no longer in the log.'),
     ).toBeInTheDocument();
-    fake.failOn('deliveries.redeliver', 'NOT_FOUND', 'This delivery is no longer in the log.');
     await user.click(within(region()).getByRole('button', { name: 'Redeliver' }));
     expect(
       await screen.findByText('The test delivery was not sent: This delivery is no longer in the log.'),
     ).toBeInTheDocument();
+    expect(backend.clipboardText()).toBe('');
+    expect(endpoint.receiver.received).toEqual([]);
   });
 
   it('learns of new records through deliveries.changed, without polling', async () => {
-    const { user, fake, https, other } = await listOfTwo();
-    await openDeliveries(user, HTTPS);
+    const { user, backend, endpoint, hooks, other, HOOKS } = await listOfTwo();
+    await openDeliveries(user, HOOKS);
     await waitFor(() => expect(within(region()).getByText(/No test deliveries yet/)).toBeInTheDocument());
-    const lists = fake.callsTo('deliveries.list').length;
+    const lists = backend.callsTo('deliveries.list').length;
 
-    // Another webhook's change does not reload this one.
-    act(() => void fake.seedDelivery(other.id));
-    expect(fake.callsTo('deliveries.list')).toHaveLength(lists);
+    // Sends main makes for someone else (another window, say): another webhook's does not reload this one.
+    await act(() => backend.main.ok('deliveries.send', { webhookId: other.id }));
+    expect(backend.callsTo('deliveries.list')).toHaveLength(lists);
 
-    act(() => void fake.seedDelivery(https.id, { durationMs: 77 }));
+    endpoint.answer.status = 202;
+    await act(() => backend.main.ok('deliveries.send', { webhookId: hooks.id }));
     await waitFor(() => expect(records()).toHaveLength(1));
-    expect(records()[0]).toHaveTextContent('77 ms');
-    expect(fake.callsTo('deliveries.list')).toHaveLength(lists + 1);
+    expect(records()[0]).toHaveTextContent('202');
+    expect(backend.callsTo('deliveries.list')).toHaveLength(lists + 1);
   });
 
   it('says "Sending…" while main sends; a closed and reopened region reads the log again', async () => {
-    const { user, fake, https } = await listOfTwo();
-    const panel = await openDeliveries(user, HTTPS);
-    const release = fake.hold('deliveries.send');
+    const { user, backend, endpoint, hooks, HOOKS } = await listOfTwo();
+    const panel = await openDeliveries(user, HOOKS);
+    const release = endpoint.hold();
     await user.click(within(panel).getByRole('button', { name: 'Send test delivery' }));
     expect(await within(panel).findByText('Sending…')).toBeInTheDocument();
+    await waitFor(() => expect(endpoint.receiver.received).toHaveLength(1));
+    expect(within(panel).getByText('Sending…')).toBeInTheDocument();
     await act(async () => release());
     await waitFor(() => expect(records()).toHaveLength(1));
     expect(within(panel).queryByText('Sending…')).toBeNull();
 
     await user.click(within(panel).getByRole('button', { name: 'Close deliveries' }));
-    fake.seedDelivery(https.id, { durationMs: 99 });
-    await openDeliveries(user, HTTPS);
+    backend.addDelivery(hooks, { durationMs: 99 });
+    await openDeliveries(user, HOOKS);
     await waitFor(() => expect(records()).toHaveLength(2));
     expect(records()[0]).toHaveTextContent('99 ms');
   });
 
   it('goes away with its webhook when that webhook is deleted', async () => {
-    const { user } = await listOfTwo();
-    await openDeliveries(user, HTTPS);
-    await choose(user, HTTPS, 'Delete');
+    const { user, HOOKS, OTHER } = await listOfTwo();
+    await openDeliveries(user, HOOKS);
+    await choose(user, HOOKS, 'Delete');
     const dialog = await screen.findByRole('alertdialog', { name: 'Delete webhook?' });
     await user.click(within(dialog).getByRole('button', { name: 'Delete webhook' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
@@ -403,40 +471,42 @@ describe('The Deliveries region', () => {
   });
 
   it('a log that cannot be loaded says so and offers a reload', async () => {
-    const { user, fake, https } = await listOfTwo();
-    fake.seedDelivery(https.id);
-    fake.failOn('deliveries.list', 'INTERNAL', 'The delivery log could not be read.', 1);
-    await openDeliveries(user, HTTPS);
+    const { user, backend, hooks, HOOKS } = await listOfTwo();
+    backend.addDelivery(hooks);
+    backend.failConfig('Could not read config.json: EIO: i/o error', { reads: true });
+    await openDeliveries(user, HOOKS);
     expect(await within(region()).findByRole('alert')).toHaveTextContent(
-      'The delivery log could not be read.',
+      'Could not read config.json: EIO: i/o error',
     );
+    backend.heal();
     await user.click(within(region()).getByRole('button', { name: 'Reload deliveries' }));
     await waitFor(() => expect(records()).toHaveLength(1));
   });
 
   it('the delivery timeout can be set between 1 and 60 s', async () => {
-    const { user, fake } = await listOfTwo();
-    const panel = await openDeliveries(user, HTTPS);
+    const { user, backend, HOOKS } = await listOfTwo();
+    const panel = await openDeliveries(user, HOOKS);
     const field = within(panel).getByRole('spinbutton', { name: 'Timeout (s)' });
     await waitFor(() => expect(field).toHaveValue(10));
     await user.clear(field);
     await user.type(field, '0{Enter}');
     expect(await within(panel).findByRole('alert')).toHaveTextContent('at least 1 s');
-    expect(fake.callsTo('settings.update')).toEqual([]);
+    expect(backend.callsTo('settings.update')).toEqual([]);
 
     await user.clear(field);
     await user.type(field, '25{Enter}');
-    await waitFor(() => expect(fake.settings.deliveryTimeoutSeconds).toBe(25));
-    expect(within(panel).queryByRole('alert')).toBeNull();
     expect(await screen.findByText('Test deliveries now wait up to 25 s for an answer')).toBeInTheDocument();
+    expect(backend.callsTo('settings.update')).toEqual([{ deliveryTimeoutSeconds: 25 }]);
+    expect(await backend.main.ok('settings.get')).toMatchObject({ deliveryTimeoutSeconds: 25 });
+    expect(within(panel).queryByRole('alert')).toBeNull();
   });
 });
 
 describe('Edit test payload', () => {
-  async function openEditor(setup?: (fake: FakeHookwarden) => void) {
+  async function openEditor(setup?: (app: Awaited<ReturnType<typeof listOfTwo>>) => Promise<unknown>) {
     const app = await listOfTwo();
-    setup?.(app.fake);
-    const panel = await openDeliveries(app.user, HTTPS);
+    await setup?.(app);
+    const panel = await openDeliveries(app.user, app.HOOKS);
     await app.user.click(within(panel).getByRole('button', { name: 'Edit test payload' }));
     const dialog = await screen.findByRole('dialog', { name: 'Edit test payload' });
     await within(dialog).findByRole('textbox', { name: 'Test payload JSON' });
@@ -444,7 +514,7 @@ describe('Edit test payload', () => {
   }
 
   it('shows the version’s template in a named JSON editor; invalid JSON cannot be saved', async () => {
-    const { user, fake, api, dialog, view } = await openEditor();
+    const { user, backend, api, dialog, view } = await openEditor();
     expect(view.state.doc.toString()).toContain('"completed"');
     const save = within(dialog).getByRole('button', { name: 'Save' });
     expect(save).toBeEnabled();
@@ -458,7 +528,7 @@ describe('Edit test payload', () => {
       /not valid JSON/,
     );
     await user.click(save);
-    expect(fake.callsTo('templates.save')).toEqual([]);
+    expect(backend.callsTo('templates.save')).toEqual([]);
 
     replaceText(view, '[1, 2]');
     expect(save).toBeDisabled();
@@ -468,9 +538,13 @@ describe('Edit test payload', () => {
     expect(save).toBeEnabled();
     await user.click(save);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(fake.callsTo('templates.save')).toEqual([
+    expect(backend.callsTo('templates.save')).toEqual([
       { apiId: api.id, version: 'v4', json: '{"document": {"id": "doc-1"}}' },
     ]);
+    expect(await backend.main.ok('templates.get', { apiId: api.id, version: 'v4' })).toMatchObject({
+      json: '{"document": {"id": "doc-1"}}',
+      custom: true,
+    });
     expect(await screen.findByText('Test payload saved for Invoices v4')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Edit test payload' })).toHaveFocus();
   });
@@ -486,21 +560,26 @@ describe('Edit test payload', () => {
     );
   });
 
-  it('shows main’s INVALID_JSON error; Reset to default goes back to the built-in example', async () => {
-    const { user, fake, api, dialog, view } = await openEditor((f) =>
-      f.templates.set(`${f.apis[0]?.id}/v4`, '{"custom": true}'),
+  it('shows an error from main; Reset to default goes back to the built-in example', async () => {
+    const { user, backend, api, dialog, view } = await openEditor(({ backend, api }) =>
+      backend.main.ok('templates.save', { apiId: api.id, version: 'v4', json: '{"custom": true}' }),
     );
     expect(view.state.doc.toString()).toBe('{"custom": true}');
     expect(within(dialog).getByText('Your saved payload.')).toBeInTheDocument();
 
-    fake.failOn('templates.save', 'INVALID_JSON', 'The test payload is not valid JSON: from main.', 1);
+    backend.failConfig('Could not save the configuration: ENOSPC: no space left on device');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('from main');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'Could not save the configuration: ENOSPC: no space left on device',
+    );
 
+    backend.heal();
     await user.click(within(dialog).getByRole('button', { name: 'Reset to default' }));
     await waitFor(() => expect(editorIn(dialog).state.doc.toString()).toContain('"completed"'));
-    expect(fake.callsTo('templates.reset')).toEqual([{ apiId: api.id, version: 'v4' }]);
-    expect(fake.templates.size).toBe(0);
+    expect(backend.callsTo('templates.reset')).toEqual([{ apiId: api.id, version: 'v4' }]);
+    expect(await backend.main.ok('templates.get', { apiId: api.id, version: 'v4' })).toMatchObject({
+      custom: false,
+    });
     expect(within(dialog).getByRole('button', { name: 'Reset to default' })).toBeDisabled();
   });
 });

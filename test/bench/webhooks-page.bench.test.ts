@@ -10,9 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openConfigStore } from '../../src/main/config/store';
 import { emptyConfig } from '../../src/main/config/schema';
 import { systemClock } from '../../src/main/ports';
-import { type SecretVault } from '../../src/main/keychain/ports';
-import { DEFAULT_SCHEME, type Webhook } from '../../src/shared/domain';
 import { startBridgedApp, type BridgedApp } from '../support/bridge';
+import { manyWebhooks } from '../support/config-data';
+import { memoryVault } from '../support/memory-vault';
 import { tempDir } from '../support/temp';
 import { median, ms, percentile, report } from './measure';
 
@@ -20,36 +20,16 @@ const RUNS = 15;
 const SCROLL_FRAMES = 240;
 const FRAME_BUDGET_MS = 1000 / 60;
 
-/** Secrets in memory: the list never reads them, and 10,000 keychain items would only slow the setup. */
-function memoryVault(ids: string[]): SecretVault {
-  const secrets = new Map(ids.map((id) => [id, `whsec_${'A'.repeat(43)}=`]));
-  return {
-    get: async (id) => secrets.get(id) ?? null,
-    set: async (id, secret) => void secrets.set(id, secret),
-    delete: async (id) => secrets.delete(id),
-    list: async () => [...secrets.keys()],
-    probe: async () => undefined,
-  };
-}
-
 async function appWith(count: number): Promise<BridgedApp> {
   const dir = tempDir();
   const { store } = openConfigStore(dir, systemClock);
   const now = Date.now();
   const bigId = randomUUID();
-  const webhooks: Webhook[] = Array.from({ length: count }, (_, i) => {
-    const at = new Date(now - i * 60_000).toISOString();
-    return {
-      id: randomUUID(),
-      apiId: bigId,
-      version: i % 2 ? 'v4' : 'v3',
-      url:
-        i % 5 ? `https://hooks.example.com/tenant-${i}/events` : `http://localhost:${3000 + (i % 1000)}/hook`,
-      createdAt: at,
-      updatedAt: at,
-      secretRotatedAt: at,
-      scheme: DEFAULT_SCHEME,
-    };
+  const webhooks = manyWebhooks(bigId, count, {
+    now,
+    version: (i) => (i % 2 ? 'v4' : 'v3'),
+    url: (i) =>
+      i % 5 ? `https://hooks.example.com/tenant-${i}/events` : `http://localhost:${3000 + (i % 1000)}/hook`,
   });
   store.write({
     ...emptyConfig(),
@@ -61,7 +41,8 @@ async function appWith(count: number): Promise<BridgedApp> {
   });
   return startBridgedApp({
     dir,
-    vault: memoryVault(webhooks.map((w) => w.id)),
+    // Secrets in memory: the list never reads them, and 10,000 keychain items would only slow the setup.
+    vault: memoryVault(webhooks.map((w) => [w.id, `whsec_${'A'.repeat(43)}=`] as const)),
     viewport: { width: 1280, height: 800 },
   });
 }

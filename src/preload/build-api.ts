@@ -8,7 +8,7 @@ export interface RendererTransport {
   removeListener(event: string, listener: (sender: unknown, payload: unknown) => void): void;
 }
 
-/** Builds window.hookwarden from the contract: named functions only, never the transport itself. */
+/** Builds window.hookwarden from the contract: named functions only, never the transport itself; frozen. */
 export function buildApi(transport: RendererTransport): HookwardenApi {
   const api: Record<string, Record<string, unknown>> = {};
   const domain = (name: string) => (api[name] ??= {});
@@ -24,5 +24,8 @@ export function buildApi(transport: RendererTransport): HookwardenApi {
       return () => transport.removeListener(event, forward);
     };
   }
-  return api as HookwardenApi;
+  // Frozen here, not only by Electron's contextBridge (which freezes what it copies): a page script can
+  // neither replace a function nor add one.
+  for (const functions of Object.values(api)) Object.freeze(functions);
+  return Object.freeze(api) as HookwardenApi;
 }

@@ -24,7 +24,19 @@ describe('the built app in Chromium', () => {
           ]),
         ),
         leaks: ['require', 'process', 'ipcRenderer', 'electron', 'module'].filter((name) => name in w),
-        frozen: Object.isFrozen(api),
+        // The bridge does not freeze (see bridge.ts): whatever is frozen, the preload froze.
+        frozen: [api, ...Object.values(api)].every((object) => Object.isFrozen(object)),
+        // A page script trying to swap a function or add one changes nothing.
+        untouched: (() => {
+          const original = api.apis?.create;
+          try {
+            (api.apis as Record<string, unknown>).create = () => 'hijacked';
+            (api as Record<string, unknown>).extra = {};
+          } catch {
+            // Strict-mode code gets a TypeError; either way nothing may change.
+          }
+          return api.apis?.create === original && !('extra' in api);
+        })(),
       };
     });
     const expected: Record<string, string[]> = {};
@@ -40,6 +52,50 @@ describe('the built app in Chromium', () => {
     expect(exposed.shape).toEqual(expected);
     expect(exposed.leaks).toEqual([]);
     expect(exposed.frozen).toBe(true);
+    expect(exposed.untouched).toBe(true);
+  });
+
+  it('runs no inline script: neither one in the served page nor an event-handler attribute', async () => {
+    const app = closeAfterEach(await startBridgedApp());
+    const { page } = app;
+    // The real page with its real headers, plus an inline script at the end of its body, after the CSP meta.
+    await page.route('**/index.html', async (route) => {
+      const response = await route.fetch();
+      const html = await response.text();
+      expect(html).toContain('</body>');
+      const body = html.replace('</body>', '<script>window.__inlineRan = true;</script></body>');
+      await route.fulfill({ response, body });
+    });
+    await page.reload();
+    await page.getByRole('heading', { name: 'Start by adding an API' }).waitFor();
+
+    const outcome = await page.evaluate(async () => {
+      const w = window as unknown as Record<string, unknown>;
+      const violations: string[] = [];
+      w.__violations = violations;
+      document.addEventListener('securitypolicyviolation', (event) =>
+        violations.push(event.effectiveDirective),
+      );
+      const image = document.createElement('img');
+      image.setAttribute('onerror', 'window.__handlerRan = true');
+      // The attribute's handler (if it may run) runs before this listener, in the same dispatch.
+      const failed = new Promise((resolve) => image.addEventListener('error', resolve, { once: true }));
+      image.src = 'data:,not-an-image';
+      document.body.append(image);
+      await failed;
+      return { inline: w.__inlineRan === true, handler: w.__handlerRan === true };
+    });
+    expect(outcome).toEqual({ inline: false, handler: false });
+    // Blocked, not merely unrun: the browser reports the refused handler.
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations), {
+        timeout: 10_000,
+      })
+      .toContain('script-src-attr');
+    // The script is in the page (the app still started), and did not run.
+    expect(await page.locator('script:not([src])').evaluateAll((s) => s.map((e) => e.textContent))).toEqual([
+      'window.__inlineRan = true;',
+    ]);
   });
 
   it('calls main through the preload: an API created in the page is stored by main, and persists over a restart', async () => {

@@ -52,6 +52,12 @@ describe('the IPC contract', () => {
       module.exports,
     );
     expect([...exposed.keys()]).toEqual(['hookwarden']);
+    // Frozen by the preload itself, whatever the bridge does: no function can be swapped or added.
+    const api = exposed.get('hookwarden') as Record<string, object>;
+    expect(
+      [api, ...Object.values(api)].filter((object) => !Object.isFrozen(object)),
+      builtPreloadNote(),
+    ).toEqual([]);
     expect(functionNames(exposed.get('hookwarden')), builtPreloadNote()).toEqual(expectedNames);
 
     await startHarness();

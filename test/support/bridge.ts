@@ -48,8 +48,10 @@ function preloadInitScript(preloadSource: string): string {
   const listeners = new Map();
   const electron = {
     contextBridge: {
+      // Electron copies the API into the page and freezes the copy; this does neither, so a test sees only
+      // what the preload itself does to its API.
       exposeInMainWorld(key, api) {
-        Object.defineProperty(window, key, { value: Object.freeze(api), enumerable: false, configurable: false });
+        Object.defineProperty(window, key, { value: api, enumerable: false, configurable: false });
       },
     },
     ipcRenderer: {

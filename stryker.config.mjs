@@ -1,0 +1,40 @@
+// @ts-check
+/**
+ * `npm run mutate`: mutation testing (StrykerJS) of main-process and shared code against the `main` vitest
+ * project (vitest.mutate.config.ts). Not part of `npm test`: a full run takes about an hour on two cores.
+ * It runs inside the private test keyring (scripts/with-test-keyring.sh, see package.json), like the tests.
+ *
+ * To test some files only: npm run mutate -- --mutate 'src/main/keychain/**\/*.ts,src/shared/**\/*.ts'
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutate.config.ts' },
+  mutate: ['src/main/**/*.ts', 'src/shared/**/*.ts', '!src/**/*.d.ts'],
+  coverageAnalysis: 'perTest',
+  // Two cores: one test process per core.
+  concurrency: 2,
+  // Added to each mutant's measured test time before it counts as a timeout (an endless loop): several
+  // tests wait on real sockets and the real keychain, and a loaded machine must not turn them into timeouts.
+  timeoutMS: 10_000,
+  // A rerun tests only the mutants whose code or covering tests changed since the last run. The file is
+  // committed: each session gets a fresh work tree, so an ignored one would never be there for the next run.
+  incremental: true,
+  incrementalFile: 'test/mutation/stryker-incremental.json',
+  reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 90, low: 80, break: null },
+  // Not needed by the main tests. out/ is (the IPC test reads the built preload, test/support/built-preload.ts).
+  ignorePatterns: [
+    'reports',
+    'docs',
+    'src/renderer',
+    'test/renderer',
+    'test/e2e',
+    'test/bench',
+    'test/screenshots',
+  ],
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { openConfigStore } from '../../src/main/config/store';
 import { accountOf } from '../../src/main/keychain/profile-secrets';
 import { systemClock } from '../../src/main/ports';
-import { useWebhooks } from '../../src/renderer/src/stores/webhooks';
+import { createWebhook, updateUrl } from '../../src/renderer/src/features/webhooks/actions';
 import { manyWebhooks } from '../support/config-data';
 import { memoryVault } from '../support/memory-vault';
 import { startBackend } from '../support/renderer-backend';
@@ -63,7 +63,7 @@ describe('a large list', () => {
     await renderApp(backend);
     renders.length = 0;
 
-    await act(() => useWebhooks.getState().updateUrl(a.id, 'https://hooks.example.com/a2'));
+    await act(() => updateUrl(a.id, 'https://hooks.example.com/a2'));
     expect(
       within(bodyRows()[0] as HTMLElement).getByText('https://hooks.example.com/a2'),
     ).toBeInTheDocument();
@@ -72,9 +72,7 @@ describe('a large list', () => {
 
     // A new row re-renders the table, but not the rows already there.
     renders.length = 0;
-    await act(() =>
-      useWebhooks.getState().create({ apiId: api.id, version: 'v4', url: 'https://c.example.com/' }),
-    );
+    await act(() => createWebhook({ apiId: api.id, version: 'v4', url: 'https://c.example.com/' }));
     expect(await screen.findByText('https://c.example.com/')).toBeInTheDocument();
     expect(renders).not.toContain(a.createdAt);
     expect(renders).not.toContain(b.createdAt);

@@ -90,8 +90,8 @@ describe('Reveal signing secret', () => {
     await user.click(button(rowOf(HTTPS), 'Reveal signing secret'));
     await screen.findByText(secret);
     // The sidebar learns of the new API on reload; select it.
-    const { useApis } = await import('../../src/renderer/src/stores/apis');
-    await act(() => useApis.getState().load());
+    const { loadApis } = await import('../../src/renderer/src/features/apis/actions');
+    await act(() => loadApis());
     await user.click(screen.getByRole('button', { name: /^Receipts/ }));
     expect(await screen.findByRole('heading', { name: 'No webhooks for Receipts yet' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /^Invoices/ }));

@@ -4,17 +4,16 @@ import { buttonClass } from './features/common/button';
 import inline from './features/common/inline-error.module.css';
 import page from './features/common/page.module.css';
 import text from './features/common/text.module.css';
+import { loadApis } from './features/apis/actions';
 import { ApiSidebar } from './features/apis/ApiSidebar';
 import { NoApis } from './features/apis/NoApis';
+import { followNotices, loadNotices } from './features/notices/actions';
 import { KeychainBanner } from './features/notices/KeychainBanner';
 import { StartupNotices } from './features/notices/StartupNotices';
 import { Toaster } from './features/toasts/Toaster';
 import { WebhooksPage } from './features/webhooks/WebhooksPage';
 import { useApis, useSelectedApi } from './stores/apis';
 import { cx } from './lib/cx';
-import { subscribe } from './lib/ipc';
-import { useStatus } from './stores/status';
-import { useWebhooks } from './stores/webhooks';
 
 /** The window: banners on top, the APIs on the left, the selected API's webhooks on the right. */
 export function App() {
@@ -23,13 +22,9 @@ export function App() {
   const selected = useSelectedApi();
 
   useEffect(() => {
-    void useStatus.getState().loadNotices();
-    void useApis.getState().load();
-    // The keychain check finishes after the first screen: its notices, and which secrets are missing, arrive then.
-    return subscribe('app.noticesChanged', ({ notices }) => {
-      useStatus.getState().showNotices(notices);
-      void useWebhooks.getState().refresh();
-    });
+    void loadNotices();
+    void loadApis();
+    return followNotices();
   }, []);
 
   return (
@@ -48,11 +43,7 @@ export function App() {
             {status === 'error' && (
               <div className={cx(inline.inlineError, styles.loadError)} role="alert">
                 <p>The APIs could not be loaded: {error}</p>
-                <button
-                  type="button"
-                  className={buttonClass()}
-                  onClick={() => void useApis.getState().load()}
-                >
+                <button type="button" className={buttonClass()} onClick={() => void loadApis()}>
                   Reload
                 </button>
               </div>

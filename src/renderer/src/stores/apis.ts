@@ -1,21 +1,24 @@
-/** The APIs in the sidebar and which one is selected. */
+/** The APIs in the sidebar and which one is selected. Reading and changing them in main: features/apis/actions.ts. */
 import { create } from 'zustand';
 import type { Api } from '../../../shared/domain';
-import { call } from '../lib/ipc';
-import { reportError } from './status';
-
-type LoadStatus = 'loading' | 'ready' | 'error';
+import type { LoadStatus } from './load-status';
 
 interface ApisState {
   apis: Api[];
   status: LoadStatus;
   error: string | null;
   selectedId: string | null;
-  load(): Promise<void>;
   select(id: string): void;
-  create(name: string, versions: string[]): Promise<Api>;
-  update(id: string, patch: { name?: string; versions?: string[] }): Promise<Api>;
-  remove(id: string, cascade: boolean): Promise<number>;
+  loading(): void;
+  /** Main's list: the selected API stays selected while it exists, else the first one is. */
+  loaded(apis: Api[]): void;
+  failed(message: string): void;
+  /** An API main just created: shown and selected. */
+  added(api: Api): void;
+  /** An API main just changed. */
+  replaced(api: Api): void;
+  /** An API main just deleted: if it was selected, the one in its place (or the last) is. */
+  removed(id: string): void;
 }
 
 export const useApis = create<ApisState>()((set, get) => ({
@@ -24,43 +27,30 @@ export const useApis = create<ApisState>()((set, get) => ({
   error: null,
   selectedId: null,
 
-  async load() {
-    set({ status: 'loading', error: null });
-    try {
-      const apis = await call('apis.list');
-      const selected = get().selectedId;
-      const keep = apis.some((api) => api.id === selected);
-      set({ apis, status: 'ready', selectedId: keep ? selected : (apis[0]?.id ?? null) });
-    } catch (error) {
-      set({ status: 'error', error: reportError(error).message });
-    }
-  },
-
   select: (id) => set({ selectedId: id }),
 
-  async create(name, versions) {
-    const api = await call('apis.create', { name, versions });
-    set((state) => ({ apis: [...state.apis, api], selectedId: api.id }));
-    return api;
+  loading: () => set({ status: 'loading', error: null }),
+
+  loaded(apis) {
+    const selected = get().selectedId;
+    const keep = apis.some((api) => api.id === selected);
+    set({ apis, status: 'ready', selectedId: keep ? selected : (apis[0]?.id ?? null) });
   },
 
-  async update(id, patch) {
-    const api = await call('apis.update', { id, ...patch });
-    set((state) => ({ apis: state.apis.map((a) => (a.id === id ? api : a)) }));
-    return api;
-  },
+  failed: (message) => set({ status: 'error', error: message }),
 
-  async remove(id, cascade) {
-    const { deletedWebhooks } = await call('apis.delete', { id, cascade });
+  added: (api) => set((state) => ({ apis: [...state.apis, api], selectedId: api.id })),
+
+  replaced: (api) => set((state) => ({ apis: state.apis.map((a) => (a.id === api.id ? api : a)) })),
+
+  removed: (id) =>
     set((state) => {
       const index = state.apis.findIndex((a) => a.id === id);
       const apis = state.apis.filter((a) => a.id !== id);
       const selectedId =
         state.selectedId === id ? (apis[Math.min(index, apis.length - 1)]?.id ?? null) : state.selectedId;
       return { apis, selectedId };
-    });
-    return deletedWebhooks;
-  },
+    }),
 }));
 
 export const useSelectedApi = () => useApis((state) => state.apis.find((a) => a.id === state.selectedId));

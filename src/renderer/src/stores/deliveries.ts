@@ -1,14 +1,11 @@
 /**
  * The test deliveries of the webhook whose "Deliveries" region is open: its records (newest first, as main
- * keeps them), which record is open, and the sends in progress. Main says when a log changed
- * (deliveries.changed); nothing here polls.
+ * keeps them), which record is open, and the sends in progress. Reading the log and sending:
+ * features/deliveries/actions.ts; main says when a log changed (deliveries.changed), nothing polls.
  */
 import { create } from 'zustand';
 import type { Delivery, SentDelivery } from '../../../shared/delivery';
-import { call } from '../lib/ipc';
-import { reportError } from './status';
-
-type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+import type { LoadStatus } from './load-status';
 
 interface DeliveriesState {
   webhookId: string | null;
@@ -21,13 +18,16 @@ interface DeliveriesState {
   sending: number;
   /** Why a record sent in this session is missing from the saved log, by record id (main's log has no such note). */
   logWarnings: Record<string, string>;
-  /** Shows `webhookId`'s log (loads it unless it is already shown). */
-  show(webhookId: string | null): Promise<void>;
-  /** Reads the shown log again (after deliveries.changed). */
-  refresh(): Promise<void>;
+  /** Shows `webhookId`'s log, empty until loaded (none for null). */
+  showing(webhookId: string | null): void;
+  /** The shown log as main holds it; the open record stays open. */
+  loaded(records: Delivery[]): void;
+  failed(message: string): void;
   open(deliveryId: string | null): void;
-  send(webhookId: string): Promise<SentDelivery>;
-  redeliver(deliveryId: string): Promise<SentDelivery>;
+  /** A send or redelivery started (+1) or was answered (-1). */
+  countSending(change: 1 | -1): void;
+  /** A record main just answered with: added and opened when its webhook's log is the one shown. */
+  arrived(sent: SentDelivery): void;
 }
 
 /** Newest first, each record once (a send's answer and the change event can both bring it). */
@@ -36,74 +36,36 @@ function merge(records: Delivery[], record: Delivery): Delivery[] {
   return [record, ...others].sort((a, b) => Date.parse(b.sentAt) - Date.parse(a.sentAt));
 }
 
-export const useDeliveries = create<DeliveriesState>()((set, get) => {
-  let loadSequence = 0;
+export const useDeliveries = create<DeliveriesState>()((set, get) => ({
+  webhookId: null,
+  status: 'idle',
+  error: null,
+  records: [],
+  openId: null,
+  sending: 0,
+  logWarnings: {},
 
-  async function load(webhookId: string): Promise<void> {
-    const sequence = ++loadSequence;
-    try {
-      const records = await call('deliveries.list', { webhookId });
-      if (sequence !== loadSequence || get().webhookId !== webhookId) return;
-      // openId stays: a record just sent may be missing from a list read a moment before it was logged,
-      // and comes with the next deliveries.changed.
-      set({ status: 'ready', error: null, records });
-    } catch (error) {
-      if (sequence === loadSequence && get().webhookId === webhookId)
-        set({ status: 'error', error: reportError(error).message });
-    }
-  }
+  showing: (webhookId) =>
+    set({ webhookId, status: webhookId ? 'loading' : 'idle', error: null, records: [], openId: null }),
 
-  /** Adds a record main just answered with, when its webhook's log is the one shown, and opens it. */
-  function arrived(sent: SentDelivery): SentDelivery {
+  // openId stays: a record just sent may be missing from a list read a moment before it was logged,
+  // and comes with the next deliveries.changed.
+  loaded: (records) => set({ status: 'ready', error: null, records }),
+
+  failed: (message) => set({ status: 'error', error: message }),
+
+  open: (deliveryId) => set({ openId: deliveryId }),
+
+  countSending: (change) => set((state) => ({ sending: state.sending + change })),
+
+  arrived(sent) {
     const { logWarning, ...record } = sent;
     if (logWarning !== undefined)
       set((state) => ({ logWarnings: { ...state.logWarnings, [record.id]: logWarning } }));
     if (get().webhookId === record.webhookId)
       set((state) => ({ records: merge(state.records, record), openId: record.id }));
-    return sent;
-  }
-
-  async function track(sending: () => Promise<SentDelivery>): Promise<SentDelivery> {
-    set((state) => ({ sending: state.sending + 1 }));
-    try {
-      return arrived(await sending());
-    } finally {
-      set((state) => ({ sending: state.sending - 1 }));
-    }
-  }
-
-  return {
-    webhookId: null,
-    status: 'idle',
-    error: null,
-    records: [],
-    openId: null,
-    sending: 0,
-    logWarnings: {},
-
-    async show(webhookId) {
-      if (webhookId !== null && webhookId === get().webhookId) {
-        // Already on its way (a send opened the region a moment ago): keep what arrives meanwhile.
-        if (get().status === 'loading') return;
-        // The same log again (the region was closed meanwhile): read it again, keeping what is shown.
-        if (get().status === 'ready') return load(webhookId);
-      }
-      set({ webhookId, status: webhookId ? 'loading' : 'idle', error: null, records: [], openId: null });
-      if (webhookId) await load(webhookId);
-    },
-
-    async refresh() {
-      const { webhookId } = get();
-      if (webhookId) await load(webhookId);
-    },
-
-    open: (deliveryId) => set({ openId: deliveryId }),
-
-    send: (webhookId) => track(() => call('deliveries.send', { webhookId })),
-
-    redeliver: (deliveryId) => track(() => call('deliveries.redeliver', { deliveryId })),
-  };
-});
+  },
+}));
 
 /** The open record, or undefined. */
 export const useOpenDelivery = () =>
@@ -112,9 +74,3 @@ export const useOpenDelivery = () =>
 /** Why the open record is missing from the saved log, or undefined. */
 export const useOpenLogWarning = () =>
   useDeliveries((state) => (state.openId === null ? undefined : state.logWarnings[state.openId]));
-
-/** Main builds the command (with the recorded signature, never the secret) and puts it on the clipboard. */
-export async function copyAsCurl(deliveryId: string): Promise<string> {
-  const { command } = await call('deliveries.copyAsCurl', { deliveryId });
-  return command;
-}

@@ -1,43 +1,36 @@
-/** App-wide conditions main reports: the keychain's state and the startup notices. */
+/**
+ * App-wide conditions main reports: the keychain's state and the startup notices. Asking main about them:
+ * features/notices/actions.ts.
+ */
 import { create } from 'zustand';
-import type { Notice } from '../../../shared/domain';
-import { call } from '../lib/ipc';
+import type { KeychainStatus, Notice } from '../../../shared/domain';
 import { toUiError, type UiError } from '../lib/errors';
 
 interface StatusState {
-  keychain: { available: true } | { available: false; message: string };
+  keychain: KeychainStatus;
   checkingKeychain: boolean;
   /** Notices other than the keychain's (that one becomes the banner). */
   notices: Notice[];
   /** Notices the user dismissed, so a later update from main does not bring them back. */
   dismissed: Set<string>;
-  loadNotices(): Promise<void>;
   /** Shows main's current notices (from app.notices or its app.noticesChanged event). */
   showNotices(notices: Notice[]): void;
   dismissNotice(notice: Notice): void;
-  /** "Remove them" on the notice of secrets that belong to no webhook. */
-  removeOrphanSecrets(): Promise<{ removed: number }>;
-  /** Asks main again; returns true when the keychain answers. */
-  checkKeychain(): Promise<boolean>;
+  /** A keychain check started (true) or ended (false). */
+  checking(checking: boolean): void;
+  /** What the keychain check found. */
+  keychainChecked(keychain: KeychainStatus): void;
   /** Every failed call passes through here, so a keychain failure anywhere raises the banner. */
   noteError(error: UiError): void;
 }
 
 const noticeKey = (notice: Notice) => `${notice.kind}\n${notice.message}`;
 
-export const useStatus = create<StatusState>()((set, get) => ({
+export const useStatus = create<StatusState>()((set) => ({
   keychain: { available: true },
   checkingKeychain: false,
   notices: [],
   dismissed: new Set(),
-
-  async loadNotices() {
-    try {
-      get().showNotices(await call('app.notices'));
-    } catch {
-      // Notices are a courtesy: the page works without them.
-    }
-  },
 
   showNotices(notices) {
     const keychainNotice = notices.find((notice) => notice.kind === 'keychain-unavailable');
@@ -55,21 +48,9 @@ export const useStatus = create<StatusState>()((set, get) => ({
       dismissed: new Set([...state.dismissed, noticeKey(notice)]),
     })),
 
-  removeOrphanSecrets: () => call('keychain.removeOrphans'),
+  checking: (checking) => set({ checkingKeychain: checking }),
 
-  async checkKeychain() {
-    set({ checkingKeychain: true });
-    try {
-      const status = await call('keychain.check');
-      set({ keychain: status });
-      return status.available;
-    } catch (error) {
-      set({ keychain: { available: false, message: toUiError(error).message } });
-      return false;
-    } finally {
-      set({ checkingKeychain: false });
-    }
-  },
+  keychainChecked: (keychain) => set({ keychain }),
 
   noteError(error) {
     if (error.code === 'KEYCHAIN_UNAVAILABLE')

@@ -1,7 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { apiNameInputSchema, parseVersionList, versionListSchema, type Api } from '../../../../shared/domain';
-import { toast } from '../../stores/toasts';
-import { useApis } from '../../stores/apis';
+import { addApi, saveApi } from './actions';
 import { FormDialog } from '../common/FormDialog';
 import { FormActions } from '../common/FormActions';
 import { FormError } from '../common/FormError';
@@ -49,16 +48,12 @@ export function ApiFormDialog({ api, open, onOpenChange, trigger, onCloseAutoFoc
     const parsedName = apiNameInputSchema.safeParse(name);
     const parsedVersions = versionListSchema.safeParse(parseVersionList(versions));
     if (!parsedName.success || !parsedVersions.success) return;
-    const store = useApis.getState();
     const saved = await submission.run(() =>
       api
-        ? store.update(api.id, { name: parsedName.data, versions: parsedVersions.data })
-        : store.create(parsedName.data, parsedVersions.data),
+        ? saveApi(api.id, { name: parsedName.data, versions: parsedVersions.data })
+        : addApi(parsedName.data, parsedVersions.data),
     );
-    if (saved) {
-      toast(api ? 'API saved' : `API ${parsedName.data} added`);
-      onOpenChange(false);
-    }
+    if (saved) onOpenChange(false);
   };
 
   return (

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Api } from '../../../../shared/domain';
-import { call } from '../../lib/ipc';
-import { useApis } from '../../stores/apis';
-import { toast } from '../../stores/toasts';
+import { plural } from '../../lib/plural';
 import { ConfirmDialog } from '../common/ConfirmDialog';
+import { countWebhooks, deleteApi } from './actions';
 
 interface Props {
   api: Api;
@@ -11,17 +10,14 @@ interface Props {
   onCloseAutoFocus(event: Event): void;
 }
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-
 /** Deleting an API takes its webhooks and their keychain secrets with it; the dialog says how many. */
 export function DeleteApiDialog({ api, onOpenChange, onCloseAutoFocus }: Props) {
   const [count, setCount] = useState<number | null>(null);
 
   useEffect(() => {
     let current = true;
-    // webhooks.list never reads the keychain, so counting is cheap and safe.
-    call('webhooks.list', { apiId: api.id }).then(
-      (webhooks) => current && setCount(webhooks.length),
+    countWebhooks(api.id).then(
+      (webhooks) => current && setCount(webhooks),
       () => current && setCount(null),
     );
     return () => {
@@ -45,12 +41,7 @@ export function DeleteApiDialog({ api, onOpenChange, onCloseAutoFocus }: Props) 
       description={<p>{consequence} This cannot be undone.</p>}
       confirmLabel="Delete API"
       destructive
-      onConfirm={async () => {
-        const deleted = await useApis.getState().remove(api.id, true);
-        toast(
-          `API ${api.name} deleted${deleted > 0 ? ` with ${plural(deleted, 'webhook', 'webhooks')}` : ''}`,
-        );
-      }}
+      onConfirm={() => deleteApi(api)}
     />
   );
 }

@@ -2,7 +2,6 @@ import { Send, X } from 'lucide-react';
 import { useEffect } from 'react';
 import { SCHEME_LABELS, type WebhookView } from '../../../../shared/domain';
 import { cx } from '../../lib/cx';
-import { subscribe } from '../../lib/ipc';
 import { useDeliveries } from '../../stores/deliveries';
 import { useUi } from '../../stores/ui';
 import { buttonClass } from '../common/button';
@@ -11,30 +10,19 @@ import panel from '../common/panel.module.css';
 import tags from '../common/tags.module.css';
 import text from '../common/text.module.css';
 import styles from './DeliveriesPanel.module.css';
+import { followDeliveries, sendTestDelivery, showDeliveries } from './actions';
 import { DeliveryDetail } from './DeliveryDetail';
 import { DeliveryList } from './DeliveryList';
 import { PayloadDialog } from './PayloadDialog';
-import { sendTestDelivery } from './send-test-delivery';
 import { TimeoutField } from './TimeoutField';
-
-/** Reloads the shown log whenever main says it changed (a send, a redelivery, a deleted webhook). */
-function useDeliveriesChanged(webhookId: string): void {
-  useEffect(
-    () =>
-      subscribe('deliveries.changed', (payload) => {
-        if (payload.webhookId === webhookId) void useDeliveries.getState().refresh();
-      }),
-    [webhookId],
-  );
-}
 
 /** The region "Deliveries" for the selected webhook: send, edit the payload, the log and one record. */
 export function DeliveriesPanel({ webhook }: { webhook: WebhookView }) {
   const sending = useDeliveries((state) => state.sending > 0);
-  useDeliveriesChanged(webhook.id);
+  useEffect(() => followDeliveries(webhook.id), [webhook.id]);
 
   useEffect(() => {
-    void useDeliveries.getState().show(webhook.id);
+    void showDeliveries(webhook.id);
   }, [webhook.id]);
 
   return (

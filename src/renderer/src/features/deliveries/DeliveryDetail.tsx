@@ -5,25 +5,14 @@ import { SCHEME_LABELS } from '../../../../shared/domain';
 import type { Delivery } from '../../../../shared/delivery';
 import { cx } from '../../lib/cx';
 import { exactTime, shortTime } from '../../lib/time';
-import { copyAsCurl, useOpenDelivery, useOpenLogWarning } from '../../stores/deliveries';
-import { reportError } from '../../stores/status';
-import { toast } from '../../stores/toasts';
+import { useOpenDelivery, useOpenLogWarning } from '../../stores/deliveries';
 import { buttonClass } from '../common/button';
 import text from '../common/text.module.css';
 import styles from './DeliveryDetail.module.css';
+import { copyAsCurl, redeliver } from './actions';
 import { MessageBlock } from './MessageBlock';
 import { StatusChip } from './StatusChip';
 import { formatMs, logWarningText, outcomeLabel } from './outcome';
-import { redeliver } from './send-test-delivery';
-
-async function copyCurl(deliveryId: string): Promise<void> {
-  try {
-    await copyAsCurl(deliveryId);
-    toast('Copied as curl — run it in a terminal to send this signed request again');
-  } catch (error) {
-    toast(`Could not copy: ${reportError(error).message}`, 'error');
-  }
-}
 
 function RecordSummary({ record }: { record: Delivery }) {
   return (
@@ -88,7 +77,7 @@ export function DeliveryDetail({ webhookId }: { webhookId: string }) {
             type="button"
             className={buttonClass('plain', 'small')}
             title="Copy a curl command that repeats this exact signed request (for bash, zsh, Git Bash or WSL)"
-            onClick={() => void copyCurl(record.id)}
+            onClick={() => void copyAsCurl(record.id)}
           >
             <ClipboardCopy aria-hidden size={14} />
             Copy as curl

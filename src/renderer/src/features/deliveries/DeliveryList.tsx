@@ -7,6 +7,7 @@ import inline from '../common/inline-error.module.css';
 import text from '../common/text.module.css';
 import { RelativeTime } from '../common/RelativeTime';
 import styles from './DeliveryList.module.css';
+import { reloadDeliveries } from './actions';
 import { StatusChip } from './StatusChip';
 import { formatMs } from './outcome';
 
@@ -48,11 +49,7 @@ export function DeliveryList() {
     return (
       <div className={cx(inline.inlineError, styles.note)} role="alert">
         <p>The deliveries could not be loaded: {error}</p>
-        <button
-          type="button"
-          className={buttonClass()}
-          onClick={() => void useDeliveries.getState().refresh()}
-        >
+        <button type="button" className={buttonClass()} onClick={() => void reloadDeliveries()}>
           Reload deliveries
         </button>
       </div>

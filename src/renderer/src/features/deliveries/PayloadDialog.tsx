@@ -6,8 +6,6 @@ import type { WebhookView } from '../../../../shared/domain';
 import { cx } from '../../lib/cx';
 import { useApis } from '../../stores/apis';
 import { reportError } from '../../stores/status';
-import { loadTemplate, resetTemplate, saveTemplate } from '../../stores/templates';
-import { toast } from '../../stores/toasts';
 import { buttonClass } from '../common/button';
 import dialog from '../common/dialog.module.css';
 import form from '../common/form.module.css';
@@ -15,6 +13,7 @@ import { FormDialog } from '../common/FormDialog';
 import { FormError } from '../common/FormError';
 import text from '../common/text.module.css';
 import { useSubmit } from '../common/useSubmit';
+import { loadTemplate, resetTemplate, saveTemplate } from './actions';
 import styles from './PayloadDialog.module.css';
 
 // CodeMirror is loaded when the editor first opens, not with the first screen.
@@ -33,6 +32,7 @@ type Loaded =
 export function PayloadDialog({ webhook }: { webhook: WebhookView }) {
   const apiName = useApis((state) => state.apis.find((api) => api.id === webhook.apiId)?.name ?? 'this API');
   const ref = { apiId: webhook.apiId, version: webhook.version };
+  const label = `${apiName} ${webhook.version}`;
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [draft, setDraft] = useState('');
@@ -61,17 +61,10 @@ export function PayloadDialog({ webhook }: { webhook: WebhookView }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (problem !== null) return;
-    if (await submission.run(() => saveTemplate(ref, draft))) {
-      toast(`Test payload saved for ${apiName} ${webhook.version}`);
-      setOpen(false);
-    }
+    if (await submission.run(() => saveTemplate(ref, draft, label))) setOpen(false);
   };
 
-  const reset = () =>
-    void submission.run(async () => {
-      showTemplate(await resetTemplate(ref));
-      toast(`Test payload for ${apiName} ${webhook.version} reset to the default`);
-    });
+  const reset = () => void submission.run(async () => showTemplate(await resetTemplate(ref, label)));
 
   return (
     <FormDialog

@@ -3,8 +3,8 @@ import { deliveryTimeoutSchema } from '../../../../shared/delivery';
 import { reportError } from '../../stores/status';
 import { useSettings } from '../../stores/settings';
 import { cx } from '../../lib/cx';
-import { toast } from '../../stores/toasts';
 import form from '../common/form.module.css';
+import { loadSettings, setDeliveryTimeout } from './actions';
 import styles from './TimeoutField.module.css';
 
 /** "Timeout (s)": how long a test delivery waits for an answer, 1–60 s; saved on Enter or when left. */
@@ -14,7 +14,7 @@ export function TimeoutField() {
   const [error, setError] = useState<string | null>(null);
   const id = useId();
 
-  useEffect(() => void useSettings.getState().load(), []);
+  useEffect(() => void loadSettings(), []);
   // When the saved value changes (loaded, or saved), the field shows it.
   const [shown, setShown] = useState(saved);
   if (shown !== saved) {
@@ -32,8 +32,7 @@ export function TimeoutField() {
     setError(null);
     if (parsed.data === saved) return;
     try {
-      await useSettings.getState().update({ deliveryTimeoutSeconds: parsed.data });
-      toast(`Test deliveries now wait up to ${parsed.data} s for an answer`);
+      await setDeliveryTimeout(parsed.data);
     } catch (caught) {
       setError(reportError(caught).message);
     }

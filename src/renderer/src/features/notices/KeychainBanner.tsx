@@ -2,8 +2,8 @@ import { KeyRound } from 'lucide-react';
 import { useState } from 'react';
 import { cx } from '../../lib/cx';
 import { useStatus } from '../../stores/status';
-import { toast } from '../../stores/toasts';
 import { buttonClass } from '../common/button';
+import { checkKeychain } from './actions';
 import styles from './Banner.module.css';
 
 /** Shown while the system keychain does not answer: what it means, how to fix it, and "Try again". */
@@ -14,9 +14,7 @@ export function KeychainBanner() {
   if (keychain.available) return null;
 
   const retry = async () => {
-    const available = await useStatus.getState().checkKeychain();
-    setStillDown(!available);
-    if (available) toast('The keychain is available again.');
+    setStillDown(!(await checkKeychain()));
   };
 
   return (

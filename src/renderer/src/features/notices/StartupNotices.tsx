@@ -3,10 +3,10 @@ import { useState } from 'react';
 import type { Notice, NoticeKind } from '../../../../shared/domain';
 import { cx } from '../../lib/cx';
 import { useStatus } from '../../stores/status';
-import { toast } from '../../stores/toasts';
 import { buttonClass } from '../common/button';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { iconButtonClass } from '../common/IconButton';
+import { removeOrphanSecrets } from './actions';
 import styles from './Banner.module.css';
 
 const TITLES: Record<Exclude<NoticeKind, 'keychain-unavailable'>, string> = {
@@ -20,10 +20,6 @@ const TITLES: Record<Exclude<NoticeKind, 'keychain-unavailable'>, string> = {
 /** "Remove them" (after a confirmation) and "Keep" for this profile's keychain items that no webhook uses. */
 function OrphanActions({ notice }: { notice: Notice }) {
   const [confirming, setConfirming] = useState(false);
-  const remove = async () => {
-    const { removed } = await useStatus.getState().removeOrphanSecrets();
-    toast(`Removed ${removed} signing secret${removed === 1 ? '' : 's'} from the keychain.`);
-  };
   return (
     <div className={styles.actions}>
       <button type="button" className={buttonClass('danger')} onClick={() => setConfirming(true)}>
@@ -48,7 +44,7 @@ function OrphanActions({ notice }: { notice: Notice }) {
         }
         confirmLabel="Remove"
         destructive
-        onConfirm={remove}
+        onConfirm={removeOrphanSecrets}
       />
     </div>
   );

@@ -2,8 +2,6 @@ import * as Collapsible from '@radix-ui/react-collapsible';
 import { ChevronRight, Plus } from 'lucide-react';
 import { useId, useState, type FormEvent } from 'react';
 import { DEFAULT_SCHEME, type Api, type SignatureScheme } from '../../../../shared/domain';
-import { toast } from '../../stores/toasts';
-import { useWebhooks } from '../../stores/webhooks';
 import { cx } from '../../lib/cx';
 import { buttonClass } from '../common/button';
 import { FormDialog } from '../common/FormDialog';
@@ -12,6 +10,7 @@ import { FormError } from '../common/FormError';
 import form from '../common/form.module.css';
 import { useSubmit } from '../common/useSubmit';
 import styles from './CreateWebhookDialog.module.css';
+import { createWebhook } from './actions';
 import { SchemeSelect } from './SchemeSelect';
 import { UrlField } from './UrlField';
 import { useUrlDraft } from './useUrlDraft';
@@ -21,7 +20,6 @@ import { useUrlDraft } from './useUrlDraft';
  * "Advanced" section below it holds the signature scheme (Mindee unless the user picks another).
  */
 export function CreateWebhookDialog({ api }: { api: Api }) {
-  const create = useWebhooks((state) => state.create);
   const [open, setOpen] = useState(false);
   const [version, setVersion] = useState(api.versions[0] ?? '');
   const [scheme, setScheme] = useState<SignatureScheme>(DEFAULT_SCHEME);
@@ -45,9 +43,8 @@ export function CreateWebhookDialog({ api }: { api: Api }) {
     event.preventDefault();
     const endpoint = url.take();
     if (endpoint === null) return;
-    if (await submission.run(() => create({ apiId: api.id, version, url: endpoint, scheme }))) {
+    if (await submission.run(() => createWebhook({ apiId: api.id, version, url: endpoint, scheme }))) {
       setOpen(false);
-      toast('Webhook created with a new signing secret');
     }
   };
 

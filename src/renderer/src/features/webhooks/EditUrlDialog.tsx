@@ -1,12 +1,11 @@
 import type { FormEvent } from 'react';
 import type { WebhookView } from '../../../../shared/domain';
-import { toast } from '../../stores/toasts';
-import { useWebhooks } from '../../stores/webhooks';
 import { FormDialog } from '../common/FormDialog';
 import { FormActions } from '../common/FormActions';
 import { FormError } from '../common/FormError';
 import form from '../common/form.module.css';
 import { useSubmit } from '../common/useSubmit';
+import { updateUrl } from './actions';
 import { UrlField } from './UrlField';
 import { useUrlDraft } from './useUrlDraft';
 
@@ -19,7 +18,6 @@ interface Props {
 
 /** "Edit URL": the endpoint prefilled, the same rule as on create; the signing secret stays as it is. */
 export function EditUrlDialog({ webhook, open, onOpenChange, onCloseAutoFocus }: Props) {
-  const updateUrl = useWebhooks((state) => state.updateUrl);
   const url = useUrlDraft(webhook.url);
   const submission = useSubmit();
 
@@ -27,10 +25,7 @@ export function EditUrlDialog({ webhook, open, onOpenChange, onCloseAutoFocus }:
     event.preventDefault();
     const endpoint = url.take();
     if (endpoint === null) return;
-    if (await submission.run(() => updateUrl(webhook.id, endpoint))) {
-      toast('Endpoint URL saved');
-      onOpenChange(false);
-    }
+    if (await submission.run(() => updateUrl(webhook.id, endpoint))) onOpenChange(false);
   };
 
   return (

@@ -1,9 +1,8 @@
-import { useSecrets } from '../../stores/secrets';
-import { toast } from '../../stores/toasts';
 import { useUi } from '../../stores/ui';
 import { useWebhooks } from '../../stores/webhooks';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import text from '../common/text.module.css';
+import { deleteWebhook, regenerateSecret } from './actions';
 import { EditUrlDialog } from './EditUrlDialog';
 import { SchemeDialog } from './SchemeDialog';
 import { dataSelector, returnFocusTo } from '../common/focus-return';
@@ -39,14 +38,7 @@ export function RowDialogs() {
           }
           confirmLabel="Regenerate secret"
           destructive
-          onConfirm={async () => {
-            await useWebhooks.getState().regenerate(webhook.id);
-            toast('Signing secret regenerated. The old one no longer works.');
-            await useSecrets
-              .getState()
-              .refresh(webhook.id)
-              .catch(() => undefined);
-          }}
+          onConfirm={() => regenerateSecret(webhook.id)}
         />
       );
     case 'delete':
@@ -62,12 +54,7 @@ export function RowDialogs() {
           }
           confirmLabel="Delete webhook"
           destructive
-          onConfirm={async () => {
-            await useWebhooks.getState().remove(webhook.id);
-            useSecrets.getState().hide(webhook.id);
-            if (useUi.getState().selectedWebhookId === webhook.id) useUi.getState().selectWebhook(null);
-            toast('Webhook deleted');
-          }}
+          onConfirm={() => deleteWebhook(webhook.id)}
         />
       );
   }

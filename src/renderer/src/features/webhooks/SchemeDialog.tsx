@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { SCHEME_LABELS, type WebhookView } from '../../../../shared/domain';
-import { toast } from '../../stores/toasts';
-import { useWebhooks } from '../../stores/webhooks';
+import type { WebhookView } from '../../../../shared/domain';
 import { FormDialog } from '../common/FormDialog';
 import { FormActions } from '../common/FormActions';
 import { FormError } from '../common/FormError';
 import form from '../common/form.module.css';
 import { useSubmit } from '../common/useSubmit';
+import { setScheme } from './actions';
 import { SchemeSelect } from './SchemeSelect';
 
 interface Props {
@@ -18,16 +17,12 @@ interface Props {
 
 /** "Change signature scheme": how the next test deliveries are signed; the secret stays the same. */
 export function SchemeDialog({ webhook, ...dialog }: Props) {
-  const setScheme = useWebhooks((state) => state.setScheme);
   const [scheme, setDraft] = useState(webhook.scheme);
   const submission = useSubmit();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await submission.run(() => setScheme(webhook.id, scheme))) {
-      toast(`Signature scheme set to ${SCHEME_LABELS[scheme]}`);
-      dialog.onOpenChange(false);
-    }
+    if (await submission.run(() => setScheme(webhook.id, scheme))) dialog.onOpenChange(false);
   };
 
   return (

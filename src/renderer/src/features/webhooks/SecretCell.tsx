@@ -5,7 +5,7 @@ import { useSecrets } from '../../stores/secrets';
 import { buttonClass } from '../common/button';
 import text from '../common/text.module.css';
 import { IconButton } from '../common/IconButton';
-import { copyToClipboard, regenerateMissing, toggleReveal } from './secret-actions';
+import { copySecret, regenerateMissing, toggleReveal } from './actions';
 import styles from './SecretCell.module.css';
 
 const MASK = `${SECRET_PREFIX}${'•'.repeat(16)}`;
@@ -61,7 +61,7 @@ export function SecretCell({ webhookId, secretMissing, describedBy }: Props) {
       <IconButton
         label="Copy signing secret"
         aria-describedby={describedBy}
-        onClick={() => void copyToClipboard(webhookId)}
+        onClick={() => void copySecret(webhookId)}
       >
         <Copy aria-hidden size={16} />
       </IconButton>

@@ -8,6 +8,7 @@ import page from '../common/page.module.css';
 import text from '../common/text.module.css';
 import { useWebhooks } from '../../stores/webhooks';
 import { DeliveriesPanel } from '../deliveries/DeliveriesPanel';
+import { loadWebhooks } from './actions';
 import { CreateWebhookDialog } from './CreateWebhookDialog';
 import { NoWebhooks } from './NoWebhooks';
 import { RowDialogs } from './RowDialogs';
@@ -20,14 +21,13 @@ export function WebhooksPage({ api }: { api: Api }) {
   const status = useWebhooks((state) => state.status);
   const error = useWebhooks((state) => state.error);
   const empty = useWebhooks((state) => state.ids.length === 0);
-  const load = useWebhooks((state) => state.load);
   const selectedId = useUi((state) => state.selectedWebhookId);
   const selected = useWebhooks((state) => (selectedId === null ? undefined : state.byId[selectedId]));
   useHideSecretsOnLeave(api.id);
 
   useEffect(() => {
-    void load(api.id);
-  }, [api.id, load]);
+    void loadWebhooks(api.id);
+  }, [api.id]);
 
   return (
     <section className={page.page} aria-labelledby="webhooks-heading">
@@ -50,7 +50,7 @@ export function WebhooksPage({ api }: { api: Api }) {
         {status === 'error' && (
           <div className={cx(inline.inlineError, styles.loadError)} role="alert">
             <p>The webhooks could not be loaded: {error}</p>
-            <button type="button" className={buttonClass()} onClick={() => void load(api.id)}>
+            <button type="button" className={buttonClass()} onClick={() => void loadWebhooks(api.id)}>
               Reload webhooks
             </button>
           </div>

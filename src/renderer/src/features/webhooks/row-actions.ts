@@ -2,7 +2,7 @@
  * The items of a row's "More actions" menu, in order; `select` runs when the item is chosen.
  */
 import { Pencil, RefreshCw, Send, Signature, Trash2 } from 'lucide-react';
-import { sendTestDelivery } from '../deliveries/send-test-delivery';
+import { sendTestDelivery } from '../deliveries/actions';
 import { useUi, type RowDialog } from '../../stores/ui';
 import type { MenuAction } from '../common/ActionsMenu';
 

@@ -89,7 +89,7 @@ describe('the Webhooks page, end to end', () => {
 
     // Copy: main puts the secret on the clipboard and clears it after the (short) timeout.
     await button(row(page, HTTPS), 'Copy signing secret').click();
-    await page.getByText('Copied — the clipboard clears in 2 s', { exact: true }).waitFor();
+    await page.getByText('Copied — the clipboard clears in 1.5 s', { exact: true }).waitFor();
     expect(await app.clipboardText()).toBe(firstSecret);
     expect(timers.pending()).toEqual([1500]);
     await timers.advance(1499);

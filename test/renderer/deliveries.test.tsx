@@ -281,7 +281,7 @@ describe('The Deliveries region', () => {
     ]);
     expect(records()[0]).toHaveTextContent('2 min ago');
     expect(records()[0]).toHaveTextContent('45 ms');
-    expect(records()[3]).toHaveTextContent('10.0 s');
+    expect(records()[3]).toHaveTextContent('10 s');
     await expectNoAxeViolations();
 
     // A click on the other row switches the region to that webhook.

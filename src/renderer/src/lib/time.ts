@@ -27,9 +27,12 @@ export function shortTime(iso: string): string {
   return shortFormat.format(new Date(iso));
 }
 
-/** "30 s" for 30 000 ms; short test timeouts read as milliseconds. */
+/**
+ * Every duration the UI shows: "45 ms", "1.23 s", "12.5 s", "30 s", "3 min" — as precise as it is useful,
+ * without trailing zeros.
+ */
 export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
-  const seconds = Math.round(ms / 1000);
-  return seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms >= 120_000) return `${Math.round(ms / 60_000)} min`;
+  return `${Number((ms / 1000).toFixed(ms < 10_000 ? 2 : 1))} s`;
 }

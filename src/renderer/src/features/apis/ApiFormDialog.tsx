@@ -1,5 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
+import type { z } from 'zod';
 import { apiNameInputSchema, parseVersionList, versionListSchema, type Api } from '../../../../shared/domain';
+import { firstMessage } from '../../../../shared/zod-issues';
 import { addApi, saveApi } from './actions';
 import { FormDialog } from '../common/FormDialog';
 import { FormActions } from '../common/FormActions';
@@ -17,8 +19,9 @@ interface Props {
   onCloseAutoFocus?: (event: Event) => void;
 }
 
-const firstIssue = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
-  result.success ? null : (result.error?.issues[0]?.message ?? 'Not valid.');
+/** The field's first problem, or null when it is valid. */
+const problem = (result: { success: true } | { success: false; error: z.ZodError }) =>
+  result.success ? null : firstMessage(result.error, 'Not valid.');
 
 /** "Add API" / "Edit API": a name and its comma-separated product versions, checked with main's rules. */
 export function ApiFormDialog({ api, open, onOpenChange, trigger, onCloseAutoFocus }: Props) {
@@ -27,10 +30,8 @@ export function ApiFormDialog({ api, open, onOpenChange, trigger, onCloseAutoFoc
   const [submitted, setSubmitted] = useState(false);
   const submission = useSubmit();
 
-  const nameError = submitted ? firstIssue(apiNameInputSchema.safeParse(name)) : null;
-  const versionsError = submitted
-    ? firstIssue(versionListSchema.safeParse(parseVersionList(versions)))
-    : null;
+  const nameError = submitted ? problem(apiNameInputSchema.safeParse(name)) : null;
+  const versionsError = submitted ? problem(versionListSchema.safeParse(parseVersionList(versions))) : null;
 
   const changeOpen = (next: boolean) => {
     if (next && !api) {

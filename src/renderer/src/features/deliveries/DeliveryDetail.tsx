@@ -12,7 +12,8 @@ import styles from './DeliveryDetail.module.css';
 import { copyAsCurl, redeliver } from './actions';
 import { MessageBlock } from './MessageBlock';
 import { StatusChip } from './StatusChip';
-import { formatMs, logWarningText, outcomeLabel } from './outcome';
+import { formatDuration } from '../../lib/time';
+import { logWarningText, outcomeLabel } from './outcome';
 
 function RecordSummary({ record }: { record: Delivery }) {
   return (
@@ -29,7 +30,7 @@ function RecordSummary({ record }: { record: Delivery }) {
         </div>
         <div>
           <dt>Duration</dt>
-          <dd>{formatMs(record.durationMs)}</dd>
+          <dd>{formatDuration(record.durationMs)}</dd>
         </div>
         <div>
           <dt>Scheme</dt>

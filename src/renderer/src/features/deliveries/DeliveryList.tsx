@@ -9,7 +9,7 @@ import { RelativeTime } from '../common/RelativeTime';
 import styles from './DeliveryList.module.css';
 import { reloadDeliveries } from './actions';
 import { StatusChip } from './StatusChip';
-import { formatMs } from './outcome';
+import { formatDuration } from '../../lib/time';
 
 function DeliveryItem({ record, open }: { record: Delivery; open: boolean }) {
   return (
@@ -31,7 +31,7 @@ function DeliveryItem({ record, open }: { record: Delivery; open: boolean }) {
             </span>
           )}
         </span>
-        <span className={styles.duration}>{formatMs(record.durationMs)}</span>
+        <span className={styles.duration}>{formatDuration(record.durationMs)}</span>
       </button>
     </li>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { deliveryTimeoutSchema } from '../../../../shared/delivery';
+import { TIMEOUT_MAX_SECONDS, TIMEOUT_MIN_SECONDS, deliveryTimeoutSchema } from '../../../../shared/delivery';
+import { firstMessage } from '../../../../shared/zod-issues';
 import { reportError } from '../../stores/status';
 import { useSettings } from '../../stores/settings';
 import { cx } from '../../lib/cx';
@@ -26,7 +27,7 @@ export function TimeoutField() {
     event?.preventDefault();
     const parsed = deliveryTimeoutSchema.safeParse(Number(draft.trim() === '' ? Number.NaN : draft));
     if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'Enter a whole number of seconds.');
+      setError(firstMessage(parsed.error, 'Enter a whole number of seconds.'));
       return;
     }
     setError(null);
@@ -46,8 +47,8 @@ export function TimeoutField() {
         className={cx(form.control, styles.input)}
         type="number"
         inputMode="numeric"
-        min={1}
-        max={60}
+        min={TIMEOUT_MIN_SECONDS}
+        max={TIMEOUT_MAX_SECONDS}
         step={1}
         value={draft}
         onChange={(event) => setDraft(event.target.value)}

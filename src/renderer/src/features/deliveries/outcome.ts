@@ -42,7 +42,3 @@ export function prettyBody(text: string): string {
     return text;
   }
 }
-
-export function formatMs(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-}

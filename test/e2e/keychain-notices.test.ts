@@ -105,7 +105,7 @@ describe('leftover signing secrets, end to end', () => {
     await button(dialog, 'Remove').click();
     await dialog.waitFor({ state: 'detached' });
     await notice(page).waitFor({ state: 'detached' });
-    await page.getByText('Removed 1 signing secret from the keychain.').waitFor();
+    await page.getByText('Removed 1 signing secret from the keychain.', { exact: true }).waitFor();
     const after = await keychainItems(service);
     expect(after.has(leftover)).toBe(false);
     expect(after).toEqual(new Map([...before].filter(([account]) => account !== leftover)));

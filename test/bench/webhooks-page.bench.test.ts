@@ -148,7 +148,7 @@ describe('Webhooks page render and scroll', () => {
           scroll_frames: intervals.length,
           dropped_frames: dropped,
         });
-        expect(await app.page.getByRole('table', { name: 'Webhooks' }).getAttribute('aria-rowcount')).toBe(
+        expect(await app.page.getByRole('grid', { name: 'Webhooks' }).getAttribute('aria-rowcount')).toBe(
           String(count + 1),
         );
       } finally {

@@ -35,7 +35,7 @@ async function verifyingReceiver(): Promise<Receiver> {
 }
 
 const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name, exact: true });
-const table = (page: Page) => page.getByRole('table', { name: 'Webhooks' });
+const table = (page: Page) => page.getByRole('grid', { name: 'Webhooks' });
 const row = (page: Page, url: string) => table(page).getByRole('row').filter({ hasText: url });
 const deliveries = (page: Page) => page.getByRole('region', { name: 'Deliveries', exact: true });
 const records = (page: Page) => deliveries(page).getByRole('listitem');

@@ -18,7 +18,7 @@ const button = (scope: Page | Locator, name: string) => scope.getByRole('button'
 const notice = (page: Page) => page.getByRole('status').filter({ hasText: NOTICE });
 const bodyRows = (page: Page) =>
   page
-    .getByRole('table', { name: 'Webhooks' })
+    .getByRole('grid', { name: 'Webhooks' })
     .getByRole('row')
     .filter({ hasNot: page.getByRole('columnheader') });
 const focusedName = (page: Page) =>

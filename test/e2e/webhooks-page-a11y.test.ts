@@ -42,7 +42,7 @@ async function seeded(colorScheme: 'light' | 'dark'): Promise<Page> {
     url: 'http://localhost:8080/hooks',
   });
   await app.page.reload();
-  await app.page.getByRole('table', { name: 'Webhooks' }).getByRole('row').nth(2).waitFor();
+  await app.page.getByRole('grid', { name: 'Webhooks' }).getByRole('row').nth(2).waitFor();
   return app.page;
 }
 
@@ -57,7 +57,7 @@ describe('accessibility in Chromium', () => {
       const page = await seeded(scheme);
       expect(await axeViolations(page)).toEqual([]);
 
-      const row = page.getByRole('table', { name: 'Webhooks' }).getByRole('row').nth(1);
+      const row = page.getByRole('grid', { name: 'Webhooks' }).getByRole('row').nth(1);
       await row.getByRole('button', { name: 'Reveal signing secret', exact: true }).click();
       await row.getByRole('button', { name: 'Hide signing secret', exact: true }).waitFor();
       expect(await axeViolations(page)).toEqual([]);
@@ -81,7 +81,7 @@ describe('accessibility in Chromium', () => {
 
   it('works by keyboard: menu arrows, Escape returns focus, a dialog from the menu gives focus back to "More actions"', async () => {
     const page = await seeded('light');
-    const row = page.getByRole('table', { name: 'Webhooks' }).getByRole('row').nth(1);
+    const row = page.getByRole('grid', { name: 'Webhooks' }).getByRole('row').nth(1);
     await row.getByRole('button', { name: 'More actions', exact: true }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('menu').waitFor();

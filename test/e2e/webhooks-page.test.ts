@@ -16,7 +16,7 @@ const EDITED = 'https://hooks.example.org/invoices';
 const SECRET = /whsec_[A-Za-z0-9+/]{43}=/;
 
 const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name, exact: true });
-const table = (page: Page) => page.getByRole('table', { name: 'Webhooks' });
+const table = (page: Page) => page.getByRole('grid', { name: 'Webhooks' });
 const row = (page: Page, url: string) => table(page).getByRole('row').filter({ hasText: url });
 const bodyRows = (page: Page) =>
   table(page)

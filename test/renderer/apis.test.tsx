@@ -10,7 +10,7 @@ describe('APIs', () => {
     await renderApp(await startBackend());
     expect(screen.getByRole('heading', { name: 'Start by adding an API' })).toBeInTheDocument();
     expect(screen.getByText(/give it a name and its product versions/)).toBeInTheDocument();
-    expect(screen.queryByRole('table', { name: 'Webhooks' })).toBeNull();
+    expect(screen.queryByRole('grid', { name: 'Webhooks' })).toBeNull();
     await expectNoAxeViolations();
   });
 

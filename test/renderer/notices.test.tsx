@@ -84,11 +84,11 @@ describe('keychain banner and startup notices', () => {
     backend.failConfig('Could not read config.json', { reads: true });
     await user.click(screen.getByRole('button', { name: /^Receipts/ }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not read config.json');
-    expect(screen.queryByRole('table', { name: 'Webhooks' })).toBeNull();
+    expect(screen.queryByRole('grid', { name: 'Webhooks' })).toBeNull();
 
     backend.heal();
     await user.click(screen.getByRole('button', { name: 'Reload webhooks' }));
-    expect(await screen.findByRole('table', { name: 'Webhooks' })).toBeInTheDocument();
+    expect(await screen.findByRole('grid', { name: 'Webhooks' })).toBeInTheDocument();
     expect(screen.getByText('https://api.example.com/hooks')).toBeInTheDocument();
     expect(backend.callsTo('webhooks.list')).toEqual([
       { apiId: expect.any(String) },

@@ -54,7 +54,7 @@ export async function waitForLoaded(): Promise<void> {
   await waitFor(() => expect(screen.queryByText(/^Loading/)).toBeNull());
 }
 
-export const table = () => screen.getByRole('table', { name: 'Webhooks' });
+export const table = () => screen.getByRole('grid', { name: 'Webhooks' });
 
 /** The body rows of the Webhooks table (the header row excluded). */
 export function bodyRows(): HTMLElement[] {

@@ -31,13 +31,13 @@ async function withThreeWebhooks(options: BridgedAppOptions = {}): Promise<Page>
     await app.harness.ok('webhooks.create', { apiId: api.id, version, url });
   }
   await app.page.reload();
-  await app.page.getByRole('table', { name: 'Webhooks' }).waitFor();
+  await app.page.getByRole('grid', { name: 'Webhooks' }).waitFor();
   return app.page;
 }
 
 const rowButton = (page: Page, index: number, name: string) =>
   page
-    .getByRole('table', { name: 'Webhooks' })
+    .getByRole('grid', { name: 'Webhooks' })
     .getByRole('row')
     .nth(index)
     .getByRole('button', { name, exact: true });
@@ -126,7 +126,7 @@ describe('screenshots', () => {
       await app.page.reload();
       const page = app.page;
       await page
-        .getByRole('table', { name: 'Webhooks' })
+        .getByRole('grid', { name: 'Webhooks' })
         .getByText(`${receiver.url}/webhooks/invoices`)
         .click();
       const region = page.getByRole('region', { name: 'Deliveries', exact: true });

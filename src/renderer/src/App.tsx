@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import styles from './App.module.css';
 import { buttonClass } from './features/common/button';
 import inline from './features/common/inline-error.module.css';
@@ -11,6 +11,8 @@ import { followNotices, loadNotices } from './features/notices/actions';
 import { KeychainBanner } from './features/notices/KeychainBanner';
 import { StartupNotices } from './features/notices/StartupNotices';
 import { Toaster } from './features/toasts/Toaster';
+import { KeyboardShortcutsDialog } from './features/webhooks/KeyboardShortcutsDialog';
+import { useGlobalShortcuts } from './features/webhooks/useGlobalShortcuts';
 import { WebhooksPage } from './features/webhooks/WebhooksPage';
 import { useApis, useSelectedApi } from './stores/apis';
 import { cx } from './lib/cx';
@@ -20,6 +22,8 @@ export function App() {
   const status = useApis((state) => state.status);
   const error = useApis((state) => state.error);
   const selected = useSelectedApi();
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  useGlobalShortcuts(useCallback(() => setShortcutsOpen(true), []));
 
   useEffect(() => {
     void loadNotices();
@@ -53,6 +57,7 @@ export function App() {
         </div>
       </div>
       <Toaster />
+      <KeyboardShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
     </>
   );
 }

@@ -4,7 +4,8 @@
  * features/webhooks/actions.ts.
  */
 import { create } from 'zustand';
-import type { WebhookView } from '../../../shared/domain';
+import type { LastDelivery, WebhookView } from '../../../shared/domain';
+import { DEFAULT_LIST_VIEW, type ListView } from '../lib/webhook-list';
 import { omitKey } from '../lib/records';
 import type { LoadStatus } from './load-status';
 
@@ -16,6 +17,13 @@ interface WebhooksState {
   byId: Record<string, WebhookView>;
   /** The webhook created last in this session, so the table can scroll it into view. */
   lastCreatedId: string | null;
+  /** The list's search, filters and sort (lib/webhook-list.ts applies them). */
+  view: ListView;
+  /** Changes part of the search, filters or sort. */
+  setView(change: Partial<ListView>): void;
+  resetFilters(): void;
+  /** A shown webhook's latest delivery as main's log now holds it. */
+  lastDelivered(id: string, lastDelivery: LastDelivery | null): void;
   /** Shows `apiId`'s webhooks, empty until loaded (nothing for null). */
   loading(apiId: string | null): void;
   /** Main's list for `apiId`, unless the user moved on to another API meanwhile. */
@@ -44,9 +52,34 @@ export const useWebhooks = create<WebhooksState>()((set, get) => ({
   ids: [],
   byId: {},
   lastCreatedId: null,
+  view: DEFAULT_LIST_VIEW,
 
+  // Another API has other versions: its list starts unfiltered.
   loading: (apiId) =>
-    set({ apiId, status: apiId ? 'loading' : 'idle', error: null, ids: [], byId: {}, lastCreatedId: null }),
+    set((state) => ({
+      apiId,
+      status: apiId ? 'loading' : 'idle',
+      error: null,
+      ids: [],
+      byId: {},
+      lastCreatedId: null,
+      view: apiId === state.apiId ? state.view : DEFAULT_LIST_VIEW,
+    })),
+
+  setView: (change) => set((state) => ({ view: { ...state.view, ...change } })),
+
+  resetFilters: () =>
+    set((state) => ({
+      view: { ...DEFAULT_LIST_VIEW, sort: state.view.sort, direction: state.view.direction },
+    })),
+
+  lastDelivered(id, lastDelivery) {
+    const webhook = get().byId[id];
+    if (!webhook) return;
+    const before = webhook.lastDelivery;
+    if (before?.sentAt === lastDelivery?.sentAt && before?.outcome === lastDelivery?.outcome) return;
+    get().put({ ...webhook, lastDelivery });
+  },
 
   loaded(apiId, webhooks) {
     if (get().apiId !== apiId) return;

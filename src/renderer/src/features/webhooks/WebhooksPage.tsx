@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { Api } from '../../../../shared/domain';
 import { cx } from '../../lib/cx';
 import { useUi } from '../../stores/ui';
@@ -8,19 +8,33 @@ import page from '../common/page.module.css';
 import text from '../common/text.module.css';
 import { useWebhooks } from '../../stores/webhooks';
 import { DeliveriesPanel } from '../deliveries/DeliveriesPanel';
+import { filteredIds, isFiltered, sortedIds } from '../../lib/webhook-list';
 import { loadWebhooks } from './actions';
 import { CreateWebhookDialog } from './CreateWebhookDialog';
 import { NoWebhooks } from './NoWebhooks';
 import { RowDialogs } from './RowDialogs';
 import { useHideSecretsOnLeave } from './useHideSecretsOnLeave';
+import { useLiveLastDeliveries } from './useLiveLastDeliveries';
 import styles from './WebhooksPage.module.css';
+import { NoMatches } from './NoMatches';
+import { WebhookListToolbar } from './WebhookListToolbar';
 import { WebhookTable } from './WebhookTable';
 
 /** The selected API's webhooks: header, the table (or its empty, loading or error state), row dialogs. */
 export function WebhooksPage({ api }: { api: Api }) {
   const status = useWebhooks((state) => state.status);
   const error = useWebhooks((state) => state.error);
-  const empty = useWebhooks((state) => state.ids.length === 0);
+  const ids = useWebhooks((state) => state.ids);
+  const byId = useWebhooks((state) => state.byId);
+  const view = useWebhooks((state) => state.view);
+  const { sort, direction, query, version, scheme, status: statusFilter } = view;
+  // Sorting runs when the list or the sort changes; a keystroke only filters the sorted ids.
+  const sorted = useMemo(() => sortedIds(ids, byId, sort, direction), [ids, byId, sort, direction]);
+  const shown = useMemo(
+    () => filteredIds(sorted, byId, { query, version, scheme, status: statusFilter }),
+    [sorted, byId, query, version, scheme, statusFilter],
+  );
+  const empty = ids.length === 0;
   const selectedId = useUi((state) => state.selectedWebhookId);
   const selected = useWebhooks((state) => (selectedId === null ? undefined : state.byId[selectedId]));
   useHideSecretsOnLeave(api.id);
@@ -28,6 +42,7 @@ export function WebhooksPage({ api }: { api: Api }) {
   useEffect(() => {
     void loadWebhooks(api.id);
   }, [api.id]);
+  useLiveLastDeliveries();
 
   return (
     <section className={page.page} aria-labelledby="webhooks-heading">
@@ -55,7 +70,17 @@ export function WebhooksPage({ api }: { api: Api }) {
             </button>
           </div>
         )}
-        {status === 'ready' && (empty ? <NoWebhooks apiName={api.name} /> : <WebhookTable />)}
+        {status === 'ready' && !empty && (
+          <WebhookListToolbar versions={api.versions} shown={shown.length} total={ids.length} />
+        )}
+        {status === 'ready' &&
+          (empty ? (
+            <NoWebhooks apiName={api.name} />
+          ) : shown.length === 0 && isFiltered(view) ? (
+            <NoMatches />
+          ) : (
+            <WebhookTable ids={shown} />
+          ))}
         {status === 'ready' && selected && <DeliveriesPanel key={selected.id} webhook={selected} />}
       </div>
       <RowDialogs />

@@ -25,7 +25,7 @@ export function SecretCell({ webhookId, secretMissing, describedBy }: Props) {
     return (
       <div className={styles.missing}>
         <TriangleAlert aria-hidden size={16} />
-        <span className={text.truncate}>Signing secret missing from the keychain.</span>
+        <span className={styles.missingText}>Signing secret missing from the keychain.</span>
         <button
           type="button"
           className={buttonClass('warning', 'small')}
@@ -42,7 +42,7 @@ export function SecretCell({ webhookId, secretMissing, describedBy }: Props) {
   return (
     <div className={styles.secret}>
       {shown ? (
-        <code className={cx(text.truncate, styles.value)} data-revealed>
+        <code className={cx(styles.value, styles.revealed)} data-revealed>
           {secret}
         </code>
       ) : (

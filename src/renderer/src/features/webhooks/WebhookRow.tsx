@@ -81,7 +81,9 @@ export const WebhookRow = memo(function WebhookRow({ id, index, top, tabbable }:
         )}
       </div>
       <div role="gridcell" tabIndex={-1} data-col={2} className={cx(styles.cell, styles.schemeCell)}>
-        <span className={cx(text.truncate, styles.scheme)}>{SCHEME_LABELS[webhook.scheme]}</span>
+        <span className={cx(text.truncate, styles.scheme)} title={SCHEME_LABELS[webhook.scheme]}>
+          {SCHEME_LABELS[webhook.scheme]}
+        </span>
       </div>
       <div role="gridcell" tabIndex={-1} data-col={3} className={cx(styles.cell, styles.secretCell)}>
         <SecretCell webhookId={id} secretMissing={webhook.secretMissing} describedBy={urlCellId} />

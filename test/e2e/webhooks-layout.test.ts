@@ -297,4 +297,44 @@ describe('the Webhooks page layout', () => {
       }
     }
   });
+
+  it('keeps the selected row in view above the Deliveries region it opens', async () => {
+    const { app } = await seeded();
+    const { page } = app;
+    for (const size of [SIZES[0], SIZES[1]]) {
+      await page.setViewportSize(size);
+      // The lowest row fully in view: the region opening below would cover it.
+      const index = await page.evaluate(() => {
+        const body = document.querySelector<HTMLElement>('[data-table-body]');
+        if (!body) return -1;
+        const bottom = body.getBoundingClientRect().top + body.clientHeight;
+        const rows = Array.from(body.querySelectorAll<HTMLElement>('[role="row"]'));
+        const inView = rows.filter((row) => row.getBoundingClientRect().bottom <= bottom);
+        return Number(inView.at(-1)?.getAttribute('aria-rowindex') ?? -1);
+      });
+      expect(index).toBeGreaterThan(2);
+      const row = page.locator(`[data-table-body] [role="row"][aria-rowindex="${index}"]`);
+      await row.locator('[data-url-text]').click();
+      await page.getByRole('region', { name: 'Deliveries' }).waitFor();
+      await expect
+        .poll(() =>
+          row.evaluate((element) => {
+            const body = element.closest<HTMLElement>('[data-table-body]');
+            if (!body) return false;
+            const area = body.getBoundingClientRect();
+            const box = element.getBoundingClientRect();
+            return box.top >= area.top - 0.5 && box.bottom <= area.top + body.clientHeight + 0.5;
+          }),
+        )
+        .toBe(true);
+      expect(
+        await page.evaluate(() => document.querySelector('[data-table-body]')?.scrollWidth),
+      ).toBeLessThanOrEqual(
+        (await page.evaluate(() => document.querySelector('[data-table-body]')?.clientWidth)) ?? 0,
+      );
+      await page.getByRole('button', { name: 'Close deliveries' }).click();
+      await page.getByRole('region', { name: 'Deliveries' }).waitFor({ state: 'detached' });
+      await page.evaluate(() => document.querySelector('[data-table-body]')?.scrollTo(0, 0));
+    }
+  });
 });

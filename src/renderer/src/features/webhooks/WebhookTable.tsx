@@ -11,6 +11,7 @@ import {
 import { cx } from '../../lib/cx';
 import panel from '../common/panel.module.css';
 import text from '../common/text.module.css';
+import { useUi } from '../../stores/ui';
 import { useWebhooks } from '../../stores/webhooks';
 import styles from './WebhookTable.module.css';
 import { WebhookRow } from './WebhookRow';
@@ -56,6 +57,7 @@ function focusTarget(cell: HTMLElement): HTMLElement {
  */
 export function WebhookTable({ ids }: { ids: readonly string[] }) {
   const lastCreated = useWebhooks((state) => state.lastCreatedId);
+  const selectedId = useUi((state) => state.selectedWebhookId);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<Position>({ index: 0, column: -1 });
   const pendingFocus = useRef<{ id: string; column: number } | null>(null);
@@ -77,6 +79,19 @@ export function WebhookTable({ ids }: { ids: readonly string[] }) {
     const index = ids.indexOf(lastCreated);
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
   }, [lastCreated, ids, virtualizer]);
+
+  // The selected row stays in view once the Deliveries region below has taken its share of the height (also
+  // a row the virtualizer has not rendered, which the region cannot find to scroll to).
+  useEffect(() => {
+    if (selectedId === null) return;
+    const frame = requestAnimationFrame(() => {
+      const index = ids.indexOf(selectedId);
+      if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+    });
+    return () => cancelAnimationFrame(frame);
+    // Only when the selection changes: scrolling away from the selected row afterwards is the user's choice.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedId]);
 
   // A move to a row not rendered yet focuses it once the virtualizer has rendered it.
   useEffect(() => {

@@ -1,7 +1,15 @@
 /** Page-level UI state: which row dialog is open and which row is selected. */
 import { create } from 'zustand';
 
-export type RowDialog = 'edit-url' | 'scheme' | 'regenerate' | 'delete';
+export type RowDialog =
+  | 'edit-url'
+  | 'edit-details'
+  | 'scheme'
+  | 'change-version'
+  | 'regenerate'
+  | 'delete'
+  /** "This webhook is paused. Send anyway?" before a test delivery to a paused webhook. */
+  | 'send-paused';
 
 interface UiState {
   dialog: { kind: RowDialog; webhookId: string } | null;

@@ -53,8 +53,13 @@ export function ApiSidebar() {
                 aria-current={api.id === selectedId ? 'page' : undefined}
                 onClick={() => select(api.id)}
               >
-                <span className={cx(text.truncate, styles.name)}>{api.name}</span>
-                <span className={styles.versions}>{api.versions.join(', ')}</span>
+                {/* A name or version list cut short reads whole in its tooltip. */}
+                <span className={cx(text.truncate, styles.name)} title={api.name}>
+                  {api.name}
+                </span>
+                <span className={cx(text.truncate, styles.versions)} title={api.versions.join(', ')}>
+                  {api.versions.join(', ')}
+                </span>
               </button>
               <ActionsMenu
                 label={`Actions for ${api.name}`}

@@ -1,12 +1,13 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { FileJson } from 'lucide-react';
-import { Suspense, lazy, useId, useState, type FormEvent } from 'react';
+import { Suspense, lazy, useId, useRef, useState, type FormEvent } from 'react';
 import { payloadJsonProblem, type PayloadTemplate } from '../../../../shared/delivery';
 import type { WebhookView } from '../../../../shared/domain';
 import { cx } from '../../lib/cx';
 import { useApis } from '../../stores/apis';
 import { reportError } from '../../stores/status';
 import { buttonClass } from '../common/button';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 import dialog from '../common/dialog.module.css';
 import form from '../common/form.module.css';
 import { FormDialog } from '../common/FormDialog';
@@ -39,6 +40,8 @@ export function PayloadDialog({ webhook }: { webhook: WebhookView }) {
   // Bumped to give the editor a new document (on load and reset).
   const [docVersion, setDocVersion] = useState(0);
   const submission = useSubmit();
+  const [confirmingReset, setConfirmingReset] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const problemId = useId();
   const problem = loaded.status === 'ready' ? payloadJsonProblem(draft) : null;
 
@@ -64,7 +67,12 @@ export function PayloadDialog({ webhook }: { webhook: WebhookView }) {
     if (await submission.run(() => saveTemplate(ref, draft, label))) setOpen(false);
   };
 
-  const reset = () => void submission.run(async () => showTemplate(await resetTemplate(ref, label)));
+  // Asked first ("Reset test payload?"): the saved payload is gone once reset.
+  const reset = async () => showTemplate(await resetTemplate(ref));
+  const focusEditor = (event: Event) => {
+    event.preventDefault();
+    formRef.current?.querySelector<HTMLElement>('[contenteditable="true"], textarea, button')?.focus();
+  };
 
   return (
     <FormDialog
@@ -89,7 +97,7 @@ export function PayloadDialog({ webhook }: { webhook: WebhookView }) {
         <FormError message={`The test payload could not be loaded: ${loaded.message}`} />
       )}
       {loaded.status === 'ready' && (
-        <form className={form.form} onSubmit={submit} noValidate>
+        <form ref={formRef} className={form.form} onSubmit={submit} noValidate>
           <p className={form.hint}>
             {loaded.template.custom
               ? 'Your saved payload.'
@@ -112,7 +120,7 @@ export function PayloadDialog({ webhook }: { webhook: WebhookView }) {
             <button
               type="button"
               className={cx(buttonClass(), styles.reset)}
-              onClick={reset}
+              onClick={() => setConfirmingReset(true)}
               disabled={!loaded.template.custom || submission.pending}
             >
               Reset to default
@@ -129,6 +137,20 @@ export function PayloadDialog({ webhook }: { webhook: WebhookView }) {
               Save
             </button>
           </div>
+          <ConfirmDialog
+            open={confirmingReset}
+            onOpenChange={setConfirmingReset}
+            onCloseAutoFocus={focusEditor}
+            title="Reset test payload?"
+            description={
+              <p>
+                Your saved payload for {label} is replaced by the built-in example. This cannot be undone.
+              </p>
+            }
+            confirmLabel="Reset to default"
+            destructive
+            onConfirm={reset}
+          />
         </form>
       )}
     </FormDialog>

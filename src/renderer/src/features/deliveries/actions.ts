@@ -10,6 +10,7 @@ import { useSettings } from '../../stores/settings';
 import { reportError } from '../../stores/status';
 import { toast } from '../../stores/toasts';
 import { useUi } from '../../stores/ui';
+import { useWebhooks } from '../../stores/webhooks';
 import { reportWebhookError } from '../webhooks/actions';
 import { logWarningText, outcomeLabel } from './outcome';
 
@@ -64,14 +65,35 @@ async function track(sending: () => Promise<SentDelivery>): Promise<SentDelivery
   }
 }
 
-/** The delivery's real outcome, and apart from it a log that could not be saved. */
+/** True when the Deliveries region shows `webhookId`'s log: an answer there opens as its record. */
+function shownInRegion(webhookId: string): boolean {
+  return useUi.getState().selectedWebhookId === webhookId && useDeliveries.getState().webhookId === webhookId;
+}
+
+/**
+ * The delivery's real outcome, and apart from it a log that could not be saved — only when the region does not
+ * already show them (the record opens there with both).
+ */
 function report(what: string, sent: SentDelivery): void {
+  if (shownInRegion(sent.webhookId)) return;
   toast(`${what}: ${outcomeLabel(sent)}`, sent.outcome === 'success' ? 'success' : 'error');
   if (sent.logWarning !== undefined) toast(logWarningText(sent.logWarning), 'error');
 }
 
 function notSent(webhookId: string, error: unknown): void {
   toast(`The test delivery was not sent: ${reportWebhookError(webhookId, error).message}`, 'error');
+}
+
+/**
+ * "Send test delivery": a paused webhook asks first ("This webhook is paused. Send anyway?"), any other sends
+ * at once.
+ */
+export function requestTestDelivery(webhookId: string, options: { openPanel?: boolean } = {}): void {
+  if (useWebhooks.getState().byId[webhookId]?.paused === true) {
+    useUi.getState().openDialog('send-paused', webhookId);
+    return;
+  }
+  void sendTestDelivery(webhookId, options);
 }
 
 /** Sends at once; with openPanel the webhook's Deliveries region opens too and shows the new record. */
@@ -95,11 +117,18 @@ export async function redeliver(deliveryId: string, webhookId: string): Promise<
   }
 }
 
-/** Main builds the command (with the recorded signature, never the secret) and puts it on the clipboard. */
+/** What "Copy as curl" says: signed again at copy time (timestamped schemes) or the request as it was sent. */
+export const CURL_RESIGNED = 'Copied — signed again now; receivers accept it for about 5 minutes';
+export const CURL_AS_SENT = 'Copied as curl — the request exactly as it was sent';
+
+/**
+ * Main builds the command (a timestamped scheme signed again now, never the secret) and puts it on the
+ * clipboard; the toast says which.
+ */
 export async function copyAsCurl(deliveryId: string): Promise<void> {
   try {
-    await call('deliveries.copyAsCurl', { deliveryId });
-    toast('Copied as curl — run it in a terminal to send this signed request again');
+    const { signedAt } = await call('deliveries.copyAsCurl', { deliveryId });
+    toast(signedAt === null ? CURL_AS_SENT : CURL_RESIGNED);
   } catch (error) {
     toast(`Could not copy: ${reportError(error).message}`, 'error');
   }
@@ -120,11 +149,9 @@ export async function saveTemplate(ref: VersionRef, json: string, label: string)
   return template;
 }
 
-/** Back to the built-in default; answers with a fresh example of it. */
-export async function resetTemplate(ref: VersionRef, label: string): Promise<PayloadTemplate> {
-  const template = await call('templates.reset', ref);
-  toast(`Test payload for ${label} reset to the default`);
-  return template;
+/** Back to the built-in default; answers with a fresh example of it, which the open editor shows (no toast). */
+export function resetTemplate(ref: VersionRef): Promise<PayloadTemplate> {
+  return call('templates.reset', ref);
 }
 
 export async function loadSettings(): Promise<void> {
@@ -135,8 +162,7 @@ export async function loadSettings(): Promise<void> {
   }
 }
 
-/** How long a test delivery waits for an answer. */
+/** How long a test delivery waits for an answer; the field shows the saved value (no toast). */
 export async function setDeliveryTimeout(seconds: number): Promise<void> {
   useSettings.getState().received(await call('settings.update', { deliveryTimeoutSeconds: seconds }));
-  toast(`Test deliveries now wait up to ${seconds} s for an answer`);
 }

@@ -1,5 +1,5 @@
 import * as Collapsible from '@radix-ui/react-collapsible';
-import { ChevronRight, Plus } from 'lucide-react';
+import { ChevronRight, Plus, TriangleAlert } from 'lucide-react';
 import { useId, useState, type FormEvent } from 'react';
 import { DEFAULT_SCHEME, type Api, type SignatureScheme } from '../../../../shared/domain';
 import { cx } from '../../lib/cx';
@@ -10,20 +10,29 @@ import { FormError } from '../common/FormError';
 import form from '../common/form.module.css';
 import { useSubmit } from '../common/useSubmit';
 import styles from './CreateWebhookDialog.module.css';
-import { createWebhook } from './actions';
+import { createWebhook, sameEndpoint } from './actions';
+import { DescriptionField, descriptionProblem } from './DescriptionField';
+import { headerInputs, headersProblem, type HeaderDraft } from './header-drafts';
+import { HeadersEditor } from './HeadersEditor';
 import { SchemeSelect } from './SchemeSelect';
-import { UrlField } from './UrlField';
+import { UrlField, validUrl } from './UrlField';
 import { useUrlDraft } from './useUrlDraft';
 
 /**
  * "Create a new webhook": the endpoint section (product version, URL) is always in view; the collapsed
- * "Advanced" section below it holds the signature scheme (Mindee unless the user picks another).
+ * "Advanced" section below it holds the signature scheme (Mindee unless the user picks another), the
+ * description and the custom headers. A second webhook with the same version and URL asks once more.
  */
 export function CreateWebhookDialog({ api }: { api: Api }) {
   const [open, setOpen] = useState(false);
   const [version, setVersion] = useState(api.versions[0] ?? '');
   const [scheme, setScheme] = useState<SignatureScheme>(DEFAULT_SCHEME);
   const [advanced, setAdvanced] = useState(false);
+  const [description, setDescription] = useState('');
+  const [headers, setHeaders] = useState<HeaderDraft[]>([]);
+  const [headersError, setHeadersError] = useState<string | null>(null);
+  /** The version and URL the user was warned about: submitting them again creates the second webhook. */
+  const [duplicate, setDuplicate] = useState<{ version: string; url: string } | null>(null);
   const url = useUrlDraft('');
   const submission = useSubmit();
   const versionId = useId();
@@ -34,6 +43,10 @@ export function CreateWebhookDialog({ api }: { api: Api }) {
       url.reset('');
       setScheme(DEFAULT_SCHEME);
       setAdvanced(false);
+      setDescription('');
+      setHeaders([]);
+      setHeadersError(null);
+      setDuplicate(null);
       submission.clearError();
     }
     setOpen(next);
@@ -43,15 +56,35 @@ export function CreateWebhookDialog({ api }: { api: Api }) {
     event.preventDefault();
     const endpoint = url.take();
     if (endpoint === null) return;
-    if (await submission.run(() => createWebhook({ apiId: api.id, version, url: endpoint, scheme }))) {
-      setOpen(false);
+    if (descriptionProblem(description) !== null) return setAdvanced(true);
+    const inputs = headerInputs(headers);
+    const problem = headersProblem(inputs);
+    setHeadersError(problem);
+    if (problem !== null) return setAdvanced(true);
+    const warned = duplicate !== null && duplicate.version === version && duplicate.url === endpoint;
+    if (!warned && sameEndpoint(api.id, version, endpoint)) {
+      setDuplicate({ version, url: endpoint });
+      return;
     }
+    const input = {
+      apiId: api.id,
+      version,
+      url: endpoint,
+      scheme,
+      ...(description.trim() !== '' && { description: description.trim() }),
+    };
+    if (await submission.run(() => createWebhook(input, inputs))) setOpen(false);
   };
+  const warning =
+    duplicate !== null && duplicate.version === version && validUrl(url.field.value) === duplicate.url
+      ? duplicate
+      : null;
 
   return (
     <FormDialog
       open={open}
       onOpenChange={changeOpen}
+      wide
       title="Create a new webhook"
       description="Hookwarden generates a signing secret for it and keeps it in your system keychain."
       trigger={
@@ -88,11 +121,32 @@ export function CreateWebhookDialog({ api }: { api: Api }) {
             </Collapsible.Trigger>
             <Collapsible.Content className={styles.section}>
               <SchemeSelect value={scheme} onChange={setScheme} />
+              <DescriptionField value={description} onChange={setDescription} />
+              <HeadersEditor
+                value={headers}
+                onChange={(next) => {
+                  setHeaders(next);
+                  setHeadersError(null);
+                }}
+              />
+              <FormError message={headersError} />
             </Collapsible.Content>
           </section>
         </Collapsible.Root>
+        {warning && (
+          <p className={form.warning} role="alert">
+            <TriangleAlert aria-hidden size={16} />
+            <span>
+              A webhook for {warning.version} already sends to {warning.url}. Each would get every event:
+              choose “Create anyway” to add a second one.
+            </span>
+          </p>
+        )}
         <FormError message={submission.error} />
-        <FormActions submitLabel="Create new webhook" pending={submission.pending} />
+        <FormActions
+          submitLabel={warning ? 'Create anyway' : 'Create new webhook'}
+          pending={submission.pending}
+        />
       </form>
     </FormDialog>
   );

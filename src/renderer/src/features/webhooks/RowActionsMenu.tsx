@@ -1,12 +1,14 @@
 import { useMemo } from 'react';
+import { useWebhooks } from '../../stores/webhooks';
 import { ActionsMenu } from '../common/ActionsMenu';
-import { ROW_ACTIONS } from './row-actions';
+import { rowActions } from './row-actions';
 
-/** A row's "More actions" (…) menu; its items come from ROW_ACTIONS. */
+/** A row's "More actions" (…) menu; its items come from rowActions. */
 export function RowActionsMenu({ webhookId, describedBy }: { webhookId: string; describedBy: string }) {
+  const paused = useWebhooks((state) => state.byId[webhookId]?.paused === true);
   const items = useMemo(
-    () => ROW_ACTIONS.map((action) => ({ ...action, select: () => action.select(webhookId) })),
-    [webhookId],
+    () => rowActions(paused).map((action) => ({ ...action, select: () => action.select(webhookId) })),
+    [webhookId, paused],
   );
   return (
     <ActionsMenu

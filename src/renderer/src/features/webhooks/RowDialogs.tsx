@@ -3,6 +3,9 @@ import { useWebhooks } from '../../stores/webhooks';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import text from '../common/text.module.css';
 import { deleteWebhook, regenerateSecret } from './actions';
+import { sendTestDelivery } from '../deliveries/actions';
+import { ChangeVersionDialog } from './ChangeVersionDialog';
+import { EditDetailsDialog } from './EditDetailsDialog';
 import { EditUrlDialog } from './EditUrlDialog';
 import { SchemeDialog } from './SchemeDialog';
 import { dataSelector, returnFocusTo } from '../common/focus-return';
@@ -23,6 +26,25 @@ export function RowDialogs() {
   switch (dialog.kind) {
     case 'edit-url':
       return <EditUrlDialog key={webhook.id} webhook={webhook} {...common} />;
+    case 'edit-details':
+      return <EditDetailsDialog key={webhook.id} webhook={webhook} {...common} />;
+    case 'change-version':
+      return <ChangeVersionDialog key={webhook.id} webhook={webhook} {...common} />;
+    case 'send-paused':
+      return (
+        <ConfirmDialog
+          {...common}
+          title="This webhook is paused. Send anyway?"
+          description={
+            <p>
+              A test delivery goes to <strong className={text.breakAll}>{webhook.url}</strong> (
+              {webhook.version}) even though the webhook is paused. It stays paused.
+            </p>
+          }
+          confirmLabel="Send anyway"
+          onConfirm={() => sendTestDelivery(webhook.id, { openPanel: true })}
+        />
+      );
     case 'scheme':
       return <SchemeDialog key={webhook.id} webhook={webhook} {...common} />;
     case 'regenerate':
@@ -32,8 +54,10 @@ export function RowDialogs() {
           title="Regenerate signing secret?"
           description={
             <p>
-              The current secret stops working <strong>immediately</strong>: receivers that verify signatures
-              with it reject deliveries until they have the new one.
+              Webhook <strong>{webhook.version}</strong> at{' '}
+              <strong className={text.breakAll}>{webhook.url}</strong>: the current secret stops working{' '}
+              <strong>immediately</strong>: receivers that verify signatures with it reject deliveries until
+              they have the new one.
             </p>
           }
           confirmLabel="Regenerate secret"

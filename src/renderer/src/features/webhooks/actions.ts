@@ -4,7 +4,8 @@
  */
 import type { ChannelInput } from '../../../../shared/contract';
 import { SCHEME_LABELS, type SignatureScheme, type WebhookView } from '../../../../shared/domain';
-import type { UiError } from '../../lib/errors';
+import { AppError } from '../../../../shared/errors';
+import { toUiError, type UiError } from '../../lib/errors';
 import { call } from '../../lib/ipc';
 import { formatDuration } from '../../lib/time';
 import { useSecrets } from '../../stores/secrets';
@@ -42,11 +43,40 @@ export async function refreshWebhooks(): Promise<void> {
   }
 }
 
-export async function createWebhook(input: ChannelInput<'webhooks.create'>): Promise<WebhookView> {
-  const webhook = await call('webhooks.create', input);
+/** A custom header as a form sends it: a secret one's value left out keeps the stored one. */
+export type HeaderInput = ChannelInput<'webhooks.setHeaders'>['headers'][number];
+
+/**
+ * Creates the webhook, then sets its custom headers (if any). The form checks the headers with main's own rule
+ * first, so a refusal after the create is rare; if it happens the webhook stays, without headers, and the error
+ * says so.
+ */
+export async function createWebhook(
+  input: ChannelInput<'webhooks.create'>,
+  headers: HeaderInput[] = [],
+): Promise<WebhookView> {
+  let webhook = await call('webhooks.create', input);
   useWebhooks.getState().added(webhook);
+  if (headers.length > 0) {
+    try {
+      webhook = await shown(call('webhooks.setHeaders', { id: webhook.id, headers }));
+    } catch (error) {
+      throw new AppError(
+        'INVALID_INPUT',
+        `The webhook was created without its custom headers: ${toUiError(error).message}`,
+      );
+    }
+  }
   toast('Webhook created with a new signing secret');
   return webhook;
+}
+
+/** Another webhook of the same API with this version and URL (the URL as main would store it), if any. */
+export function sameEndpoint(apiId: string, version: string, url: string): WebhookView | undefined {
+  const { byId } = useWebhooks.getState();
+  return Object.values(byId).find(
+    (webhook) => webhook.apiId === apiId && webhook.version === version && webhook.url === url,
+  );
 }
 
 /** Waits for main's answer to a change and shows the updated webhook. */
@@ -60,6 +90,35 @@ export async function updateUrl(id: string, url: string): Promise<WebhookView> {
   const webhook = await shown(call('webhooks.updateUrl', { id, url }));
   toast('Endpoint URL saved');
   return webhook;
+}
+
+/**
+ * "Edit details": URL and description in one call; the custom headers in a second one, only when they changed.
+ * The dialog closes on the saved row, which shows the change: no toast.
+ */
+export async function updateDetails(
+  id: string,
+  details: { url: string; description: string; headers: HeaderInput[] | null },
+): Promise<WebhookView> {
+  let webhook = await shown(
+    call('webhooks.updateDetails', { id, url: details.url, description: details.description }),
+  );
+  if (details.headers) webhook = await shown(call('webhooks.setHeaders', { id, headers: details.headers }));
+  return webhook;
+}
+
+/** "Pause webhook" / "Resume webhook": the row's badge shows the new state. */
+export async function setPaused(id: string, paused: boolean): Promise<void> {
+  try {
+    await shown(call('webhooks.setPaused', { id, paused }));
+  } catch (error) {
+    toast(reportWebhookError(id, error).message, 'error');
+  }
+}
+
+/** "Change product version": any version of the webhook's API; the row shows the new one. */
+export async function changeVersion(id: string, version: string): Promise<WebhookView> {
+  return shown(call('webhooks.changeVersion', { id, version }));
 }
 
 export async function setScheme(id: string, scheme: SignatureScheme): Promise<WebhookView> {

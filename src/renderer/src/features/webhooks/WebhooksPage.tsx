@@ -9,12 +9,11 @@ import text from '../common/text.module.css';
 import { useWebhooks } from '../../stores/webhooks';
 import { DeliveriesPanel } from '../deliveries/DeliveriesPanel';
 import { filteredIds, isFiltered, sortedIds } from '../../lib/webhook-list';
-import { loadWebhooks } from './actions';
+import { followLastDeliveries, loadWebhooks } from './actions';
 import { CreateWebhookDialog } from './CreateWebhookDialog';
 import { NoWebhooks } from './NoWebhooks';
 import { RowDialogs } from './RowDialogs';
 import { useHideSecretsOnLeave } from './useHideSecretsOnLeave';
-import { useLiveLastDeliveries } from './useLiveLastDeliveries';
 import styles from './WebhooksPage.module.css';
 import { NoMatches } from './NoMatches';
 import { WebhookListToolbar } from './WebhookListToolbar';
@@ -42,7 +41,7 @@ export function WebhooksPage({ api }: { api: Api }) {
   useEffect(() => {
     void loadWebhooks(api.id);
   }, [api.id]);
-  useLiveLastDeliveries();
+  useEffect(() => followLastDeliveries(), []);
 
   return (
     <section className={page.page} aria-labelledby="webhooks-heading">

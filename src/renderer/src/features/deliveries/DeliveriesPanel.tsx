@@ -6,7 +6,7 @@ import { useDeliveries } from '../../stores/deliveries';
 import { useLayout } from '../../stores/layout';
 import { useUi } from '../../stores/ui';
 import { buttonClass } from '../common/button';
-import { IconButton } from '../common/IconButton';
+import { IconButton, iconButtonClass } from '../common/IconButton';
 import panel from '../common/panel.module.css';
 import tags from '../common/tags.module.css';
 import text from '../common/text.module.css';
@@ -49,7 +49,11 @@ export function DeliveriesPanel({ webhook }: { webhook: WebhookView }) {
       ref={region}
       id="deliveries-region"
       className={cx(panel.panel, styles.deliveries)}
-      style={chosenHeight === null ? undefined : { flex: `0 1 ${chosenHeight}px` }}
+      style={
+        chosenHeight === null
+          ? undefined
+          : { flex: `0 1 ${chosenHeight}px`, minHeight: MIN_DELIVERIES_HEIGHT }
+      }
       aria-labelledby="deliveries-heading"
       data-webhook={webhook.id}
     >
@@ -80,10 +84,14 @@ export function DeliveriesPanel({ webhook }: { webhook: WebhookView }) {
             <Send aria-hidden size={16} />
             Send test delivery
           </button>
-          <IconButton label="Close deliveries" onClick={() => useUi.getState().selectWebhook(null)}>
-            <X aria-hidden size={18} />
-          </IconButton>
         </div>
+        <IconButton
+          label="Close deliveries"
+          className={cx(iconButtonClass, styles.close)}
+          onClick={() => useUi.getState().selectWebhook(null)}
+        >
+          <X aria-hidden size={18} />
+        </IconButton>
       </header>
       <div className={styles.body}>
         <DeliveryList />

@@ -6,6 +6,8 @@
  * secret is readable whole, and a "secret missing" explanation stays in its cell.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Delivery } from '../../src/shared/delivery';
@@ -21,6 +23,24 @@ const SECRET = /^whsec_[A-Za-z0-9+/]{43}=$/;
 const LONG_URL = `https://hooks.acme.example/${Array.from({ length: 40 }, (_, i) => `segment-${i}`)
   .join('/')
   .slice(0, 300 - 'https://hooks.acme.example/'.length - '/invoices'.length)}/invoices`;
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe's violations on the page as it is now, contrast included (real layout and paint). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(context: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const { violations } = await axe.run(document);
+    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 async function seeded(): Promise<{ app: BridgedApp; missingUrl: string }> {
   const app = closeAfterEach(await startBridgedApp());
@@ -335,6 +355,43 @@ describe('the Webhooks page layout', () => {
       await page.getByRole('button', { name: 'Close deliveries' }).click();
       await page.getByRole('region', { name: 'Deliveries' }).waitFor({ state: 'detached' });
       await page.evaluate(() => document.querySelector('[data-table-body]')?.scrollTo(0, 0));
+    }
+  });
+
+  it('moves through 43 virtualized rows by keyboard, keeps a tab stop in view, and passes axe in light and dark', async () => {
+    const { app } = await seeded();
+    const { page } = app;
+    await page.setViewportSize(SIZES[1]);
+    const focusedRow = () =>
+      page.evaluate(() => document.activeElement?.closest('[role="row"]')?.getAttribute('aria-rowindex'));
+
+    await page.locator('[data-table-body] [role="row"][aria-rowindex="2"]').focus();
+    await page.keyboard.press('End');
+    await expect.poll(focusedRow).toBe('44');
+    await page.keyboard.press('PageUp');
+    await expect.poll(focusedRow).toBe('34');
+    await page.keyboard.press('Home');
+    await expect.poll(focusedRow).toBe('2');
+
+    // Scrolled far from the active row: a row in view is the grid's tab stop.
+    await page.evaluate(() => document.querySelector('[data-table-body]')?.scrollTo(0, 100_000));
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const body = document.querySelector<HTMLElement>('[data-table-body]');
+          const stop = body?.querySelector<HTMLElement>('[role="row"][tabindex="0"]');
+          if (!body || !stop) return false;
+          const area = body.getBoundingClientRect();
+          const box = stop.getBoundingClientRect();
+          return box.bottom > area.top && box.top < area.top + body.clientHeight;
+        }),
+      )
+      .toBe(true);
+
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.evaluate(() => document.querySelector('[data-table-body]')?.scrollTo(0, 0));
+      expect(await axeViolations(page), colorScheme).toEqual([]);
     }
   });
 });

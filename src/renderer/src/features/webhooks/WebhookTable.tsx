@@ -72,7 +72,12 @@ export function WebhookTable({ ids }: { ids: readonly string[] }) {
     overscan: 10,
     getItemKey,
   });
-  const activeIndex = Math.min(active.index, Math.max(0, ids.length - 1));
+  const items = virtualizer.getVirtualItems();
+  // The grid's one tab stop: the active row, or while it is scrolled away (not rendered), the first row in view.
+  const wanted = Math.min(active.index, Math.max(0, ids.length - 1));
+  const firstInView =
+    items.find((item) => item.end > (virtualizer.scrollOffset ?? 0))?.index ?? items[0]?.index ?? 0;
+  const activeIndex = items.some((item) => item.index === wanted) ? wanted : firstInView;
 
   useEffect(() => {
     if (lastCreated === null) return;
@@ -196,7 +201,7 @@ export function WebhookTable({ ids }: { ids: readonly string[] }) {
         onFocus={onFocus}
       >
         <div role="presentation" className={styles.spacer} style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
+          {items.map((item) => {
             const id = ids[item.index];
             return id === undefined ? null : (
               <WebhookRow

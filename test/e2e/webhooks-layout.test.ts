@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 /**
- * The Webhooks page's layout in Chromium (built renderer, real layout) at 800×600, 1200×800 and 1920×1080, in
- * light and dark: nothing scrolls sideways, every rendered row's "More actions" is fully visible, rows stay
- * aligned with the header while a menu is open, a 300-character URL keeps its host and last segment, a revealed
- * secret is readable whole, and a "secret missing" explanation stays in its cell.
+ * The Webhooks page's layout in Chromium (built renderer, real layout) at 800×600, 1200×800, 1920×1080 and
+ * 2560×1440, in light and dark: nothing scrolls sideways, every rendered row's "More actions" is fully visible,
+ * rows stay aligned with the header while a menu is open, a 300-character URL keeps its host and last segment,
+ * a revealed secret is readable whole, and a "secret missing" explanation stays in its cell.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ const SIZES = [
   { width: 800, height: 600 },
   { width: 1200, height: 800 },
   { width: 1920, height: 1080 },
+  { width: 2560, height: 1440 },
 ] as const;
 const SECRET = /^whsec_[A-Za-z0-9+/]{43}=$/;
 const LONG_URL = `https://hooks.acme.example/${Array.from({ length: 40 }, (_, i) => `segment-${i}`)

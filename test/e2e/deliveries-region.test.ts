@@ -112,6 +112,39 @@ describe('the Deliveries region at 800×600', () => {
     expect(Number(await region(page).getByRole('separator').getAttribute('aria-valuenow'))).toBe(after + 16);
   });
 
+  it("toasts (at most 3) cover neither the open delivery nor a dialog's buttons", async () => {
+    const { page, url } = await started();
+    await chooseFromMenu(page, url, 'Send test delivery');
+    const copy = button(region(page), 'Copy as curl');
+    await copy.waitFor();
+    for (let i = 0; i < 4; i++) await copy.click();
+    const toasts = page.getByRole('region', { name: /^Notifications/ }).getByRole('listitem');
+    await expect.poll(() => toasts.count()).toBe(3);
+
+    const boxes = async (locator: Locator) => {
+      const found = [];
+      for (let i = 0; i < (await locator.count()); i++) {
+        const box = await locator.nth(i).boundingBox();
+        if (box) found.push(box);
+      }
+      return found;
+    };
+    type Box = { x: number; y: number; width: number; height: number };
+    const meet = (a: Box, b: Box) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const shown = await boxes(toasts);
+    const delivery = await region(page).getByRole('article').boundingBox();
+    if (!delivery) throw new Error('no open delivery');
+    expect(shown.filter((box) => meet(box, delivery))).toEqual([]);
+
+    await chooseFromMenu(page, url, 'Edit details');
+    const dialog = page.getByRole('dialog', { name: 'Edit details' });
+    await dialog.waitFor();
+    const buttons = await boxes(dialog.getByRole('button'));
+    expect(buttons.length).toBeGreaterThan(0);
+    for (const toast of await boxes(toasts)) expect(buttons.filter((box) => meet(box, toast))).toEqual([]);
+  });
+
   it('a test delivery to a paused webhook asks first', async () => {
     const { app, page, url, receiver, webhook } = await started();
     await chooseFromMenu(page, url, 'Pause webhook');

@@ -395,4 +395,25 @@ describe('the Webhooks page layout', () => {
       expect(await axeViolations(page), colorScheme).toEqual([]);
     }
   });
+
+  it('fits every width in between (800 to 1600 px, every 25 px): no overflow, URL host and last segment kept', async () => {
+    const { app } = await seeded();
+    const { page } = app;
+    for (let width = 800; width <= 1600; width += 25) {
+      const at = `${width}×700`;
+      await page.setViewportSize({ width, height: 700 });
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+      expect(await horizontalOverflow(page), at).toEqual([]);
+      expect((await hiddenMoreActions(page)).problems, at).toEqual([]);
+      expect(await longUrlShown(page, LONG_URL), at).toMatchObject({
+        originWhole: true,
+        tailWhole: true,
+        tailInCell: true,
+      });
+      const rule = await updatedColumnRule(page);
+      if (rule.shown) expect(rule.urlChars, at).toBeGreaterThanOrEqual(40);
+      const edges = await columnEdges(page);
+      expect(edges.row, at).toEqual(edges.header);
+    }
+  });
 });

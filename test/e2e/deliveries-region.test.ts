@@ -105,6 +105,18 @@ describe('the Deliveries region at 800×600', () => {
     await page.keyboard.press('ArrowUp');
     expect(Number(await splitter.getAttribute('aria-valuenow'))).toBe(after + 16);
 
+    // A mouse drags it too: 40 px up, then back down.
+    const grip = await splitter.boundingBox();
+    if (!grip) throw new Error('no splitter');
+    const [x, y] = [grip.x + grip.width / 2, grip.y + grip.height / 2];
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x, y - 40, { steps: 4 });
+    expect(Number(await splitter.getAttribute('aria-valuenow'))).toBe(after + 56);
+    await page.mouse.move(x, y, { steps: 4 });
+    await page.mouse.up();
+    expect(Number(await splitter.getAttribute('aria-valuenow'))).toBe(after + 16);
+
     await page.reload();
     await button(row(page, url), 'More actions').waitFor();
     await row(page, url).getByText(url).first().click();

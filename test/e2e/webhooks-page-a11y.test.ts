@@ -86,7 +86,15 @@ describe('accessibility in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('menu').waitFor();
     await expect.poll(() => focusedName(page)).toBe('Send test delivery');
-    for (const next of ['Edit URL', 'Change signature scheme', 'Regenerate signing secret', 'Delete']) {
+    for (const next of [
+      'Edit URL',
+      'Edit details',
+      'Change product version',
+      'Change signature scheme',
+      'Pause webhook',
+      'Regenerate signing secret',
+      'Delete',
+    ]) {
       await page.keyboard.press('ArrowDown');
       await expect.poll(() => focusedName(page)).toBe(next);
     }

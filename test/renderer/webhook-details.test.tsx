@@ -3,9 +3,10 @@
  * custom headers), "Pause webhook" / "Resume webhook", "Change product version", a paused webhook's test
  * delivery, and a second webhook with the same version and URL. Each checks what main holds afterwards.
  */
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { accountOf } from '../../src/main/keychain/profile-secrets';
+import { useUi } from '../../src/renderer/src/stores/ui';
 import type { WebhookView } from '../../src/shared/domain';
 import { startBackend, type Backend } from '../support/renderer-backend';
 import { readFileSync } from 'node:fs';
@@ -215,6 +216,23 @@ describe('Pause webhook / Resume webhook', () => {
     await waitFor(() => expect(backend.callsTo('deliveries.send')).toEqual([{ webhookId: webhook.id }]));
     await waitFor(() => expect(endpoint.received).toHaveLength(1));
     expect((await mainHolds(backend, webhook)).paused).toBe(true);
+  });
+});
+
+describe('Send test delivery in the Deliveries region of a paused webhook', () => {
+  it('asks first too', async () => {
+    const endpoint = closeAfterEach(await startReceiver());
+    const url = `${endpoint.url}/hooks`;
+    const { user, backend, webhook } = await withOne(url, (main, seeded) =>
+      main.main.ok('webhooks.setPaused', { id: seeded.id, paused: true }),
+    );
+    act(() => useUi.getState().selectWebhook(webhook.id));
+    const region = await screen.findByRole('region', { name: 'Deliveries' });
+    await user.click(within(region).getByRole('button', { name: 'Send test delivery' }));
+    const confirm = await screen.findByRole('alertdialog', { name: 'This webhook is paused. Send anyway?' });
+    expect(backend.callsTo('deliveries.send')).toEqual([]);
+    await user.click(within(confirm).getByRole('button', { name: 'Send anyway' }));
+    await waitFor(() => expect(endpoint.received).toHaveLength(1));
   });
 });
 

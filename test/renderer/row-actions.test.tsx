@@ -205,6 +205,13 @@ describe('More actions', () => {
     await user.click(await screen.findByRole('menuitem', { name: item }));
   }
 
+  it('choosing a menu item does not also select the row (the menu is portalled, its clicks bubble in React)', async () => {
+    const { user, backend, api, https } = await listOfTwo();
+    await choose(user, HTTPS, 'Pause webhook');
+    await waitFor(async () => expect((await mainHolds(backend, api.id, https.id))?.paused).toBe(true));
+    expect(screen.queryByRole('region', { name: 'Deliveries' })).toBeNull();
+  });
+
   it('Edit URL: prefilled, same rule, saved at once, row updated, focus back on the row menu', async () => {
     const { user, backend, api, https } = await listOfTwo();
     await choose(user, HTTPS, 'Edit URL');

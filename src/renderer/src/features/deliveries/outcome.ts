@@ -1,7 +1,8 @@
 /** How a delivery's outcome reads: "200 OK" for a response, the failure's kind in plain words otherwise. */
 import type { Delivery, DeliveryFailure } from '../../../../shared/delivery';
 
-const KIND_LABELS: Record<DeliveryFailure['kind'], string> = {
+/** The failure kinds in plain words (the Deliveries region and each row's last-delivery chip). */
+export const KIND_LABELS: Record<DeliveryFailure['kind'], string> = {
   dns: 'DNS not found',
   refused: 'Connection refused',
   reset: 'Connection reset',

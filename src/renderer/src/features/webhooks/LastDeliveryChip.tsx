@@ -1,20 +1,10 @@
 import { CircleCheck, CircleX } from 'lucide-react';
+import type { DeliveryFailure } from '../../../../shared/delivery';
 import type { LastDelivery } from '../../../../shared/domain';
+import { KIND_LABELS } from '../deliveries/outcome';
 import { RelativeTime } from '../common/RelativeTime';
 import text from '../common/text.module.css';
 import styles from './LastDeliveryChip.module.css';
-
-/** The failure kinds in plain words, as the Deliveries region names them (features/deliveries/outcome.ts). */
-const FAILURE_LABELS: Record<string, string> = {
-  dns: 'DNS not found',
-  refused: 'Connection refused',
-  reset: 'Connection reset',
-  tls: 'TLS error',
-  timeout: 'Timeout',
-  redirect: 'Redirect',
-  'http-status': 'Non-2xx',
-  network: 'Network error',
-};
 
 /** A row's latest delivery: "200 · 2 min ago" (status and when), or "Failed · Timeout" without a response. */
 export function LastDeliveryChip({ last }: { last: LastDelivery }) {
@@ -30,7 +20,7 @@ export function LastDeliveryChip({ last }: { last: LastDelivery }) {
             {last.status} · <RelativeTime iso={last.sentAt} />
           </>
         ) : (
-          `Failed · ${FAILURE_LABELS[last.failureKind ?? ''] ?? 'No response'}`
+          `Failed · ${KIND_LABELS[last.failureKind as DeliveryFailure['kind']] ?? 'No response'}`
         )}
       </span>
     </span>

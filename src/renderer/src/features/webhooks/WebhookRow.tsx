@@ -30,6 +30,8 @@ export const WebhookRow = memo(function WebhookRow({ id, index, top, tabbable }:
 
   // Clicking the row (not one of its buttons) or Enter on the focused row or cell opens its Deliveries region.
   const select = (event: MouseEvent) => {
+    // React bubbles clicks from the portalled row menu through the row: only the row's own clicks select it.
+    if (!event.currentTarget.contains(event.target as Node)) return;
     if ((event.target as HTMLElement).closest('button, a, input')) return;
     useUi.getState().selectWebhook(id);
   };

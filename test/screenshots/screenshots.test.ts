@@ -89,6 +89,28 @@ describe('screenshots', () => {
     await shot(app.page, 'keychain-unavailable');
   });
 
+  it('list at 800×600', async () => {
+    const page = await withThreeWebhooks({ viewport: { width: 800, height: 600 } });
+    await page.mouse.move(0, 0);
+    await shot(page, 'list-800x600');
+  });
+
+  it('leftover signing secrets notice', async () => {
+    const app = closeAfterEach(await startBridgedApp({ keychainCheck: false }));
+    const api = await app.harness.ok('apis.create', { name: 'Invoices', versions: ['v4'] });
+    await app.harness.ok('webhooks.create', {
+      apiId: api.id,
+      version: 'v4',
+      url: 'https://api.acme.example/hooks',
+    });
+    // What a crash between a delete's config write and its keychain removal leaves behind.
+    await app.harness.vault.set(app.harness.account(crypto.randomUUID()), 'whsec_screenshot-leftover');
+    await app.page.reload();
+    await app.harness.services.keychain.startupCheck();
+    await app.page.getByRole('button', { name: 'Remove them', exact: true }).waitFor();
+    await shot(app.page, 'leftover-secrets');
+  });
+
   it('dark theme', async () => {
     const page = await withThreeWebhooks({ colorScheme: 'dark' });
     await page.mouse.move(0, 0);
@@ -106,9 +128,16 @@ describe('screenshots', () => {
           .end(JSON.stringify({ received: status === 200 }));
       }),
     );
-    for (const colorScheme of ['light', 'dark'] as const) {
+    const variants = [
+      { colorScheme: 'light', name: 'deliveries', editor: 'payload-editor-invalid' },
+      { colorScheme: 'dark', name: 'deliveries-dark', editor: 'payload-editor-dark' },
+      { colorScheme: 'light', name: 'deliveries-800x600', viewport: { width: 800, height: 600 } },
+    ] as const;
+    for (const variant of variants) {
       count = 0;
-      const app = closeAfterEach(await startBridgedApp({ colorScheme }));
+      const { colorScheme } = variant;
+      const viewport = 'viewport' in variant ? variant.viewport : undefined;
+      const app = closeAfterEach(await startBridgedApp({ colorScheme, viewport }));
       const api = await app.harness.ok('apis.create', { name: 'Invoices', versions: ['v4', 'v3'] });
       const webhook = await app.harness.ok('webhooks.create', {
         apiId: api.id,
@@ -127,20 +156,21 @@ describe('screenshots', () => {
       const page = app.page;
       await page
         .getByRole('grid', { name: 'Webhooks' })
-        .getByText(`${receiver.url}/webhooks/invoices`)
+        .locator('[data-url-text]', { hasText: `${receiver.url}/webhooks/invoices` }) // the URL as shown
         .click();
       const region = page.getByRole('region', { name: 'Deliveries', exact: true });
       await region.getByRole('listitem').nth(1).getByRole('button').click();
       await region.getByRole('tab', { name: 'Request', exact: true }).waitFor();
       await page.mouse.move(0, 0);
-      await shot(page, colorScheme === 'light' ? 'deliveries' : 'deliveries-dark');
+      await shot(page, variant.name);
+      if (!('editor' in variant)) continue;
       await region.getByRole('button', { name: 'Edit test payload', exact: true }).click();
       const dialog = page.getByRole('dialog', { name: 'Edit test payload' });
       await dialog.getByRole('textbox', { name: 'Test payload JSON' }).click();
       await page.keyboard.press('ControlOrMeta+End');
       await page.keyboard.press('Backspace');
       await dialog.locator('.cm-lint-marker-error').first().waitFor();
-      await shot(page, colorScheme === 'light' ? 'payload-editor-invalid' : 'payload-editor-dark');
+      await shot(page, variant.editor);
     }
   });
 });

@@ -74,28 +74,6 @@ async function addHeader(
   return row;
 }
 
-describe('Row menu', () => {
-  it('lists the new actions beside the original ones', async () => {
-    const { user } = await withOne();
-    await user.click(moreActions(HTTPS));
-    const menu = await screen.findByRole('menu');
-    expect(
-      within(menu)
-        .getAllByRole('menuitem')
-        .map((item) => item.textContent),
-    ).toEqual([
-      'Send test delivery',
-      'Edit URL',
-      'Edit details',
-      'Change product version',
-      'Change signature scheme',
-      'Pause webhook',
-      'Regenerate signing secret',
-      'Delete',
-    ]);
-  });
-});
-
 describe('Edit details', () => {
   it('saves URL, description and headers; a secret value goes to the keychain only', async () => {
     const { user, backend, webhook } = await withOne();

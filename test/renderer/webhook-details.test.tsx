@@ -212,6 +212,29 @@ describe('Send test delivery in the Deliveries region of a paused webhook', () =
     await user.click(within(confirm).getByRole('button', { name: 'Send anyway' }));
     await waitFor(() => expect(endpoint.received).toHaveLength(1));
   });
+
+  it('a redelivery asks first too, and "Send anyway" redelivers that record', async () => {
+    const endpoint = closeAfterEach(await startReceiver());
+    const url = `${endpoint.url}/hooks`;
+    let firstId = '';
+    const { user, backend, webhook } = await withOne(url, async (main, seeded) => {
+      firstId = (await main.main.ok('deliveries.send', { webhookId: seeded.id })).id;
+      await main.main.ok('webhooks.setPaused', { id: seeded.id, paused: true });
+    });
+    act(() => useUi.getState().selectWebhook(webhook.id));
+    const region = await screen.findByRole('region', { name: 'Deliveries' });
+    await user.click(
+      within((await within(region).findAllByRole('listitem'))[0] as HTMLElement).getByRole('button'),
+    );
+    await user.click(await within(region).findByRole('button', { name: 'Redeliver' }));
+    const confirm = await screen.findByRole('alertdialog', { name: 'This webhook is paused. Send anyway?' });
+    expect(confirm).toHaveTextContent('The redelivery goes to');
+    expect(backend.callsTo('deliveries.redeliver')).toEqual([]);
+    await user.click(within(confirm).getByRole('button', { name: 'Send anyway' }));
+    await waitFor(() => expect(backend.callsTo('deliveries.redeliver')).toEqual([{ deliveryId: firstId }]));
+    await waitFor(() => expect(endpoint.received).toHaveLength(2));
+    expect(endpoint.received[1]?.body).toBe(endpoint.received[0]?.body);
+  });
 });
 
 describe('Change product version', () => {

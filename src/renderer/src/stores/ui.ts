@@ -8,14 +8,15 @@ export type RowDialog =
   | 'change-version'
   | 'regenerate'
   | 'delete'
-  /** "This webhook is paused. Send anyway?" before a test delivery to a paused webhook. */
+  /** "This webhook is paused. Send anyway?" before a test delivery or a redelivery to a paused webhook. */
   | 'send-paused';
 
 interface UiState {
-  dialog: { kind: RowDialog; webhookId: string } | null;
+  /** deliveryId: the record a "send-paused" confirmation redelivers (none: a new test delivery). */
+  dialog: { kind: RowDialog; webhookId: string; deliveryId?: string } | null;
   /** The selected row; the Deliveries region shows its test deliveries. */
   selectedWebhookId: string | null;
-  openDialog(kind: RowDialog, webhookId: string): void;
+  openDialog(kind: RowDialog, webhookId: string, deliveryId?: string): void;
   closeDialog(): void;
   selectWebhook(id: string | null): void;
 }
@@ -23,7 +24,7 @@ interface UiState {
 export const useUi = create<UiState>()((set) => ({
   dialog: null,
   selectedWebhookId: null,
-  openDialog: (kind, webhookId) => set({ dialog: { kind, webhookId } }),
+  openDialog: (kind, webhookId, deliveryId) => set({ dialog: { kind, webhookId, deliveryId } }),
   closeDialog: () => set({ dialog: null }),
   selectWebhook: (id) => set({ selectedWebhookId: id }),
 }));

@@ -9,7 +9,7 @@ import { useOpenDelivery, useOpenLogWarning } from '../../stores/deliveries';
 import { buttonClass } from '../common/button';
 import text from '../common/text.module.css';
 import styles from './DeliveryDetail.module.css';
-import { copyAsCurl, redeliver } from './actions';
+import { copyAsCurl, requestRedelivery } from './actions';
 import { MessageBlock } from './MessageBlock';
 import { StatusChip } from './StatusChip';
 import { formatDuration } from '../../lib/time';
@@ -69,7 +69,7 @@ export function DeliveryDetail({ webhookId }: { webhookId: string }) {
             type="button"
             className={buttonClass('plain', 'small')}
             title="Send this body and message id again, freshly signed, to the webhook's current URL and scheme"
-            onClick={() => void redeliver(record.id, webhookId)}
+            onClick={() => requestRedelivery(record.id, webhookId)}
           >
             <RotateCw aria-hidden size={14} />
             Redeliver

@@ -109,6 +109,15 @@ export async function sendTestDelivery(webhookId: string, { openPanel = false } 
   }
 }
 
+/** "Redeliver": a paused webhook asks first, as a new test delivery does. */
+export function requestRedelivery(deliveryId: string, webhookId: string): void {
+  if (useWebhooks.getState().byId[webhookId]?.paused === true) {
+    useUi.getState().openDialog('send-paused', webhookId, deliveryId);
+    return;
+  }
+  void redeliver(deliveryId, webhookId);
+}
+
 export async function redeliver(deliveryId: string, webhookId: string): Promise<void> {
   try {
     report('Redelivered', await track(() => call('deliveries.redeliver', { deliveryId })));

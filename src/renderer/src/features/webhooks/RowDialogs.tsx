@@ -3,7 +3,7 @@ import { useWebhooks } from '../../stores/webhooks';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import text from '../common/text.module.css';
 import { deleteWebhook, regenerateSecret } from './actions';
-import { sendTestDelivery } from '../deliveries/actions';
+import { redeliver, sendTestDelivery } from '../deliveries/actions';
 import { ChangeVersionDialog } from './ChangeVersionDialog';
 import { EditDetailsDialog } from './EditDetailsDialog';
 import { EditUrlDialog } from './EditUrlDialog';
@@ -30,21 +30,26 @@ export function RowDialogs() {
       return <EditDetailsDialog key={webhook.id} webhook={webhook} {...common} />;
     case 'change-version':
       return <ChangeVersionDialog key={webhook.id} webhook={webhook} {...common} />;
-    case 'send-paused':
+    case 'send-paused': {
+      const { deliveryId } = dialog;
       return (
         <ConfirmDialog
           {...common}
           title="This webhook is paused. Send anyway?"
           description={
             <p>
-              A test delivery goes to <strong className={text.breakAll}>{webhook.url}</strong> (
-              {webhook.version}) even though the webhook is paused. It stays paused.
+              {deliveryId ? 'The redelivery' : 'A test delivery'} goes to{' '}
+              <strong className={text.breakAll}>{webhook.url}</strong> ({webhook.version}) even though the
+              webhook is paused. It stays paused.
             </p>
           }
           confirmLabel="Send anyway"
-          onConfirm={() => sendTestDelivery(webhook.id, { openPanel: true })}
+          onConfirm={() =>
+            deliveryId ? redeliver(deliveryId, webhook.id) : sendTestDelivery(webhook.id, { openPanel: true })
+          }
         />
       );
+    }
     case 'scheme':
       return <SchemeDialog key={webhook.id} webhook={webhook} {...common} />;
     case 'regenerate':

@@ -8,6 +8,7 @@
  *
  * Durations come from the global `performance` clock, which tests may fake along with the timers.
  */
+import { rootCertificates } from 'node:tls';
 import { Agent, type Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header';
 import { RESPONSE_BODY_LIMIT, type DeliveryFailure, type DeliveryResponse } from '../../shared/delivery';
@@ -28,7 +29,9 @@ type Outcome = { response: DeliveryResponse; error: null } | { response: null; e
 /** The reason given to undici when we stop reading a response we already have enough of. */
 const enoughRead = () => new Error('response body limit reached');
 
-export function createHttpClient(): HttpClient {
+/** extraCa: certificate authorities trusted besides the system's (a test's private CA). */
+export function createHttpClient({ extraCa = [] }: { extraCa?: string[] } = {}): HttpClient {
+  const ca = extraCa.length > 0 ? [...rootCertificates, ...extraCa] : undefined;
   // A request that reached its socket is closed by its deadline (below). A connection that never completes
   // (a black-holed host, a TLS handshake that hangs) has no request to abort yet: undici's own connect timeout
   // closes it, and it is per Agent, so there is one Agent per timeout setting, timing out with the deadline.
@@ -37,7 +40,7 @@ export function createHttpClient(): HttpClient {
   const agentFor = (timeoutMs: number): Agent => {
     let agent = agents.get(timeoutMs);
     if (!agent) {
-      agent = new Agent({ connect: { timeout: timeoutMs } });
+      agent = new Agent({ connect: { timeout: timeoutMs, ...(ca && { ca }) } });
       agents.set(timeoutMs, agent);
     }
     return agent;

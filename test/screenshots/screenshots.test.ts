@@ -16,11 +16,15 @@ import { startReceiver } from '../support/receiver';
 const OUT = resolve('docs/screenshots');
 mkdirSync(OUT, { recursive: true });
 
+/** The app in Chromium at 1200×800 (the window's default size) unless a state asks for another size. */
+const start = (options: BridgedAppOptions = {}) =>
+  startBridgedApp({ viewport: { width: 1200, height: 800 }, ...options });
+
 const shot = (page: Page, name: string) => page.screenshot({ path: resolve(OUT, `${name}.png`) });
 
 /** An API with three webhooks (one http), two created a while ago. */
 async function withThreeWebhooks(options: BridgedAppOptions = {}): Promise<Page> {
-  const app = closeAfterEach(await startBridgedApp(options));
+  const app = closeAfterEach(await start(options));
   const api = await app.harness.ok('apis.create', { name: 'Invoices', versions: ['v4', 'v3'] });
   await app.harness.ok('apis.create', { name: 'Receipts', versions: ['v2'] });
   for (const [version, url] of [
@@ -44,7 +48,7 @@ const rowButton = (page: Page, index: number, name: string) =>
 
 describe('screenshots', () => {
   it('empty: no API yet', async () => {
-    const app = closeAfterEach(await startBridgedApp());
+    const app = closeAfterEach(await start());
     await app.page.getByRole('heading', { name: 'Start by adding an API' }).waitFor();
     await shot(app.page, 'empty');
   });
@@ -82,7 +86,7 @@ describe('screenshots', () => {
         ),
       );
     const vault: SecretVault = { get: down, set: down, delete: down, list: down, probe: down };
-    const app = closeAfterEach(await startBridgedApp({ vault }));
+    const app = closeAfterEach(await start({ vault }));
     await app.harness.ok('apis.create', { name: 'Invoices', versions: ['v4'] });
     await app.page.reload();
     await app.page.getByRole('alert', { name: 'The system keychain is not available' }).waitFor();
@@ -96,7 +100,7 @@ describe('screenshots', () => {
   });
 
   it('leftover signing secrets notice', async () => {
-    const app = closeAfterEach(await startBridgedApp({ keychainCheck: false }));
+    const app = closeAfterEach(await start({ keychainCheck: false }));
     const api = await app.harness.ok('apis.create', { name: 'Invoices', versions: ['v4'] });
     await app.harness.ok('webhooks.create', {
       apiId: api.id,
@@ -136,8 +140,8 @@ describe('screenshots', () => {
     for (const variant of variants) {
       count = 0;
       const { colorScheme } = variant;
-      const viewport = 'viewport' in variant ? variant.viewport : undefined;
-      const app = closeAfterEach(await startBridgedApp({ colorScheme, viewport }));
+      const viewport = 'viewport' in variant ? { viewport: variant.viewport } : {};
+      const app = closeAfterEach(await start({ colorScheme, ...viewport }));
       const api = await app.harness.ok('apis.create', { name: 'Invoices', versions: ['v4', 'v3'] });
       const webhook = await app.harness.ok('webhooks.create', {
         apiId: api.id,

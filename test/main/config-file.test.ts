@@ -37,6 +37,12 @@ describe('the config file', () => {
       const notices = await h.ok('app.notices');
       expect(notices).toEqual([expect.objectContaining({ kind: 'config-moved-aside' })]);
       expect(notices[0]?.message).toContain(aside[0]);
+      expect(notices[0]?.message).toBe(
+        `Your configuration could not be read (${/\((.+)\)\. It was moved/.exec(notices[0]?.message ?? '')?.[1]}). ` +
+          `It was moved to ${h.movedAsideTo} and Hookwarden started empty. Its signing secrets and delivery ` +
+          'logs were kept: put the file back as config.json while Hookwarden is closed to use them again.',
+      );
+      expect(h.movedAsideTo).toBe(join(dir, aside[0] as string));
       expect(await h.ok('apis.list')).toEqual([]);
       // The new config is a new profile: the moved-aside file's secret is another profile's, never touched.
       expect(h.profileId).not.toBe(before.profileId);
@@ -116,6 +122,39 @@ describe('the config file', () => {
       ],
     };
     expect(() => parseConfig(dangling)).toThrow(/unknown API or version/);
+  });
+
+  it('refuses duplicates: one id for two APIs, one name for two APIs (in any case), one id for two webhooks', () => {
+    const now = new Date().toISOString();
+    const api = (id: string, name: string) => ({ id, name, versions: ['v1'], createdAt: now });
+    const webhook = (id: string, apiId: string) => ({
+      id,
+      apiId,
+      version: 'v1',
+      url: 'https://e.com/',
+      createdAt: now,
+      updatedAt: now,
+      secretRotatedAt: now,
+      scheme: 'mindee',
+    });
+    const config = (apis: unknown[], webhooks: unknown[] = []) => ({
+      schemaVersion: CONFIG_SCHEMA_VERSION,
+      profileId: crypto.randomUUID(),
+      keychainMigrationPending: false,
+      apis,
+      webhooks,
+      templates: [],
+      settings: { deliveryTimeoutSeconds: 10 },
+    });
+    const [a, b, w] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    expect(parseConfig(config([api(a, 'One'), api(b, 'Two')], [webhook(w, a)])).data.webhooks).toHaveLength(
+      1,
+    );
+    expect(() => parseConfig(config([api(a, 'One'), api(a, 'Two')]))).toThrow(/duplicate API id/);
+    expect(() => parseConfig(config([api(a, 'Same'), api(b, 'SAME')]))).toThrow(/duplicate API name/);
+    expect(() => parseConfig(config([api(a, 'One')], [webhook(w, a), webhook(w, a)]))).toThrow(
+      /duplicate webhook id/,
+    );
   });
 
   it('writes atomically: no temp file is left beside the config', async () => {

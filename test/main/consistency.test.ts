@@ -69,6 +69,22 @@ describe('store and keychain stay consistent under failures', () => {
     expect(await profileItems(first)).toEqual(old);
   });
 
+  it('config write fails on regenerating a missing secret: no secret is left behind, still missing', async () => {
+    const { h: first, vault, dir, api, hook } = await setUp();
+    await vault.delete(first.account(hook.id));
+    const { h, control } = await startWithFailingWrites(dir, vault);
+    control.armed = true;
+    expect(await h.invoke('webhooks.regenerateSecret', { id: hook.id })).toMatchObject({
+      ok: false,
+      error: { code: 'STORAGE_FAILED' },
+    });
+    control.armed = false;
+    expect(await profileItems(first)).toEqual(new Map());
+    expect(await h.ok('webhooks.list', { apiId: api.id })).toEqual([
+      expect.objectContaining({ id: hook.id, secretMissing: true }),
+    ]);
+  });
+
   it('keychain down on delete: nothing is removed from the config', async () => {
     const { h: first, vault, dir, api, hook } = await setUp();
     const { vault: broken } = faultyVault(vault, ['probe', 'delete']);

@@ -39,6 +39,15 @@ describe('webhooks', () => {
     }
     expect(new Set(items.values()).size).toBe(2);
     expect((await h.ok('webhooks.list', { apiId: api.id })).map((w) => w.id)).toEqual([dev.id, prod.id]);
+    // Each API lists its own webhooks only.
+    const other = await h.ok('apis.create', { name: 'Receipts', versions: ['v1'] });
+    const receipts = await h.ok('webhooks.create', {
+      apiId: other.id,
+      version: 'v1',
+      url: 'https://r.example/',
+    });
+    expect((await h.ok('webhooks.list', { apiId: other.id })).map((w) => w.id)).toEqual([receipts.id]);
+    expect((await h.ok('webhooks.list', { apiId: api.id })).map((w) => w.id)).toEqual([dev.id, prod.id]);
 
     const configText = readFileSync(join(h.dir, 'config.json'), 'utf8');
     expect(configText).toContain(dev.id);

@@ -85,4 +85,20 @@ describe('secrets', () => {
     await h.ok('webhooks.regenerateSecret', { id: hook.id });
     expect(clipboardDouble.text).toBe('something the user copied');
   });
+
+  it("quitting clears the copied secret even after another webhook's regenerate", async () => {
+    const { h, api, hook } = await startWithWebhook();
+    const other = await h.ok('webhooks.create', {
+      apiId: api.id,
+      version: 'v4',
+      url: 'https://example.com/b',
+    });
+    await h.ok('secrets.copy', { id: hook.id });
+    const copied = clipboardDouble.text;
+    await h.ok('webhooks.regenerateSecret', { id: other.id });
+    expect(clipboardDouble.text).toBe(copied);
+
+    await h.services.secrets.clearCopied();
+    expect(clipboardDouble.text).toBe('');
+  });
 });

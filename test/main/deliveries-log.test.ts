@@ -149,14 +149,25 @@ describe('delivery log', () => {
     }
   });
 
-  it('sends a URL with [ ] and { } as one request, in the app and from curl alike', async () => {
+  it('sends [ ] { } URLs, backslashes and http:host as one request, in the app and from curl alike', async () => {
     const r = await receiver();
     const h = await startHarness();
-    const { webhook } = await webhookTo(h, `${r.url}/h[1-3]/{a,b}`);
-    const sent = await h.ok('deliveries.send', { webhookId: webhook.id });
-    const { command } = await h.ok('deliveries.copyAsCurl', { deliveryId: sent.id });
-    await run('bash', ['-c', command]);
-    expect(r.received.map((request) => request.path)).toEqual(['/h[1-3]/%7Ba,b%7D', '/h[1-3]/%7Ba,b%7D']);
+    const hostAndPort = new URL(r.url).host;
+    for (const [url, path] of [
+      [`${r.url}/h[1-3]/{a,b}`, '/h[1-3]/%7Ba,b%7D'],
+      [`${r.url}\\in\\back`, '/in/back'],
+      [`http:${hostAndPort}/no-slashes`, '/no-slashes'],
+    ] as const) {
+      const before = r.received.length;
+      const { webhook } = await webhookTo(h, url);
+      const sent = await h.ok('deliveries.send', { webhookId: webhook.id });
+      const { command } = await h.ok('deliveries.copyAsCurl', { deliveryId: sent.id });
+      await run('bash', ['-c', command]);
+      expect(
+        r.received.slice(before).map((request) => request.path),
+        url,
+      ).toEqual([path, path]);
+    }
   });
 
   it('answers NOT_FOUND for a delivery that is not in the log', async () => {

@@ -14,6 +14,8 @@ import { createSettingsService } from './config/settings';
 import { createTemplateService } from './deliveries/templates';
 import { USER_AGENT } from './deliveries/user-agent';
 import { createWebhookService } from './webhooks/webhooks';
+import { createRotationState } from './rotation/rotation-state';
+import { createRotationService } from './rotation/rotation';
 
 export interface ServiceDeps {
   config: ConfigStore;
@@ -28,7 +30,7 @@ export interface ServiceDeps {
   /** Notices from opening the config and the delivery log. */
   startupNotices: Notice[];
   clipboardClearMs?: number;
-  /** Runs delayed tasks (the clipboard's clear); defaults to the system timer. */
+  /** Runs delayed tasks (the clipboard's clear, an overlap's end); defaults to the system timer. */
   schedule?: Schedule;
 }
 
@@ -41,6 +43,7 @@ export function startServices(deps: ServiceDeps) {
   const missingSecrets = new Set<string>();
   const notices = createNotices(deps.startupNotices, deps.emit);
   const profileSecrets = createProfileSecrets(deps.vault, config);
+  const schedule = deps.schedule ?? systemSchedule;
 
   // Delivery logs are never pruned at start: a log whose webhook is not in this config may belong to a
   // config that was moved aside, and comes back with it.
@@ -60,7 +63,7 @@ export function startServices(deps: ServiceDeps) {
     clipboard: deps.clipboard,
     missingSecrets,
     clipboardClearMs: deps.clipboardClearMs,
-    schedule: deps.schedule ?? systemSchedule,
+    schedule,
   });
   const webhooks = createWebhookService({
     config,
@@ -72,6 +75,34 @@ export function startServices(deps: ServiceDeps) {
     latestDelivery: (webhookId) => log.list(webhookId)[0],
   });
   const templates = createTemplateService({ config, clock });
+  const rotationState = createRotationState({
+    config,
+    secrets: profileSecrets,
+    clock,
+    readRole: secrets.readRole,
+    clearIfHolding: secrets.clearIfHolding,
+  });
+  const deliveries = createDeliveryService({
+    config,
+    signingSecrets: rotationState.signingSecrets,
+    readHeaderValue: secrets.readHeaderValue,
+    templates,
+    log,
+    http: deps.http,
+    clock,
+    clipboard: deps.clipboard,
+    userAgent: deps.userAgent ?? USER_AGENT,
+  });
+  const rotation = createRotationService({
+    config,
+    state: rotationState,
+    clock,
+    schedule,
+    view: webhooks.view,
+    sendSignedWith: deliveries.sendSignedWith,
+    changed: (ids) => deps.emit('webhooks.changed', { ids }),
+  });
+  rotation.start();
   return {
     app: { notices: (): Notice[] => notices.list() },
     apis: createApiService({ config, secrets: profileSecrets, clock, forgetDeliveries }),
@@ -82,21 +113,17 @@ export function startServices(deps: ServiceDeps) {
       notices,
       missingSecrets,
       finishRegenerate: webhooks.finishInterruptedRegenerate,
+      settleRotations: async (own) => {
+        const settled = await rotationState.settleAll(own);
+        await rotation.expireDue();
+        return settled;
+      },
     }),
     secrets,
     templates,
     settings: createSettingsService(config),
-    deliveries: createDeliveryService({
-      config,
-      readSecret: secrets.readSecret,
-      readHeaderValue: secrets.readHeaderValue,
-      templates,
-      log,
-      http: deps.http,
-      clock,
-      clipboard: deps.clipboard,
-      userAgent: deps.userAgent ?? USER_AGENT,
-    }),
+    deliveries,
+    rotation,
   };
 }
 

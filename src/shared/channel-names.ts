@@ -21,6 +21,11 @@ export const CHANNELS = [
   'webhooks.setScheme',
   'keychain.check',
   'keychain.removeOrphans',
+  'rotation.roll',
+  'rotation.switch',
+  'rotation.cancel',
+  'rotation.endOverlap',
+  'rotation.test',
   'secrets.reveal',
   'secrets.copy',
   'deliveries.send',
@@ -34,7 +39,7 @@ export const CHANNELS = [
   'settings.update',
 ] as const;
 
-export const EVENT_NAMES = ['deliveries.changed', 'app.noticesChanged'] as const;
+export const EVENT_NAMES = ['deliveries.changed', 'app.noticesChanged', 'webhooks.changed'] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -27,6 +27,7 @@ import {
   type Settings,
 } from './delivery';
 import type { Result } from './errors';
+import { DEFAULT_OVERLAP, overlapChoiceSchema, secretRoleSchema } from './rotation';
 import type { ChannelName, EventName as ListedEventName } from './channel-names';
 
 export { CHANNELS, EVENT_NAMES, splitName, subscriberName } from './channel-names';
@@ -46,6 +47,7 @@ const noInput = z.undefined();
 const byId = z.strictObject({ id: idSchema });
 const byWebhook = z.strictObject({ webhookId: idSchema });
 const byDelivery = z.strictObject({ deliveryId: idSchema });
+const bySecret = z.strictObject({ id: idSchema, role: secretRoleSchema.default('current') });
 const apiVersion = { apiId: idSchema, version: versionLabelSchema };
 
 export const contract = {
@@ -94,8 +96,31 @@ export const contract = {
   'keychain.check': channel<KeychainStatus>()(noInput),
   'keychain.removeOrphans': channel<{ removed: number }>()(noInput),
 
-  'secrets.reveal': channel<{ secret: string }>()(byId),
-  'secrets.copy': channel<{ clearsAfterMs: number }>()(byId),
+  'rotation.roll': channel<WebhookView>()(
+    z.strictObject({
+      id: idSchema,
+      keepOldFor: overlapChoiceSchema.default(DEFAULT_OVERLAP),
+      /** Confirms ending the oldest secret of an overlap in progress. */
+      endOverlap: z.boolean().default(false),
+    }),
+  ),
+  'rotation.switch': channel<WebhookView>()(
+    z.strictObject({
+      id: idSchema,
+      keepOldFor: overlapChoiceSchema.default(DEFAULT_OVERLAP),
+      /** Switches although the receiver has not accepted both test deliveries. */
+      force: z.boolean().default(false),
+    }),
+  ),
+  'rotation.cancel': channel<WebhookView>()(byId),
+  'rotation.endOverlap': channel<WebhookView>()(byId),
+  'rotation.test': channel<{ delivery: SentDelivery; webhook: WebhookView }>()(
+    z.strictObject({ id: idSchema, role: secretRoleSchema }),
+  ),
+
+  /** `role`: a rotation's previous or next secret instead of the current one. */
+  'secrets.reveal': channel<{ secret: string }>()(bySecret),
+  'secrets.copy': channel<{ clearsAfterMs: number }>()(bySecret),
 
   'deliveries.send': channel<SentDelivery>()(byWebhook),
   'deliveries.list': channel<Delivery[]>()(byWebhook),
@@ -117,6 +142,8 @@ export interface EventPayloads {
   'deliveries.changed': { webhookId: string };
   /** The notices changed (e.g. the keychain check after start finished): all of them, as app.notices answers. */
   'app.noticesChanged': { notices: Notice[] };
+  /** Main changed these webhooks on its own (an overlap expired): rows showing them should be read again. */
+  'webhooks.changed': { ids: string[] };
 }
 
 /**

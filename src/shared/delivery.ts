@@ -1,6 +1,7 @@
 /** Test deliveries, their log records, payload templates and the delivery settings, shared by main and UI. */
 import { z } from 'zod';
 import { idSchema, isoTimeSchema, signatureSchemeSchema, versionLabelSchema } from './domain';
+import { signedWithSchema } from './rotation';
 
 /** Response bodies are kept up to this many bytes; beyond it the record is marked truncated. */
 export const RESPONSE_BODY_LIMIT = 64 * 1024;
@@ -69,6 +70,10 @@ export const deliverySchema = z.strictObject({
   error: deliveryFailureSchema.nullable(),
   durationMs: z.number().nonnegative(),
   outcome: z.enum(['success', 'failure']),
+  /** The roles of the secrets that signed it, newest first (absent in records made before rotation). */
+  signedWith: signedWithSchema.optional(),
+  /** Why it was sent, when not as a plain test delivery. */
+  purpose: z.enum(['rotation-test']).optional(),
 });
 export type Delivery = z.infer<typeof deliverySchema>;
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { idSchema, isoTimeSchema } from './ids';
+import { rotationSchema } from './rotation';
 import { MAX_URL_LENGTH, checkEndpointUrl } from './url-rule';
 
 export const API_NAME_MAX = 80;
@@ -44,8 +46,7 @@ export function parseVersionList(text: string): string[] {
     .filter((part) => part.length > 0);
 }
 
-export const idSchema = z.uuid();
-export const isoTimeSchema = z.iso.datetime();
+export { idSchema, isoTimeSchema };
 
 /** What a channel accepts as a URL: up to twice the rule's limit, so the rule itself says why it is too long. */
 export const endpointUrlSchema = z.string().max(2 * MAX_URL_LENGTH);
@@ -165,6 +166,8 @@ export const webhookSchema = z.strictObject({
   paused: z.boolean().optional(),
   /** Sent with every delivery; absent: none. */
   headers: customHeadersSchema.optional(),
+  /** A secret rotation in progress (see rotation.ts); absent: none. */
+  rotation: rotationSchema.optional(),
 });
 export type Webhook = z.infer<typeof webhookSchema>;
 

@@ -10,6 +10,12 @@ export const ERROR_CODES = [
   'API_HAS_WEBHOOKS',
   'SECRET_MISSING',
   'KEYCHAIN_UNAVAILABLE',
+  /** A rotation is under way and the step would cut it short (it asks first). */
+  'ROTATION_IN_PROGRESS',
+  /** The step needs a rotation (or a rotation at another step) that this webhook does not have. */
+  'NO_ROTATION',
+  /** "Switch to the new secret" before the receiver accepted both secrets, and not forced. */
+  'ROTATION_UNTESTED',
   'STORAGE_FAILED',
   'FORBIDDEN',
   'INTERNAL',

@@ -102,7 +102,10 @@ describe('bench: signed test deliveries', () => {
     // The delivery service itself (signing, queue, HTTP client, record), with the secret and the log in memory.
     const deliveries = createDeliveryService({
       config: configStore,
-      readSecret: async () => `whsec_${Buffer.alloc(32, 1).toString('base64')}`,
+      signingSecrets: async () => ({
+        roles: ['current'],
+        secrets: [`whsec_${Buffer.alloc(32, 1).toString('base64')}`],
+      }),
       readHeaderValue: async () => 'never read: the fixture has no secret header',
       templates: createTemplateService({ config: configStore, clock: systemClock }),
       log: createDeliveryLog(memoryLogStore(), () => undefined),

@@ -200,7 +200,10 @@ type FieldKind =
   | 'paused'
   | 'headers'
   | 'timeout'
-  | 'json';
+  | 'json'
+  | 'overlap'
+  | 'role'
+  | 'flag';
 type Shape = Record<string, { kind: FieldKind; optional?: true }>;
 const required = (kind: FieldKind) => ({ kind });
 const optional = (kind: FieldKind) => ({ kind, optional: true as const });
@@ -233,8 +236,17 @@ const SHAPES: Record<Channel, Shape | null> = {
   'webhooks.setScheme': { id: required('webhookId'), scheme: required('scheme') },
   'keychain.check': null,
   'keychain.removeOrphans': null,
-  'secrets.reveal': { id: required('webhookId') },
-  'secrets.copy': { id: required('webhookId') },
+  'rotation.roll': {
+    id: required('webhookId'),
+    keepOldFor: optional('overlap'),
+    endOverlap: optional('flag'),
+  },
+  'rotation.switch': { id: required('webhookId'), keepOldFor: optional('overlap'), force: optional('flag') },
+  'rotation.cancel': { id: required('webhookId') },
+  'rotation.endOverlap': { id: required('webhookId') },
+  'rotation.test': { id: required('webhookId'), role: required('role') },
+  'secrets.reveal': { id: required('webhookId'), role: optional('role') },
+  'secrets.copy': { id: required('webhookId'), role: optional('role') },
   'deliveries.send': { webhookId: required('webhookId') },
   'deliveries.list': { webhookId: required('webhookId') },
   'deliveries.redeliver': { deliveryId: required('deliveryId') },
@@ -294,13 +306,16 @@ const INVALID: Record<FieldKind, (random: Random, ids: Ids) => unknown> = {
     ]),
   timeout: (random) => pick(random, [0, 61, 1.5, -1, '10', null, Number.NaN, Number.POSITIVE_INFINITY]),
   json: (random) => pick(random, ['{}'.padEnd(256 * 1024 + 1, ' '), 42, null, { a: 1 }]),
+  overlap: (random) => pick(random, ['24 hours', '24H', '2h', '', 86_400_000, null]),
+  role: (random) => pick(random, ['Current', 'old', 'new', 'pending', 'header:x-a', '', null]),
+  flag: (random) => pick(random, ['true', 1, 0, null, 'false']),
 };
 /** Values of a type the kind never takes (strings only where the kind refuses every string the junk holds). */
 function wrongType(kind: FieldKind, random: Random): unknown {
   for (;;) {
     const value = junkValue(random, false);
     const fits =
-      ((kind === 'cascade' || kind === 'paused') && typeof value === 'boolean') ||
+      ((kind === 'cascade' || kind === 'paused' || kind === 'flag') && typeof value === 'boolean') ||
       (kind === 'timeout' && typeof value === 'number') ||
       ((kind === 'versions' || kind === 'headers') && Array.isArray(value)) ||
       (typeof value === 'string' && !['apiId', 'webhookId', 'deliveryId'].includes(kind));
@@ -329,6 +344,9 @@ const VALID: Record<FieldKind, (ids: Ids) => unknown> = {
   paused: () => false,
   timeout: () => 10,
   json: () => '{"fuzz":true}',
+  overlap: () => '1h',
+  role: () => 'current',
+  flag: () => false,
 };
 
 /** A valid input of the shape, every optional field included. */

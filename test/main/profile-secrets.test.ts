@@ -5,6 +5,7 @@ import {
   currentOf,
   headerSlot,
   parseAccount,
+  slotsInUse,
   slotsOf,
 } from '../../src/main/keychain/profile-secrets';
 import type { Webhook } from '../../src/shared/domain';
@@ -21,7 +22,7 @@ describe('keychain account names', () => {
   });
 
   it('reads back each name it makes', () => {
-    for (const slot of ['current', 'pending', headerSlot('X-Api-Key')] as const) {
+    for (const slot of ['current', 'pending', 'previous', 'next', headerSlot('X-Api-Key')] as const) {
       const account = accountOf(profile, hook, slot);
       expect(parseAccount(profile, account)).toEqual({ account, webhookId: hook, slot });
     }
@@ -35,7 +36,7 @@ describe('keychain account names', () => {
       `${profile}/`,
       `${profile}/#pending`,
       `${profile}/${hook}#pending#pending`,
-      `${profile}/${hook}#previous`,
+      `${profile}/${hook}#older`,
       `${profile}/${hook}#`,
       `${profile}/${hook}#header:`,
       `${profile}/${hook}#header:X-Upper`,
@@ -52,9 +53,9 @@ describe('keychain account names', () => {
     expect(currentOf(pending)).toEqual({ account: `${profile}/${hook}`, webhookId: hook, slot: 'current' });
   });
 
-  it("lists every slot a webhook may use: current, pending, and each secret header's", () => {
+  it("lists every slot a webhook may use: current, pending, a rotation's previous and next, each secret header's", () => {
     const webhook = { id: hook } as Webhook;
-    expect(slotsOf(webhook)).toEqual(['current', 'pending']);
+    expect(slotsOf(webhook)).toEqual(['current', 'pending', 'previous', 'next']);
     expect(
       slotsOf({
         ...webhook,
@@ -63,6 +64,30 @@ describe('keychain account names', () => {
           { name: 'X-Team', secret: false, value: 'a' },
         ],
       } as Webhook),
-    ).toEqual(['current', 'pending', 'header:x-api-key']);
+    ).toEqual(['current', 'pending', 'previous', 'next', 'header:x-api-key']);
+  });
+
+  it("gives a rotation's slots a use only while the rotation's state names them", () => {
+    const webhook = { id: hook } as Webhook;
+    const at = '2026-03-01T09:00:00.000Z';
+    const overlap = { phase: 'overlap', startedAt: at, expiresAt: at, guided: false } as const;
+    expect(slotsInUse(webhook)).toEqual(['current', 'pending']);
+    expect(slotsInUse({ ...webhook, rotation: { phase: 'next', startedAt: at, tests: {} } })).toEqual([
+      'current',
+      'pending',
+      'next',
+    ]);
+    expect(slotsInUse({ ...webhook, rotation: { ...overlap, switched: true } })).toEqual([
+      'current',
+      'pending',
+      'previous',
+    ]);
+    // A switch in progress: the new secret may still wait in `next`.
+    expect(slotsInUse({ ...webhook, rotation: { ...overlap, switched: false } })).toEqual([
+      'current',
+      'pending',
+      'previous',
+      'next',
+    ]);
   });
 });

@@ -11,7 +11,7 @@ describe('signature schemes: published vectors', () => {
   it("matches GitHub's documented example", () => {
     const headers = signatureHeaders({
       scheme: 'github',
-      secret: "It's a Secret to Everybody",
+      secrets: ["It's a Secret to Everybody"],
       body: 'Hello, World!',
       messageId: 'b1d1b1d1-0000-4000-8000-000000000000',
       timestamp: 0,
@@ -26,7 +26,7 @@ describe('signature schemes: published vectors', () => {
   it("matches the Standard Webhooks library's test vector", () => {
     const headers = signatureHeaders({
       scheme: 'standard-webhooks',
-      secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+      secrets: ['whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'],
       body: '{"test": 2432232314}',
       messageId: 'msg_p5jXN8AQM9LWM0D4loKWxJek',
       timestamp: 1614265330,
@@ -55,7 +55,7 @@ describe('signature schemes: the documented algorithm and the official library a
   const body = '{ "name": "Ünïcödé ✓",\n  "b": 1, "a": "\\u00e9" }';
   const messageId = 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W';
   const timestamp = 1_700_000_123;
-  const input = { secret, body, messageId, timestamp };
+  const input = { secrets: [secret], body, messageId, timestamp };
   const hmac = (key: string | Buffer, content: string) => createHmac('sha256', key).update(content, 'utf8');
 
   it('Mindee: hex HMAC-SHA256 of the raw body, keyed with the whole secret', () => {
@@ -102,12 +102,50 @@ describe('message ids and bodies', () => {
   });
 
   it('signs a body given as bytes exactly as the same body given as a string', () => {
-    const input = { secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', messageId: 'msg_1', timestamp: 1 };
+    const input = { secrets: ['whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'], messageId: 'msg_1', timestamp: 1 };
     const body = '{"name":"Ünïcödé ✓"}';
     for (const scheme of ['mindee', 'standard-webhooks', 'stripe', 'github'] as const) {
       expect(signatureHeaders({ ...input, scheme, body: Buffer.from(body, 'utf8') })).toEqual(
         signatureHeaders({ ...input, scheme, body }),
       );
     }
+  });
+});
+
+/** A rotation's overlap: one signature per secret, newest first, each accepted by the official library alone. */
+describe('signing with two secrets (a roll with an overlap)', () => {
+  const newSecret = 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD';
+  const oldSecret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+  const body = '{"type":"ping","ü":1}';
+  const messageId = 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W';
+  const timestamp = Math.floor(Date.now() / 1000);
+  const input = { secrets: [newSecret, oldSecret], body, messageId, timestamp };
+
+  it('Standard Webhooks: "v1,<new> v1,<old>", and the library verifies with either secret', () => {
+    const headers = signatureHeaders({ ...input, scheme: 'standard-webhooks' });
+    const one = (secret: string) =>
+      signatureHeaders({ ...input, secrets: [secret], scheme: 'standard-webhooks' })['webhook-signature'];
+    expect(headers['webhook-signature']).toBe(`${one(newSecret)} ${one(oldSecret)}`);
+    for (const secret of [newSecret, oldSecret]) {
+      expect(new StandardWebhook(secret).verify(body, headers)).toEqual(JSON.parse(body));
+    }
+    expect(() => new StandardWebhook('whsec_' + 'A'.repeat(32)).verify(body, headers)).toThrow();
+  });
+
+  it('Stripe: "t=<ts>,v1=<new>,v1=<old>", and stripe verifies with either secret', () => {
+    const header = signatureHeaders({ ...input, scheme: 'stripe' })['Stripe-Signature'];
+    const v1 = (secret: string) => createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+    expect(header).toBe(`t=${timestamp},v1=${v1(newSecret)},v1=${v1(oldSecret)}`);
+    for (const secret of [newSecret, oldSecret]) {
+      expect(stripe.webhooks.constructEvent(body, header as string, secret)).toEqual(JSON.parse(body));
+    }
+    expect(() => stripe.webhooks.constructEvent(body, header as string, 'whsec_other')).toThrow();
+  });
+
+  it('refuses two secrets for a single-signature scheme, and none for any', () => {
+    for (const scheme of ['mindee', 'github'] as const) {
+      expect(() => signatureHeaders({ ...input, scheme })).toThrow(/one signature/);
+    }
+    expect(() => signatureHeaders({ ...input, secrets: [], scheme: 'stripe' })).toThrow(/needs a secret/);
   });
 });

@@ -201,6 +201,8 @@ describe('webhooks', () => {
       'config.write 0 webhook(s)',
       `vault.delete ${h.account(hook.id)}`,
       `vault.delete ${h.account(hook.id)}#pending`,
+      `vault.delete ${h.account(hook.id)}#previous`,
+      `vault.delete ${h.account(hook.id)}#next`,
     ]);
   });
 

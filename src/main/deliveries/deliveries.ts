@@ -19,11 +19,16 @@ import type { ConfigStore } from '../config/ports';
 import type { HttpClient, HttpPostResult } from './ports';
 import { TIMESTAMPED_SCHEMES, messageIdFor, signatureHeaders, unixSeconds } from './signing';
 import type { TemplateService } from './templates';
+import type { SecretRole } from '../../shared/rotation';
+import type { SigningSecrets } from '../rotation/rotation-state';
 
 interface Deps {
   config: ConfigStore;
-  /** Reads a webhook's secret from the keychain (SECRET_MISSING when it is gone). */
-  readSecret: (webhookId: string) => Promise<string>;
+  /**
+   * The secrets a delivery signs with (SECRET_MISSING when the current one is gone): one role's alone when
+   * asked, else the current one and, during an overlap, the previous one.
+   */
+  signingSecrets: (webhookId: string, role?: SecretRole) => Promise<SigningSecrets>;
   /** Reads a secret custom header's value from the keychain (SECRET_MISSING when it is gone). */
   readHeaderValue: (webhookId: string, name: string) => Promise<string>;
   templates: TemplateService;
@@ -42,6 +47,8 @@ interface Attempt {
   /** A redelivery keeps the original's; null for a first attempt. */
   messageId: string | null;
   redeliveryOf: string | null;
+  /** A rotation test: signed with this secret alone. */
+  testRole?: SecretRole;
 }
 
 /** How long after a regenerate a 401/403 is probably a receiver that still has the old secret. */
@@ -75,7 +82,7 @@ function responseFailure(
 }
 
 export function createDeliveryService(deps: Deps) {
-  const { config, readSecret, readHeaderValue, templates, log, http, clock, clipboard, userAgent } = deps;
+  const { config, signingSecrets, readHeaderValue, templates, log, http, clock, clipboard, userAgent } = deps;
 
   /** The custom headers as sent, and as recorded (a secret one's value masked). */
   async function customHeaders(webhook: Webhook) {
@@ -94,8 +101,8 @@ export function createDeliveryService(deps: Deps) {
    * it is really sent, and carries that time.
    */
   async function attempt(spec: Attempt): Promise<SentDelivery> {
-    const { id, webhookId, body, redeliveryOf } = spec;
-    const secret = await readSecret(webhookId);
+    const { id, webhookId, body, redeliveryOf, testRole } = spec;
+    const signers = await signingSecrets(webhookId, testRole);
     const webhook = findWebhook(config.read(), webhookId);
     const messageId = spec.messageId ?? messageIdFor(webhook.scheme, id);
     const sentAt = clock.now();
@@ -104,7 +111,7 @@ export function createDeliveryService(deps: Deps) {
     const custom = await customHeaders(webhook);
     const signature = signatureHeaders({
       scheme: webhook.scheme,
-      secret,
+      secrets: signers.secrets,
       body: bytes,
       messageId,
       timestamp: unixSeconds(sentAt),
@@ -135,6 +142,8 @@ export function createDeliveryService(deps: Deps) {
       error,
       durationMs: result.durationMs,
       outcome: error ? 'failure' : 'success',
+      signedWith: signers.roles,
+      ...(testRole && { purpose: 'rotation-test' as const }),
     };
     return logged(record);
   }
@@ -160,12 +169,18 @@ export function createDeliveryService(deps: Deps) {
     return record;
   }
 
+  /** A new test delivery with the template's body; a rotation test signs with `testRole`'s secret alone. */
+  function sendNew(webhookId: string, testRole?: SecretRole): Promise<SentDelivery> {
+    const webhook = findWebhook(config.read(), webhookId);
+    const body = templates.bodyFor({ apiId: webhook.apiId, version: webhook.version });
+    return deliver({ id: randomUUID(), webhookId, body, messageId: null, redeliveryOf: null, testRole });
+  }
+
   return {
-    send({ webhookId }: ParsedInput<'deliveries.send'>): Promise<SentDelivery> {
-      const webhook = findWebhook(config.read(), webhookId);
-      const body = templates.bodyFor({ apiId: webhook.apiId, version: webhook.version });
-      return deliver({ id: randomUUID(), webhookId, body, messageId: null, redeliveryOf: null });
-    },
+    send: ({ webhookId }: ParsedInput<'deliveries.send'>) => sendNew(webhookId),
+
+    /** Used by the rotation steps that prove which secret the receiver accepts. */
+    sendSignedWith: (webhookId: string, role: SecretRole) => sendNew(webhookId, role),
 
     list({ webhookId }: ParsedInput<'deliveries.list'>): Delivery[] {
       findWebhook(config.read(), webhookId);
@@ -186,18 +201,19 @@ export function createDeliveryService(deps: Deps) {
 
     /**
      * The recorded request as a curl command. A timestamped scheme's signature is made again now (same body and
-     * message id, the webhook's current secret), as receivers refuse an old timestamp; the secret stays here.
+     * message id, the secrets a delivery signs with now), as receivers refuse an old timestamp; the secret stays
+     * here.
      */
     async copyAsCurl({ deliveryId }: ParsedInput<'deliveries.copyAsCurl'>): Promise<CurlCopy> {
       const record = findRecord(deliveryId);
       let { request } = record;
       let signedAt: string | null = null;
       if (TIMESTAMPED_SCHEMES.has(record.scheme)) {
-        const secret = await readSecret(record.webhookId);
+        const { secrets } = await signingSecrets(record.webhookId);
         const now = clock.now();
         const signature = signatureHeaders({
           scheme: record.scheme,
-          secret,
+          secrets,
           body: Buffer.from(request.body, 'utf8'),
           messageId: record.messageId,
           timestamp: unixSeconds(now),

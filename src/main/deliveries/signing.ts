@@ -1,10 +1,15 @@
 /** The four signature schemes. Each signs exactly the bytes that are sent (a string as its UTF-8 bytes). */
 import { createHmac } from 'node:crypto';
 import { SECRET_PREFIX, type SignatureScheme } from '../../shared/domain';
+import { MULTI_SIGNATURE_SCHEMES } from '../../shared/rotation';
 
 export interface SignInput {
   scheme: SignatureScheme;
-  secret: string;
+  /**
+   * Newest first. Several only for a scheme of MULTI_SIGNATURE_SCHEMES (a rotation's overlap): one signature
+   * per secret, so a receiver with either secret accepts the delivery.
+   */
+  secrets: readonly string[];
   /** The exact bytes sent (a string is signed as its UTF-8 bytes). */
   body: string | Buffer;
   /** The message/delivery id (see messageIdFor); sent only by schemes that carry one. */
@@ -28,17 +33,26 @@ function standardWebhooksKey(secret: string): Buffer {
   );
 }
 
-const signers: Record<SignatureScheme, (input: SignInput) => Record<string, string>> = {
+type Signer = (input: SignInput & { secret: string }) => Record<string, string>;
+
+const signers: Record<SignatureScheme, Signer> = {
   mindee: ({ secret, body }) => ({ 'X-Mindee-Hmac-Signature': hmac(secret, body).toString('hex') }),
 
-  'standard-webhooks': ({ secret, body, messageId, timestamp }) => ({
+  // Several signatures: `v1,<new> v1,<old>` (space-separated, as the specification lists them).
+  'standard-webhooks': ({ secrets, body, messageId, timestamp }) => ({
     'webhook-id': messageId,
     'webhook-timestamp': String(timestamp),
-    'webhook-signature': `v1,${hmac(standardWebhooksKey(secret), `${messageId}.${timestamp}.`, body).toString('base64')}`,
+    'webhook-signature': secrets
+      .map((key) => `v1,${hmac(standardWebhooksKey(key), `${messageId}.${timestamp}.`, body).toString('base64')}`)
+      .join(' '),
   }),
 
-  stripe: ({ secret, body, timestamp }) => ({
-    'Stripe-Signature': `t=${timestamp},v1=${hmac(secret, `${timestamp}.`, body).toString('hex')}`,
+  // Several signatures: `t=<ts>,v1=<new>,v1=<old>`, as Stripe signs during a roll.
+  stripe: ({ secrets, body, timestamp }) => ({
+    'Stripe-Signature': [
+      `t=${timestamp}`,
+      ...secrets.map((key) => `v1=${hmac(key, `${timestamp}.`, body).toString('hex')}`),
+    ].join(','),
   }),
 
   github: ({ secret, body, messageId }) => ({
@@ -53,7 +67,12 @@ export const TIMESTAMPED_SCHEMES: ReadonlySet<SignatureScheme> = new Set(['stand
 
 /** The headers that sign one attempt. They hold signatures, never the secret. */
 export function signatureHeaders(input: SignInput): Record<string, string> {
-  return signers[input.scheme](input);
+  const [secret, ...older] = input.secrets;
+  if (secret === undefined) throw new Error('signatureHeaders needs a secret');
+  if (older.length > 0 && !MULTI_SIGNATURE_SCHEMES.has(input.scheme)) {
+    throw new Error(`${input.scheme} carries one signature; sign with one secret`);
+  }
+  return signers[input.scheme]({ ...input, secret });
 }
 
 /**

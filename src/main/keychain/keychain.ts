@@ -9,7 +9,7 @@ import { isAppError } from '../../shared/errors';
 import { updateConfig } from '../config/lookups';
 import type { Notices } from '../notices';
 import type { ConfigStore } from '../config/ports';
-import { currentOf, slotsOf, type OwnAccount, type ProfileSecrets } from './profile-secrets';
+import { currentOf, slotsInUse, type OwnAccount, type ProfileSecrets } from './profile-secrets';
 
 interface Deps {
   config: ConfigStore;
@@ -19,9 +19,15 @@ interface Deps {
   missingSecrets: Set<string>;
   /** Completes a regenerate whose new secret waits in the `pending` slot; says which webhook it was. */
   finishRegenerate: (webhookId: string) => Promise<string>;
+  /**
+   * Finishes the rotation steps a restart interrupted and ends the overlaps whose time is up; returns `own`
+   * without the items that removed.
+   */
+  settleRotations: (own: OwnAccount[]) => Promise<OwnAccount[]>;
 }
 
-export function createKeychainService({ config, secrets, notices, missingSecrets, finishRegenerate }: Deps) {
+export function createKeychainService(deps: Deps) {
+  const { config, secrets, notices, missingSecrets, finishRegenerate, settleRotations } = deps;
   /** The unreferenced items last reported: "Remove them" removes these and nothing found later. */
   let reportedOrphans: OwnAccount[] = [];
   let checked = false;
@@ -60,7 +66,7 @@ export function createKeychainService({ config, secrets, notices, missingSecrets
     const byId = new Map(config.read().webhooks.map((w) => [w.id, w]));
     return (item) => {
       const webhook = byId.get(item.webhookId);
-      return webhook !== undefined && slotsOf(webhook).includes(item.slot);
+      return webhook !== undefined && slotsInUse(webhook).includes(item.slot);
     };
   }
 
@@ -91,7 +97,7 @@ export function createKeychainService({ config, secrets, notices, missingSecrets
     // One listing per check: it is the slow part when the keychain holds many items.
     const webhookIds = new Set(config.read().webhooks.map((w) => w.id));
     const own = await finishInterruptedRegenerates(await copyLegacyItems(await secrets.own()), webhookIds);
-    report(own, webhookIds);
+    report(await settleRotations(own), webhookIds);
     checked = true;
   }
 

@@ -5,14 +5,16 @@
  * version's item named by a webhook id of this config is copied once to its new name (never removed).
  */
 import type { Webhook } from '../../shared/domain';
+import { SECRET_ROLES, type SecretRole } from '../../shared/rotation';
 import type { ConfigStore } from '../config/ports';
 import type { SecretVault } from './ports';
 
 /**
- * `current` signs deliveries; `pending` holds a regenerated secret until the config records it;
- * `header:<name>` holds the value of a secret custom header (name lower-cased).
+ * `current` signs deliveries; `pending` holds a regenerated secret until the config records it; `previous` and
+ * `next` hold a rotation's old and new secret (see shared/rotation.ts); `header:<name>` holds the value of a
+ * secret custom header (name lower-cased).
  */
-export type SecretSlot = 'current' | 'pending' | `header:${string}`;
+export type SecretSlot = SecretRole | 'pending' | `header:${string}`;
 
 /** The slot of a secret custom header's value. */
 export const headerSlot = (name: string): SecretSlot => `header:${name.toLowerCase()}`;
@@ -24,7 +26,9 @@ export interface OwnAccount {
 }
 
 const isSlot = (slot: string): slot is SecretSlot =>
-  slot === 'current' || slot === 'pending' || /^header:[!#$%&'*+.^_`|~0-9a-z-]+$/.test(slot);
+  (SECRET_ROLES as readonly string[]).includes(slot) ||
+  slot === 'pending' ||
+  /^header:[!#$%&'*+.^_`|~0-9a-z-]+$/.test(slot);
 
 export function accountOf(profileId: string, webhookId: string, slot: SecretSlot = 'current'): string {
   const name = `${profileId}/${webhookId}`;
@@ -40,10 +44,20 @@ export function parseAccount(profileId: string, account: string): OwnAccount | n
   return { account, webhookId, slot };
 }
 
-/** Every slot a webhook may have an item in. */
+/** Every slot a webhook may have an item in: what deleting the webhook removes. */
 export function slotsOf(webhook: Webhook): SecretSlot[] {
   const headers = (webhook.headers ?? []).filter((header) => header.secret).map((h) => headerSlot(h.name));
-  return ['current', 'pending', ...headers];
+  return ['current', 'pending', 'previous', 'next', ...headers];
+}
+
+/** The slots the config gives a use now: a rotation's slots only while its state names them. */
+export function slotsInUse(webhook: Webhook): SecretSlot[] {
+  const { rotation } = webhook;
+  const unused = new Set<SecretSlot>(['previous', 'next']);
+  if (rotation?.phase === 'overlap') unused.delete('previous');
+  if (rotation?.phase === 'next' || (rotation?.phase === 'overlap' && !rotation.switched))
+    unused.delete('next');
+  return slotsOf(webhook).filter((slot) => !unused.has(slot));
 }
 
 /** The current-secret item of the same webhook. */

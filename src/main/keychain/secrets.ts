@@ -3,7 +3,8 @@ import type { ParsedInput } from '../../shared/contract';
 import { findWebhook } from '../config/lookups';
 import type { ClipboardPort, Schedule } from '../ports';
 import type { ConfigStore } from '../config/ports';
-import { headerSlot, type ProfileSecrets } from './profile-secrets';
+import { headerSlot, slotsInUse, type ProfileSecrets } from './profile-secrets';
+import type { SecretRole } from '../../shared/rotation';
 
 export const CLIPBOARD_CLEAR_MS = 30_000;
 
@@ -36,6 +37,15 @@ export function createSecretService(deps: Deps) {
     return secret;
   }
 
+  /** The current secret, or a rotation's previous or next one (NO_ROTATION when the rotation has none). */
+  async function readRole(id: string, role: SecretRole): Promise<string> {
+    if (role === 'current') return readSecret(id);
+    const named = slotsInUse(findWebhook(config.read(), id)).includes(role);
+    const secret = named ? await secrets.get(id, role) : null;
+    if (secret === null) throw new AppError('NO_ROTATION', `This webhook has no ${role} signing secret.`);
+    return secret;
+  }
+
   /** A secret custom header's value; SECRET_MISSING when the keychain lost it. */
   async function readHeaderValue(id: string, name: string): Promise<string> {
     const value = await secrets.get(id, headerSlot(name));
@@ -60,6 +70,7 @@ export function createSecretService(deps: Deps) {
 
   return {
     readSecret,
+    readRole,
     readHeaderValue,
     clearIfHolding,
 
@@ -68,13 +79,13 @@ export function createSecretService(deps: Deps) {
       if (copied !== null) await clearIfHolding(copied);
     },
 
-    async reveal({ id }: ParsedInput<'secrets.reveal'>): Promise<{ secret: string }> {
-      return { secret: await readSecret(id) };
+    async reveal({ id, role }: ParsedInput<'secrets.reveal'>): Promise<{ secret: string }> {
+      return { secret: await readRole(id, role) };
     },
 
     /** Copies in main, so the renderer never needs the secret; clears it later unless the user copied something else. */
-    async copy({ id }: ParsedInput<'secrets.copy'>): Promise<{ clearsAfterMs: number }> {
-      const secret = await readSecret(id);
+    async copy({ id, role }: ParsedInput<'secrets.copy'>): Promise<{ clearsAfterMs: number }> {
+      const secret = await readRole(id, role);
       await clipboard.writeSecret(secret);
       copied = secret;
       schedule(clearAfterMs, () => void clearIfHolding(secret));

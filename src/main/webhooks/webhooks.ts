@@ -87,6 +87,8 @@ export function createWebhookService(deps: Deps) {
   });
 
   return {
+    view,
+
     /** Never touches the keychain. */
     list({ apiId }: ParsedInput<'webhooks.list'>): WebhookView[] {
       const current = config.read();
@@ -204,10 +206,16 @@ export function createWebhookService(deps: Deps) {
 
     /**
      * The new secret waits in the `pending` slot before anything else changes; from then on the change is
-     * finished whatever happens: here, or by the keychain check after a restart, which tells the user.
+     * finished whatever happens: here, or by the keychain check after a restart, which tells the user. Refused
+     * during a rotation, whose secrets it would leave behind.
      */
     async regenerateSecret({ id }: ParsedInput<'webhooks.regenerateSecret'>): Promise<WebhookView> {
-      findWebhook(config.read(), id);
+      if (findWebhook(config.read(), id).rotation) {
+        throw new AppError(
+          'ROTATION_IN_PROGRESS',
+          'A secret rotation of this webhook is in progress: end its overlap or cancel it before regenerating.',
+        );
+      }
       await secrets.set(id, generateSecret(), 'pending');
       return view(await finishRegenerate(id));
     },

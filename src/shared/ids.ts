@@ -1,0 +1,5 @@
+/** The id and time formats every stored record uses. */
+import { z } from 'zod';
+
+export const idSchema = z.uuid();
+export const isoTimeSchema = z.iso.datetime();

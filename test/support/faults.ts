@@ -5,21 +5,23 @@ import type { SecretVault } from '../../src/main/keychain/ports';
 type VaultMethod = keyof SecretVault;
 
 /**
- * Wraps a real vault; the named methods fail like an unavailable keychain while `armed` is true.
- * `control.failing` and `control.message` can be changed while it runs.
+ * Wraps a real vault; the named methods fail like an unavailable keychain while `armed` is true, after
+ * `control.passes` calls of them went through (a keychain that goes away in the middle of a step).
+ * `control.failing`, `control.passes` and `control.message` can be changed while it runs.
  */
 export function faultyVault(
   vault: SecretVault,
   failing: VaultMethod[],
   message = 'injected keychain failure',
 ) {
-  const control = { armed: true, calls: [] as VaultMethod[], failing: [...failing], message };
+  const control = { armed: true, calls: [] as VaultMethod[], failing: [...failing], message, passes: 0 };
   const wrap =
     <M extends VaultMethod>(method: M) =>
     (...args: Parameters<SecretVault[M]>) => {
       control.calls.push(method);
       if (control.armed && control.failing.includes(method)) {
-        return Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE', control.message));
+        if (control.passes > 0) control.passes--;
+        else return Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE', control.message));
       }
       return (vault[method] as (...a: Parameters<SecretVault[M]>) => ReturnType<SecretVault[M]>)(...args);
     };

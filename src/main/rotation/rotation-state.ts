@@ -5,9 +5,10 @@
  * - overlap not yet `switched`: the new secret may still wait in `next` → it becomes current, `next` goes;
  * - overlap whose `previous` is gone: the end was interrupted → the config ends it too;
  * - a guided rotation whose `next` is gone: the cancel was interrupted → the config ends it too;
- * - a `previous` or `next` item equal to the current secret (a step stopped before the config recorded it) is a
- *   copy: removing it loses nothing. Any other item the config does not name is left for the keychain check
- *   to report; nothing else is deleted.
+ * - no rotation but a `next` item: a roll stopped before the config named its new secret, which nobody has
+ *   seen or used → removed; a `previous` item equal to the current secret (a switch stopped before the config
+ *   recorded it) is a copy → removed, losing nothing. Any other item the config does not name is left for the
+ *   keychain check to report.
  * Steps for one webhook run one at a time (`exclusive`).
  */
 import type { Webhook } from '../../shared/domain';
@@ -80,13 +81,9 @@ export function createRotationState({ config, secrets, clock, readRole, clearIfH
     return updated as Webhook;
   }
 
-  /** The slot's item, removed when it is a copy of the current secret; returns whether it is still there. */
-  async function dropIfCopy(webhookId: string, slot: 'previous' | 'next', current: string): Promise<boolean> {
-    const value = await secrets.get(webhookId, slot);
-    if (value === null) return false;
-    if (value !== current) return true;
-    await secrets.delete(webhookId, slot);
-    return false;
+  /** Removes the slot's item if it is a copy of the current secret (a switch stopped before the config). */
+  async function dropIfCopy(webhookId: string, slot: 'previous', current: string): Promise<void> {
+    if ((await secrets.get(webhookId, slot)) === current) await secrets.delete(webhookId, slot);
   }
 
   /** Finishes what a crash or a failed step left half done; see the file's comment. Returns the webhook. */
@@ -107,14 +104,15 @@ export function createRotationState({ config, secrets, clock, readRole, clearIfH
       if (isExpired(rotation, clock.now())) return endOverlapNow(webhookId);
       return webhook;
     }
-    const current = await secrets.get(webhookId);
-    if (current === null) return webhook;
-    await dropIfCopy(webhookId, 'previous', current);
     if (rotation?.phase === 'next') {
       if ((await secrets.get(webhookId, 'next')) === null) return recordRotation(webhookId, undefined);
     } else {
-      await dropIfCopy(webhookId, 'next', current);
+      // Without a rotation, a `next` item is the new secret of a roll that stopped before the config named
+      // it: it was never shown nor used.
+      await secrets.delete(webhookId, 'next');
     }
+    const current = await secrets.get(webhookId);
+    if (current !== null) await dropIfCopy(webhookId, 'previous', current);
     return webhook;
   }
 

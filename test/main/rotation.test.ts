@@ -1,0 +1,372 @@
+/**
+ * Secret rotation through the real core: the real keychain (the test run's private gnome-keyring), real
+ * deliveries to a receiver on 127.0.0.1, the official verifier libraries as judges, and time moved by the test
+ * (the Clock and Schedule ports), never waited for.
+ */
+import type { ServerResponse } from 'node:http';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SignatureScheme } from '../../src/shared/domain';
+import { faultyVault } from '../support/faults';
+import { manualClock, manualSchedule } from '../support/clock';
+import { startWithWebhook } from '../support/fixtures';
+import { profileItems, testVault } from '../support/keyring';
+import { onMainEvent, startHarness, type Harness } from '../support/main-harness';
+import { header, startReceiver, type Receiver, type Received } from '../support/receiver';
+import { verifyDelivery } from '../support/verifiers';
+
+const HOUR = 60 * 60 * 1000;
+const receivers: Receiver[] = [];
+afterEach(async () => {
+  for (const receiver of receivers.splice(0)) await receiver.close();
+});
+
+/** A core with one webhook of this scheme, pointing at a receiver, on a clock the test moves. */
+async function setUp(scheme: SignatureScheme, respond?: Parameters<typeof startReceiver>[0]) {
+  const receiver = await startReceiver(respond);
+  receivers.push(receiver);
+  const clock = manualClock(new Date().toISOString());
+  const timers = manualSchedule();
+  const started = await startWithWebhook({ clock, schedule: timers.schedule });
+  const { h, hook } = started;
+  await h.ok('webhooks.updateUrl', { id: hook.id, url: `${receiver.url}/hooks` });
+  await h.ok('webhooks.setScheme', { id: hook.id, scheme });
+  const secret = async (slot = '') => (await profileItems(h)).get(`${hook.id}${slot}`);
+  return { ...started, receiver, clock, timers, secret };
+}
+
+/**
+ * Which of these secrets the official verifier accepts the last received delivery with, judged at the moment
+ * the test's clock says it was sent (the libraries compare its timestamp with Date.now()).
+ */
+async function acceptedBy(
+  scheme: SignatureScheme,
+  received: Received,
+  secrets: Record<string, string>,
+  sentAt?: Date,
+) {
+  const accepted: string[] = [];
+  if (sentAt) vi.useFakeTimers({ toFake: ['Date'], now: sentAt });
+  try {
+    for (const [name, value] of Object.entries(secrets)) {
+      if (await verifyDelivery(scheme, value, received)) accepted.push(name);
+    }
+  } finally {
+    vi.useRealTimers();
+  }
+  return accepted;
+}
+
+const last = (receiver: Receiver) => receiver.received.at(-1) as Received;
+
+describe.each(['standard-webhooks', 'stripe'] as const)('roll with an overlap (%s)', (scheme) => {
+  it('signs with both secrets, newest first, until the overlap expires; then with the new one alone', async () => {
+    const { h, hook, receiver, clock, timers, secret } = await setUp(scheme);
+    const old = (await secret()) as string;
+
+    const rolled = await h.ok('rotation.roll', { id: hook.id, keepOldFor: '24h' });
+    const fresh = (await secret()) as string;
+    expect(fresh).not.toBe(old);
+    expect(await secret('#previous')).toBe(old);
+    expect(rolled.rotation).toEqual({
+      phase: 'overlap',
+      startedAt: clock.iso(),
+      expiresAt: new Date(clock.now().getTime() + 24 * HOUR).toISOString(),
+      guided: false,
+      switched: true,
+    });
+    expect(rolled.secretRotatedAt).toBe(clock.iso());
+
+    const sent = await h.ok('deliveries.send', { webhookId: hook.id });
+    expect(sent.signedWith).toEqual(['current', 'previous']);
+    expect(await acceptedBy(scheme, last(receiver), { fresh, old })).toEqual(['fresh', 'old']);
+    const signatures =
+      scheme === 'stripe'
+        ? (header(last(receiver), 'Stripe-Signature').match(/^t=\d+,v1=[0-9a-f]{64},v1=[0-9a-f]{64}$/) ?? [])
+        : (header(last(receiver), 'webhook-signature').match(/^v1,\S{44} v1,\S{44}$/) ?? []);
+    expect(signatures).toHaveLength(1);
+
+    // A redelivery carries both signatures too.
+    await h.ok('deliveries.redeliver', { deliveryId: sent.id });
+    expect(await acceptedBy(scheme, last(receiver), { fresh, old })).toEqual(['fresh', 'old']);
+
+    // One minute before the end nothing changes; at the end the timer removes the old secret.
+    clock.advance(24 * HOUR - 60_000);
+    await timers.advance(24 * HOUR - 60_000);
+    expect(await secret('#previous')).toBe(old);
+    const expired = new Promise((resolve) =>
+      onMainEvent((event, payload) => event === 'webhooks.changed' && resolve(payload)),
+    );
+    clock.advance(60_000);
+    await timers.advance(60_000);
+    expect(await expired).toEqual({ ids: [hook.id] });
+    expect(await secret('#previous')).toBeUndefined();
+    const [after] = await h.ok('webhooks.list', { apiId: rolled.apiId });
+    expect(after?.rotation).toBeUndefined();
+
+    const later = await h.ok('deliveries.send', { webhookId: hook.id });
+    expect(later.signedWith).toEqual(['current']);
+    expect(await acceptedBy(scheme, last(receiver), { fresh, old }, clock.now())).toEqual(['fresh']);
+  });
+});
+
+describe('overlap: expiry, a second roll, ending it early', () => {
+  it('a start after a long pause expires the overlap before anything is signed', async () => {
+    const { h, hook, clock, secret, vault } = await setUp('stripe');
+    await h.ok('rotation.roll', { id: hook.id, keepOldFor: '1h' });
+    expect(await secret('#previous')).toBeDefined();
+
+    clock.advance(3 * 24 * HOUR);
+    const restarted = await startHarness({ dir: h.dir, vault, clock, schedule: manualSchedule().schedule });
+    expect(await secret('#previous')).toBeUndefined();
+    const [webhook] = await restarted.ok('webhooks.list', { apiId: hook.apiId });
+    expect(webhook?.rotation).toBeUndefined();
+  });
+
+  it('a delivery after the expiry time never carries the old signature, even before the timer ran', async () => {
+    const { h, hook, receiver, clock, secret } = await setUp('standard-webhooks');
+    const old = (await secret()) as string;
+    await h.ok('rotation.roll', { id: hook.id, keepOldFor: '1h' });
+    const fresh = (await secret()) as string;
+    clock.advance(HOUR); // the timer has not been run
+    const sent = await h.ok('deliveries.send', { webhookId: hook.id });
+    expect(sent.signedWith).toEqual(['current']);
+    expect(await acceptedBy('standard-webhooks', last(receiver), { fresh, old }, clock.now())).toEqual([
+      'fresh',
+    ]);
+    expect(await secret('#previous')).toBeUndefined();
+  });
+
+  it('a second roll during an overlap asks first, then ends the oldest secret', async () => {
+    const { h, hook, clock, secret } = await setUp('stripe');
+    const first = (await secret()) as string;
+    await h.ok('rotation.roll', { id: hook.id, keepOldFor: '7d' });
+    const second = (await secret()) as string;
+
+    clock.advance(HOUR);
+    const refused = await h.invoke('rotation.roll', { id: hook.id, keepOldFor: '24h' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'ROTATION_IN_PROGRESS' } });
+    expect([await secret(), await secret('#previous')]).toEqual([second, first]);
+
+    const again = await h.ok('rotation.roll', { id: hook.id, keepOldFor: '24h', endOverlap: true });
+    const third = (await secret()) as string;
+    expect(new Set([first, second, third]).size).toBe(3);
+    expect(await secret('#previous')).toBe(second);
+    expect(again.rotation).toMatchObject({
+      phase: 'overlap',
+      expiresAt: new Date(clock.now().getTime() + 24 * HOUR).toISOString(),
+    });
+  });
+
+  it('"End overlap now" removes the old secret at once; a second time there is no overlap', async () => {
+    const { h, hook, secret } = await setUp('standard-webhooks');
+    const old = (await secret()) as string;
+    await h.ok('rotation.roll', { id: hook.id });
+    const current = await secret();
+    expect(await h.ok('secrets.reveal', { id: hook.id, role: 'previous' })).toEqual({ secret: old });
+
+    const ended = await h.ok('rotation.endOverlap', { id: hook.id });
+    expect(ended.rotation).toBeUndefined();
+    expect(await secret('#previous')).toBeUndefined();
+    expect(await secret()).toBe(current);
+    expect(await h.invoke('rotation.endOverlap', { id: hook.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NO_ROTATION' },
+    });
+    expect(await h.invoke('secrets.reveal', { id: hook.id, role: 'previous' })).toMatchObject({
+      ok: false,
+      error: { code: 'NO_ROTATION' },
+    });
+  });
+
+  it('"Expire now" rolls without an overlap: the old secret is gone at once', async () => {
+    const { h, hook, secret } = await setUp('stripe');
+    const old = await secret();
+    const rolled = await h.ok('rotation.roll', { id: hook.id, keepOldFor: 'now' });
+    expect(rolled.rotation).toBeUndefined();
+    expect(await secret()).not.toBe(old);
+    expect(await secret('#previous')).toBeUndefined();
+  });
+
+  it('regenerate is refused during a rotation, changing nothing', async () => {
+    const { h, hook, secret } = await setUp('stripe');
+    await h.ok('rotation.roll', { id: hook.id });
+    const before = [await secret(), await secret('#previous')];
+    expect(await h.invoke('webhooks.regenerateSecret', { id: hook.id })).toMatchObject({
+      ok: false,
+      error: { code: 'ROTATION_IN_PROGRESS' },
+    });
+    expect([await secret(), await secret('#previous')]).toEqual(before);
+  });
+});
+
+/** A Mindee receiver that accepts the secrets it is told, and 401 otherwise (HMAC as the Mindee SDK does). */
+function mindeeReceiver(accepts: { secrets: string[] }) {
+  return async (request: Received, response: ServerResponse) => {
+    for (const secret of accepts.secrets) {
+      if (await verifyDelivery('mindee', secret, request)) return response.writeHead(204).end();
+    }
+    return response.writeHead(401).end('bad signature');
+  };
+}
+
+describe('guided rotation (single-signature schemes)', () => {
+  it('Mindee: roll, test both secrets, switch, check the old one is refused', async () => {
+    const accepts = { secrets: [] as string[] };
+    const { h, hook, receiver, clock, secret } = await setUp('mindee', mindeeReceiver(accepts));
+    const old = (await secret()) as string;
+    accepts.secrets = [old];
+
+    // Step 1: the new secret waits in `next`; deliveries still sign with the current one.
+    const started = await h.ok('rotation.roll', { id: hook.id });
+    expect(started.rotation).toEqual({ phase: 'next', startedAt: clock.iso(), tests: {} });
+    const next = (await secret('#next')) as string;
+    expect(next).toBeDefined();
+    expect(await secret()).toBe(old);
+    expect(await h.ok('secrets.reveal', { id: hook.id, role: 'next' })).toEqual({ secret: next });
+    const plain = await h.ok('deliveries.send', { webhookId: hook.id });
+    expect(plain.signedWith).toEqual(['current']);
+    expect(await acceptedBy('mindee', last(receiver), { old, next })).toEqual(['old']);
+
+    // Step 2, before the receiver knows the new secret: refused, and the switch waits for it.
+    const early = await h.ok('rotation.test', { id: hook.id, role: 'next' });
+    expect(early.delivery).toMatchObject({ signedWith: ['next'], purpose: 'rotation-test' });
+    expect(early.webhook.rotation).toMatchObject({ tests: { next: { accepted: false, status: 401 } } });
+    expect(await h.invoke('rotation.switch', { id: hook.id })).toMatchObject({
+      ok: false,
+      error: { code: 'ROTATION_UNTESTED' },
+    });
+
+    // The user adds the new secret next to the current one; both tests pass.
+    accepts.secrets = [old, next];
+    const newTest = await h.ok('rotation.test', { id: hook.id, role: 'next' });
+    expect(await acceptedBy('mindee', last(receiver), { old, next })).toEqual(['next']);
+    expect(newTest.webhook.rotation).toMatchObject({
+      tests: { next: { accepted: true, status: 204, deliveryId: newTest.delivery.id } },
+    });
+    const currentTest = await h.ok('rotation.test', { id: hook.id, role: 'current' });
+    expect(await acceptedBy('mindee', last(receiver), { old, next })).toEqual(['old']);
+    expect(currentTest.webhook.rotation).toMatchObject({
+      tests: { current: { accepted: true }, next: { accepted: true } },
+    });
+
+    // Step 3: the switch. The old secret stays as `previous` (not signing: one signature only).
+    const switched = await h.ok('rotation.switch', { id: hook.id, keepOldFor: '1h' });
+    expect(switched.rotation).toMatchObject({ phase: 'overlap', guided: true, switched: true });
+    expect([await secret(), await secret('#previous'), await secret('#next')]).toEqual([
+      next,
+      old,
+      undefined,
+    ]);
+    const after = await h.ok('deliveries.send', { webhookId: hook.id });
+    expect(after.signedWith).toEqual(['current']);
+    expect(await acceptedBy('mindee', last(receiver), { old, next })).toEqual(['next']);
+
+    // Step 4: the receiver drops the old secret; a delivery signed with it gets the 401.
+    accepts.secrets = [next];
+    const check = await h.ok('rotation.test', { id: hook.id, role: 'previous' });
+    expect(check.delivery.response?.status).toBe(401);
+    expect(check.webhook.rotation).toMatchObject({ oldSecretCheck: { accepted: false, status: 401 } });
+  });
+
+  it('GitHub: "Cancel rotation" discards the new secret; the current one never changed', async () => {
+    const { h, hook, secret } = await setUp('github');
+    const old = await secret();
+    await h.ok('rotation.roll', { id: hook.id });
+    expect(await secret('#next')).toBeDefined();
+    expect(await h.invoke('rotation.roll', { id: hook.id })).toMatchObject({
+      ok: false,
+      error: { code: 'ROTATION_IN_PROGRESS' },
+    });
+    const cancelled = await h.ok('rotation.cancel', { id: hook.id });
+    expect(cancelled.rotation).toBeUndefined();
+    expect(await secret('#next')).toBeUndefined();
+    expect(await secret()).toBe(old);
+    expect(await h.invoke('rotation.cancel', { id: hook.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NO_ROTATION' },
+    });
+  });
+
+  it('a forced switch goes through without tests', async () => {
+    const { h, hook, secret } = await setUp('github');
+    await h.ok('rotation.roll', { id: hook.id });
+    const next = await secret('#next');
+    const switched = await h.ok('rotation.switch', { id: hook.id, force: true, keepOldFor: 'now' });
+    expect(switched.rotation).toBeUndefined();
+    expect(await secret()).toBe(next);
+    expect(await secret('#previous')).toBeUndefined();
+  });
+});
+
+type Keychain = Parameters<typeof profileItems>[0];
+
+describe('keychain unavailable at each step: a typed error, nothing half done', () => {
+  /**
+   * After the keychain is back and the check ran: the current secret is there, and the items are exactly what
+   * the rotation state names (overlap: previous; guided: next; none: neither), with no leftovers reported.
+   */
+  async function expectConsistent(
+    h: Harness,
+    keychain: Keychain,
+    apiId: string,
+    webhookId: string,
+    where: string,
+  ) {
+    await h.services.keychain.startupCheck();
+    const [webhook] = await h.ok('webhooks.list', { apiId });
+    const slots = [...(await profileItems(keychain)).keys()].map((key) => key.slice(webhookId.length)).sort();
+    const phase = webhook?.rotation?.phase ?? 'none';
+    const expected = { none: [''], next: ['', '#next'], overlap: ['', '#previous'] }[phase];
+    expect({ phase, slots }, where).toEqual({ phase, slots: expected });
+    if (webhook?.rotation?.phase === 'overlap') expect(webhook.rotation.switched, where).toBe(true);
+    expect(
+      (await h.ok('app.notices')).map((n) => n.kind),
+      where,
+    ).not.toContain('orphan-secrets');
+  }
+
+  it.each([
+    ['roll (overlap)', 'stripe', [], { channel: 'rotation.roll' }],
+    ['roll (guided)', 'mindee', [], { channel: 'rotation.roll' }],
+    [
+      'a second roll during an overlap',
+      'stripe',
+      ['rotation.roll'],
+      { channel: 'rotation.roll', endOverlap: true },
+    ],
+    ['end overlap', 'stripe', ['rotation.roll'], { channel: 'rotation.endOverlap' }],
+    ['switch', 'mindee', ['rotation.roll'], { channel: 'rotation.switch', force: true }],
+    ['cancel', 'mindee', ['rotation.roll'], { channel: 'rotation.cancel' }],
+  ] as const)(
+    '%s: the keychain goes away before each of its calls in turn',
+    async (_name, scheme, before, call) => {
+      const { channel, ...extra } = call;
+      let failures = 0;
+      // passes = how many keychain calls go through before it goes away; up to the step's whole run.
+      for (let passes = 0; ; passes++) {
+        const real = testVault();
+        const { vault, control } = faultyVault(real, ['get', 'set', 'delete', 'probe', 'list']);
+        control.armed = false;
+        const { h, hook, api } = await startWithWebhook({ vault });
+        const keychain = { vault: real, profileId: h.profileId };
+        await h.ok('webhooks.setScheme', { id: hook.id, scheme });
+        for (const step of before) await h.ok(step, { id: hook.id });
+        const items = await profileItems(keychain);
+        const known = new Set(items.values());
+
+        Object.assign(control, { armed: true, passes });
+        const result = await h.invoke(channel, { id: hook.id, ...extra } as never);
+        control.armed = false;
+        if (result.ok) break;
+        failures++;
+        const where = `${channel} with the keychain gone after ${passes} call(s)`;
+        expect(result, where).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } });
+        await expectConsistent(h, keychain, api.id, hook.id, where);
+        // No secret but the ones there before and the one the step made.
+        const after = [...(await profileItems(keychain)).values()].filter((secret) => !known.has(secret));
+        expect(after.length, where).toBeLessThanOrEqual(1);
+      }
+      expect(failures).toBeGreaterThan(0);
+    },
+  );
+});

@@ -23,6 +23,7 @@ export default defineConfig({
           exclude: [
             ...configDefaults.exclude,
             'test/main/regenerate-crash.test.ts',
+            'test/main/rotation-crash.test.ts',
             'test/main/keytar-unloadable.test.ts',
           ],
         },

@@ -10,7 +10,8 @@ import { faultyVault } from '../support/faults';
 import { manualClock, manualSchedule } from '../support/clock';
 import { startWithWebhook } from '../support/fixtures';
 import { profileItems, testVault } from '../support/keyring';
-import { onMainEvent, startHarness, type Harness } from '../support/main-harness';
+import { onMainEvent, startHarness } from '../support/main-harness';
+import { expectRotationConsistent } from '../support/rotation-checks';
 import { header, startReceiver, type Receiver, type Received } from '../support/receiver';
 import { verifyDelivery } from '../support/verifiers';
 
@@ -298,33 +299,7 @@ describe('guided rotation (single-signature schemes)', () => {
   });
 });
 
-type Keychain = Parameters<typeof profileItems>[0];
-
 describe('keychain unavailable at each step: a typed error, nothing half done', () => {
-  /**
-   * After the keychain is back and the check ran: the current secret is there, and the items are exactly what
-   * the rotation state names (overlap: previous; guided: next; none: neither), with no leftovers reported.
-   */
-  async function expectConsistent(
-    h: Harness,
-    keychain: Keychain,
-    apiId: string,
-    webhookId: string,
-    where: string,
-  ) {
-    await h.services.keychain.startupCheck();
-    const [webhook] = await h.ok('webhooks.list', { apiId });
-    const slots = [...(await profileItems(keychain)).keys()].map((key) => key.slice(webhookId.length)).sort();
-    const phase = webhook?.rotation?.phase ?? 'none';
-    const expected = { none: [''], next: ['', '#next'], overlap: ['', '#previous'] }[phase];
-    expect({ phase, slots }, where).toEqual({ phase, slots: expected });
-    if (webhook?.rotation?.phase === 'overlap') expect(webhook.rotation.switched, where).toBe(true);
-    expect(
-      (await h.ok('app.notices')).map((n) => n.kind),
-      where,
-    ).not.toContain('orphan-secrets');
-  }
-
   it.each([
     ['roll (overlap)', 'stripe', [], { channel: 'rotation.roll' }],
     ['roll (guided)', 'mindee', [], { channel: 'rotation.roll' }],
@@ -361,7 +336,7 @@ describe('keychain unavailable at each step: a typed error, nothing half done', 
         failures++;
         const where = `${channel} with the keychain gone after ${passes} call(s)`;
         expect(result, where).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } });
-        await expectConsistent(h, keychain, api.id, hook.id, where);
+        await expectRotationConsistent(h, keychain, api.id, hook.id, where);
         // No secret but the ones there before and the one the step made.
         const after = [...(await profileItems(keychain)).values()].filter((secret) => !known.has(secret));
         expect(after.length, where).toBeLessThanOrEqual(1);

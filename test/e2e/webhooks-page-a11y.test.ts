@@ -93,6 +93,7 @@ describe('accessibility in Chromium', () => {
       'Change signature scheme',
       'Pause webhook',
       'Regenerate signing secret',
+      'Roll signing secret',
       'Delete',
     ]) {
       await page.keyboard.press('ArrowDown');

@@ -187,6 +187,7 @@ describe('More actions', () => {
       'Change signature scheme',
       'Pause webhook',
       'Regenerate signing secret',
+      'Roll signing secret',
       'Delete',
     ]);
     await expectNoAxeViolations();

@@ -3,9 +3,15 @@
  * never persisted. Fetched from main on demand only (features/webhooks/actions.ts).
  */
 import { create } from 'zustand';
+import type { SecretRole } from '../../../shared/rotation';
 import { omitKey } from '../lib/records';
 
 export const REVEAL_MS = 30_000;
+
+/** Where a revealed secret is kept: the webhook's id for its current secret, `<id>#previous`, `<id>#next`. */
+export function secretKey(webhookId: string, role: SecretRole = 'current'): string {
+  return role === 'current' ? webhookId : `${webhookId}#${role}`;
+}
 
 interface SecretsState {
   revealed: Record<string, string>;

@@ -7,6 +7,12 @@ export type RowDialog =
   | 'scheme'
   | 'change-version'
   | 'regenerate'
+  /** "Roll signing secret": a roll with an overlap, or the first step of a guided rotation (by scheme). */
+  | 'roll'
+  /** "Continue rotation": the guided rotation in progress, at the step it is at. */
+  | 'rotation'
+  /** "End overlap now": a confirmation. */
+  | 'end-overlap'
   | 'delete'
   /** "This webhook is paused. Send anyway?" before a test delivery or a redelivery to a paused webhook. */
   | 'send-paused';

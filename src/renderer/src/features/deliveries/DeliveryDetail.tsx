@@ -3,6 +3,7 @@ import { ClipboardCopy, RotateCw } from 'lucide-react';
 import { useState } from 'react';
 import { SCHEME_LABELS } from '../../../../shared/domain';
 import type { Delivery } from '../../../../shared/delivery';
+import { signedWithLabel } from '../../../../shared/rotation';
 import { cx } from '../../lib/cx';
 import { exactTime, shortTime } from '../../lib/time';
 import { useOpenDelivery, useOpenLogWarning } from '../../stores/deliveries';
@@ -36,6 +37,12 @@ function RecordSummary({ record }: { record: Delivery }) {
           <dt>Scheme</dt>
           <dd>{SCHEME_LABELS[record.scheme]}</dd>
         </div>
+        {record.signedWith && (
+          <div data-signed-with>
+            <dt>Signed with</dt>
+            <dd>{signedWithLabel(record.signedWith, record.purpose === 'rotation-test')}</dd>
+          </div>
+        )}
         <div>
           <dt>Message id</dt>
           <dd>

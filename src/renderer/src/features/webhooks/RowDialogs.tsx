@@ -8,6 +8,10 @@ import { ChangeVersionDialog } from './ChangeVersionDialog';
 import { EditDetailsDialog } from './EditDetailsDialog';
 import { EditUrlDialog } from './EditUrlDialog';
 import { SchemeDialog } from './SchemeDialog';
+import { MULTI_SIGNATURE_SCHEMES } from '../../../../shared/rotation';
+import { endOverlap } from '../rotation/actions';
+import { GuidedRotationDialog } from '../rotation/GuidedRotationDialog';
+import { RollDialog } from '../rotation/RollDialog';
 import { dataSelector, returnFocusTo } from '../common/focus-return';
 
 /** The one dialog a row's "More actions" menu opened, rendered at page level so rows stay light. */
@@ -68,6 +72,33 @@ export function RowDialogs() {
           confirmLabel="Regenerate secret"
           destructive
           onConfirm={() => regenerateSecret(webhook.id)}
+        />
+      );
+    case 'roll':
+      // A guided rotation waiting for its switch is continued, whatever the scheme is now.
+      return MULTI_SIGNATURE_SCHEMES.has(webhook.scheme) && webhook.rotation?.phase !== 'next' ? (
+        <RollDialog key={webhook.id} webhook={webhook} {...common} />
+      ) : (
+        <GuidedRotationDialog key={webhook.id} webhook={webhook} startNew {...common} />
+      );
+    case 'rotation':
+      return <GuidedRotationDialog key={webhook.id} webhook={webhook} startNew={false} {...common} />;
+    case 'end-overlap':
+      return (
+        <ConfirmDialog
+          {...common}
+          title="End overlap now?"
+          description={
+            <p>
+              Webhook <strong>{webhook.version}</strong> at{' '}
+              <strong className={text.breakAll}>{webhook.url}</strong>: the previous signing secret stops
+              working <strong>immediately</strong> and leaves the keychain. Deliveries are signed with the
+              current secret only; receivers that still verify with the old one reject them.
+            </p>
+          }
+          confirmLabel="End overlap"
+          destructive
+          onConfirm={() => endOverlap(webhook.id)}
         />
       );
     case 'delete':

@@ -88,7 +88,12 @@ export const WebhookRow = memo(function WebhookRow({ id, index, top, tabbable }:
         </span>
       </div>
       <div role="gridcell" tabIndex={-1} data-col={3} className={cx(styles.cell, styles.secretCell)}>
-        <SecretCell webhookId={id} secretMissing={webhook.secretMissing} describedBy={urlCellId} />
+        <SecretCell
+          webhookId={id}
+          secretMissing={webhook.secretMissing}
+          rotation={webhook.rotation}
+          describedBy={urlCellId}
+        />
       </div>
       <div
         role="gridcell"

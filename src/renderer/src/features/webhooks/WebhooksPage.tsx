@@ -9,7 +9,7 @@ import text from '../common/text.module.css';
 import { useWebhooks } from '../../stores/webhooks';
 import { DeliveriesPanel } from '../deliveries/DeliveriesPanel';
 import { filteredIds, isFiltered, sortedIds } from '../../lib/webhook-list';
-import { followLastDeliveries, loadWebhooks } from './actions';
+import { followLastDeliveries, followWebhookChanges, loadWebhooks } from './actions';
 import { CreateWebhookDialog } from './CreateWebhookDialog';
 import { NoWebhooks } from './NoWebhooks';
 import { RowDialogs } from './RowDialogs';
@@ -42,6 +42,7 @@ export function WebhooksPage({ api }: { api: Api }) {
     void loadWebhooks(api.id);
   }, [api.id]);
   useEffect(() => followLastDeliveries(), []);
+  useEffect(() => followWebhookChanges(), []);
 
   return (
     <section className={page.page} aria-labelledby="webhooks-heading">

@@ -5,10 +5,11 @@
 import type { ChannelInput } from '../../../../shared/contract';
 import { SCHEME_LABELS, type SignatureScheme, type WebhookView } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
+import { SECRET_ROLES, type SecretRole } from '../../../../shared/rotation';
 import { toUiError, type UiError } from '../../lib/errors';
 import { call, subscribe } from '../../lib/ipc';
 import { formatDuration } from '../../lib/time';
-import { useSecrets } from '../../stores/secrets';
+import { secretKey, useSecrets } from '../../stores/secrets';
 import { reportError } from '../../stores/status';
 import { toast } from '../../stores/toasts';
 import { useUi } from '../../stores/ui';
@@ -148,37 +149,47 @@ export async function regenerateMissing(id: string): Promise<void> {
 export async function deleteWebhook(id: string): Promise<void> {
   await call('webhooks.delete', { id });
   useWebhooks.getState().removed(id);
-  useSecrets.getState().hide(id);
+  hideSecrets(id);
   if (useUi.getState().selectedWebhookId === id) useUi.getState().selectWebhook(null);
   toast('Webhook deleted');
 }
 
-async function revealSecret(id: string): Promise<void> {
-  const { secret } = await call('secrets.reveal', { id });
-  useSecrets.getState().show(id, secret);
+/** The secret of `role` fetched from main and shown; the webhook's other secrets are hidden (one at a time). */
+async function revealSecret(id: string, role: SecretRole = 'current'): Promise<void> {
+  const { secret } = await call('secrets.reveal', role === 'current' ? { id } : { id, role });
+  for (const other of SECRET_ROLES) if (other !== role) useSecrets.getState().hide(secretKey(id, other));
+  useSecrets.getState().show(secretKey(id, role), secret);
 }
 
-/** After a regenerate: a shown secret is replaced by the new one, a hidden one stays hidden. */
-async function showNewSecret(id: string): Promise<void> {
+/** Forgets every shown secret of the webhook (current, previous, next). */
+export function hideSecrets(id: string): void {
+  for (const role of SECRET_ROLES) useSecrets.getState().hide(secretKey(id, role));
+}
+
+/** After a regenerate or a roll: a shown secret is replaced by the new one, a hidden one stays hidden. */
+export async function showNewSecret(id: string): Promise<void> {
   if (!(id in useSecrets.getState().revealed)) return;
   useSecrets.getState().hide(id); // never show the old, now useless value
   await revealSecret(id);
 }
 
-/** "Reveal" fetches the secret from main; "Hide" forgets it. */
-export async function toggleReveal(id: string): Promise<void> {
+/** "Reveal" fetches the secret (the current one, or a rotation's previous or next) from main; "Hide" forgets it. */
+export async function toggleReveal(id: string, role: SecretRole = 'current'): Promise<void> {
   const secrets = useSecrets.getState();
-  if (id in secrets.revealed) {
-    secrets.hide(id);
+  const key = secretKey(id, role);
+  if (key in secrets.revealed) {
+    secrets.hide(key);
     return;
   }
-  await revealSecret(id).catch((error: unknown) => toast(reportWebhookError(id, error).message, 'error'));
+  await revealSecret(id, role).catch((error: unknown) =>
+    toast(reportWebhookError(id, error).message, 'error'),
+  );
 }
 
 /** Main copies the secret and clears the clipboard later; the renderer never sees it. */
-export async function copySecret(id: string): Promise<void> {
+export async function copySecret(id: string, role: SecretRole = 'current'): Promise<void> {
   try {
-    const { clearsAfterMs } = await call('secrets.copy', { id });
+    const { clearsAfterMs } = await call('secrets.copy', role === 'current' ? { id } : { id, role });
     toast(`Copied — the clipboard clears in ${formatDuration(clearsAfterMs)}`);
   } catch (error) {
     toast(reportWebhookError(id, error).message, 'error');
@@ -218,5 +229,15 @@ export function followLastDeliveries(): () => void {
     if (scheduled) return;
     scheduled = true;
     setTimeout(() => void refreshChanged(), 0);
+  });
+}
+
+/** Main changed webhooks on its own (an overlap ended at its expiry): the shown list is read again. */
+export function followWebhookChanges(): () => void {
+  return subscribe('webhooks.changed', ({ ids }) => {
+    const { byId } = useWebhooks.getState();
+    if (!ids.some((id) => byId[id])) return;
+    for (const id of ids) useSecrets.getState().hide(secretKey(id, 'previous'));
+    void refreshWebhooks();
   });
 }

@@ -15,6 +15,7 @@ import { defaultPayload } from '../../src/main/deliveries/default-payload';
 import type { ConfigData } from '../../src/main/config/ports';
 import { createTemplateService } from '../../src/main/deliveries/templates';
 import { USER_AGENT } from '../../src/main/deliveries/user-agent';
+import { signatureHeaders } from '../../src/main/deliveries/signing';
 import { systemClock } from '../../src/main/ports';
 import { oneWebhookConfig } from '../support/config-data';
 import { webhookTo } from '../support/deliveries';
@@ -29,6 +30,8 @@ const FIRST = 50;
 /** Pairs of warm-up before the steady-state figures, which the target is judged on. */
 const WARMUP = 2_000;
 const TARGET_RATIO = 1.15;
+/** Signing with two secrets (a rotation's overlap) next to one, per delivery. */
+const OVERLAP_TARGET_RATIO = 1.1;
 
 /** The baseline: one POST with node:http and nothing else. */
 function plainPost(url: string, body: string): Promise<void> {
@@ -71,54 +74,61 @@ function compare(
   label: string,
   { a: ours, b: plain }: { a: number[]; b: number[] },
   target?: number,
+  baseline = 'plain node:http POST',
 ) {
   const row = (operation: string, samples: number[]) => ({
     operation,
     median_ms: ms(median(samples)),
     p95_ms: ms(percentile(samples, 95)),
   });
-  report(`${title} (${SENDS} sends each, alternating)`, [
-    row(label, ours),
-    row('plain node:http POST', plain),
-  ]);
+  report(`${title} (${SENDS} sends each, alternating)`, [row(label, ours), row(baseline, plain)]);
   const ratio = median(ours) / median(plain);
   const p95Ratio = percentile(ours, 95) / percentile(plain, 95);
   const verdict = target === undefined ? '' : ` (target <= ${target}: ${ratio <= target ? 'met' : 'MISSED'})`;
   console.log(`ratio of medians: ${ratio.toFixed(3)}${verdict}; ratio of p95: ${p95Ratio.toFixed(3)}`);
 }
 
+const secretOf = (fill: number) => `whsec_${Buffer.alloc(32, fill).toString('base64')}`;
+
+/**
+ * The delivery service itself (signing, queue, HTTP client, record) for one webhook of a multi-signature
+ * scheme, with its secrets (newest first, as during an overlap) and the log in memory.
+ */
+function deliveryService(receiverUrl: string, body: string, secrets: string[]) {
+  const fixture = oneWebhookConfig({
+    url: `${receiverUrl}/hooks`,
+    scheme: 'standard-webhooks',
+    templateJson: body,
+  });
+  let config = fixture.config;
+  const configStore = { read: () => config, write: (next: ConfigData) => (config = next) };
+  const deliveries = createDeliveryService({
+    config: configStore,
+    signingSecrets: async () => ({
+      roles: secrets.length > 1 ? ['current', 'previous'] : ['current'],
+      secrets,
+    }),
+    readHeaderValue: async () => 'never read: the fixture has no secret header',
+    templates: createTemplateService({ config: configStore, clock: systemClock }),
+    log: createDeliveryLog(memoryLogStore(), () => undefined),
+    http: createHttpClient(),
+    clock: systemClock,
+    clipboard: {
+      readText: async () => '',
+      writeText: async () => undefined,
+      writeSecret: async () => undefined,
+      clear: () => undefined,
+    },
+    userAgent: USER_AGENT,
+  });
+  return { deliveries, webhookId: fixture.webhookId };
+}
+
 describe('bench: signed test deliveries', () => {
   it(`sign + send next to a plain POST (median and p95 over ${SENDS} in the steady state; target ratio ${TARGET_RATIO})`, async () => {
     const receiver = await startReceiver();
     const body = JSON.stringify(defaultPayload({ apiName: 'Invoices', version: 'v4', now: new Date() }));
-    const fixture = oneWebhookConfig({
-      url: `${receiver.url}/hooks`,
-      scheme: 'standard-webhooks',
-      templateJson: body,
-    });
-    const { webhookId } = fixture;
-    let config = fixture.config;
-    const configStore = { read: () => config, write: (next: ConfigData) => (config = next) };
-    // The delivery service itself (signing, queue, HTTP client, record), with the secret and the log in memory.
-    const deliveries = createDeliveryService({
-      config: configStore,
-      signingSecrets: async () => ({
-        roles: ['current'],
-        secrets: [`whsec_${Buffer.alloc(32, 1).toString('base64')}`],
-      }),
-      readHeaderValue: async () => 'never read: the fixture has no secret header',
-      templates: createTemplateService({ config: configStore, clock: systemClock }),
-      log: createDeliveryLog(memoryLogStore(), () => undefined),
-      http: createHttpClient(),
-      clock: systemClock,
-      clipboard: {
-        readText: async () => '',
-        writeText: async () => undefined,
-        writeSecret: async () => undefined,
-        clear: () => undefined,
-      },
-      userAgent: USER_AGENT,
-    });
+    const { deliveries, webhookId } = deliveryService(receiver.url, body, [secretOf(1)]);
 
     const pairs = WARMUP + SENDS;
     const samples = await alternate(
@@ -164,5 +174,54 @@ describe('bench: signed test deliveries', () => {
       pairsFrom(samples, FIRST),
     );
     expect(await h.ok('deliveries.list', { webhookId: webhook.id })).toHaveLength(200);
+  });
+
+  it(`a rotation's overlap: sign + send with two secrets next to one (target ratio ${OVERLAP_TARGET_RATIO})`, async () => {
+    const receiver = await startReceiver();
+    const body = JSON.stringify(defaultPayload({ apiName: 'Invoices', version: 'v4', now: new Date() }));
+    const two = deliveryService(receiver.url, body, [secretOf(2), secretOf(1)]);
+    const one = deliveryService(receiver.url, body, [secretOf(1)]);
+
+    const samples = await alternate(
+      WARMUP + SENDS,
+      () => two.deliveries.send({ webhookId: two.webhookId }),
+      () => one.deliveries.send({ webhookId: one.webhookId }),
+    );
+    await receiver.close();
+    const signatures = receiver.received.map((r) => String(r.headers['webhook-signature']).split(' ').length);
+    expect(new Set(signatures)).toEqual(new Set([1, 2]));
+    compare(
+      'steady state: sign + send with two secrets (overlap) vs one',
+      'two secrets',
+      pairsFrom(samples, WARMUP),
+      OVERLAP_TARGET_RATIO,
+      'one secret',
+    );
+  });
+
+  it('for reference: the signatures alone, two secrets vs one (each sample: 200 signings)', async () => {
+    const input = {
+      scheme: 'standard-webhooks' as const,
+      body: Buffer.from(
+        JSON.stringify(defaultPayload({ apiName: 'Invoices', version: 'v4', now: new Date() })),
+      ),
+      messageId: 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W',
+      timestamp: 1_700_000_000,
+    };
+    const batch = (secrets: string[]) => async () => {
+      for (let i = 0; i < 200; i++) signatureHeaders({ ...input, secrets });
+    };
+    const samples = await alternate(
+      WARMUP / 4 + SENDS,
+      batch([secretOf(2), secretOf(1)]),
+      batch([secretOf(1)]),
+    );
+    compare(
+      'signatureHeaders alone: two HMACs vs one (no target: the second signature is the work itself)',
+      'two secrets',
+      pairsFrom(samples, WARMUP / 4),
+      undefined,
+      'one secret',
+    );
   });
 });

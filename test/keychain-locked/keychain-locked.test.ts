@@ -28,6 +28,10 @@ function keychainCalls(h: Harness, apiId: string, webhookId: string) {
     () => h.invoke('secrets.copy', { id: webhookId }),
     () => h.invoke('deliveries.send', { webhookId }),
     () => h.invoke('keychain.removeOrphans'),
+    () => h.invoke('rotation.roll', { id: webhookId }),
+    () => h.invoke('rotation.switch', { id: webhookId, force: true }),
+    () => h.invoke('rotation.cancel', { id: webhookId }),
+    () => h.invoke('rotation.endOverlap', { id: webhookId }),
   ];
 }
 

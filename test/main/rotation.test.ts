@@ -86,9 +86,15 @@ describe.each(['standard-webhooks', 'stripe'] as const)('roll with an overlap (%
         : (header(last(receiver), 'webhook-signature').match(/^v1,\S{44} v1,\S{44}$/) ?? []);
     expect(signatures).toHaveLength(1);
 
-    // A redelivery carries both signatures too.
+    // A redelivery carries both signatures too, and so does "Copy as curl" (signed again now).
     await h.ok('deliveries.redeliver', { deliveryId: sent.id });
     expect(await acceptedBy(scheme, last(receiver), { fresh, old })).toEqual(['fresh', 'old']);
+    const { command } = await h.ok('deliveries.copyAsCurl', { deliveryId: sent.id });
+    expect(command.match(scheme === 'stripe' ? /v1=[0-9a-f]{64}/g : /v1,[A-Za-z0-9+/=]{44}/g)).toHaveLength(
+      2,
+    );
+    expect(command).not.toContain(fresh);
+    expect(command).not.toContain(old);
 
     // One minute before the end nothing changes; at the end the timer removes the old secret.
     clock.advance(24 * HOUR - 60_000);

@@ -113,11 +113,7 @@ export function startServices(deps: ServiceDeps) {
       notices,
       missingSecrets,
       finishRegenerate: webhooks.finishInterruptedRegenerate,
-      settleRotations: async (own) => {
-        const settled = await rotationState.settleAll(own);
-        await rotation.expireDue();
-        return settled;
-      },
+      settleRotations: rotationState.settleAll,
     }),
     secrets,
     templates,

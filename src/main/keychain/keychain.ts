@@ -20,7 +20,7 @@ interface Deps {
   /** Completes a regenerate whose new secret waits in the `pending` slot; says which webhook it was. */
   finishRegenerate: (webhookId: string) => Promise<string>;
   /**
-   * Finishes the rotation steps a restart interrupted and ends the overlaps whose time is up; returns `own`
+   * Finishes the rotation steps a restart interrupted, ending the overlaps whose time is up; returns `own`
    * without the items that removed.
    */
   settleRotations: (own: OwnAccount[]) => Promise<OwnAccount[]>;

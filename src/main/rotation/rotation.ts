@@ -196,7 +196,6 @@ export function createRotationService({
     /** "Test the new secret", "Test the current secret", "Check the old secret is refused". */
     test: ({ id, role }: ParsedInput<'rotation.test'>) => test(id, role),
 
-    expireDue,
     /** Arms the expiry timer for the overlaps in the config (at start). */
     start: () => armExpiryTimer(),
   };

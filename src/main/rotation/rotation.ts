@@ -196,6 +196,8 @@ export function createRotationService({
     /** "Test the new secret", "Test the current secret", "Check the old secret is refused". */
     test: ({ id, role }: ParsedInput<'rotation.test'>) => test(id, role),
 
+    /** The expiry timer's task: ends the overlaps whose time is up; returns their webhooks' ids. */
+    expireDue,
     /** Arms the expiry timer for the overlaps in the config (at start). */
     start: () => armExpiryTimer(),
   };

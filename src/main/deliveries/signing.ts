@@ -19,14 +19,14 @@ export interface SignInput {
 }
 
 /** HMAC-SHA256 over the parts joined, fed in pieces so the body is never copied into a bigger string. */
-function hmac(key: string | Buffer, ...parts: (string | Buffer)[]): Buffer {
+export function hmac(key: string | Buffer, ...parts: (string | Buffer)[]): Buffer {
   const mac = createHmac('sha256', key);
   for (const part of parts) mac.update(part); // strings as UTF-8
   return mac.digest();
 }
 
 /** Standard Webhooks' key: the base64 after `whsec_` (as its reference library decodes it). */
-function standardWebhooksKey(secret: string): Buffer {
+export function standardWebhooksKey(secret: string): Buffer {
   return Buffer.from(
     secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret,
     'base64',

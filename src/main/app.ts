@@ -6,6 +6,7 @@ import { systemClipboard } from './shell/clipboard';
 import { openConfigStore } from './config/store';
 import { openDeliveryLogStore } from './deliveries/log-store';
 import { createHttpClient } from './deliveries/http-client';
+import { listenHttp } from './inbox/http-listener';
 import { createKeytarVault } from './keychain/keytar-vault';
 import { ownTopFrameCheck } from './ipc/handle';
 import { channelHandlers, registerIpc } from './ipc/register';
@@ -34,6 +35,7 @@ function onReady(): void {
     },
     deliveryLog: log.store,
     http: createHttpClient(),
+    listen: listenHttp,
     startupNotices: [...opened.notices, ...log.notices],
   });
   const trustedOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
@@ -43,6 +45,8 @@ function onReady(): void {
   app.on('will-quit', (event) => {
     // The delivery log writes in bursts: whatever is pending reaches the file before the app exits.
     log.store.flush();
+    // The Inbox's port is free again once the app is gone.
+    void services.inbox.stop();
     // A copied secret must not outlive the app: quitting waits for the clipboard check once.
     if (clipboardCleared) return;
     event.preventDefault();

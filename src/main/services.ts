@@ -16,6 +16,8 @@ import { USER_AGENT } from './deliveries/user-agent';
 import { createWebhookService } from './webhooks/webhooks';
 import { createRotationState } from './rotation/rotation-state';
 import { createRotationService } from './rotation/rotation';
+import { createInbox } from './inbox/inbox';
+import type { Listen } from './inbox/ports';
 
 export interface ServiceDeps {
   config: ConfigStore;
@@ -25,6 +27,8 @@ export interface ServiceDeps {
   emit: EmitEvent;
   deliveryLog: DeliveryLogStore;
   http: HttpClient;
+  /** The Inbox's HTTP listener. */
+  listen: Listen;
   /** Defaults to Hookwarden/<package version>. */
   userAgent?: string;
   /** Notices from opening the config and the delivery log. */
@@ -120,6 +124,7 @@ export function startServices(deps: ServiceDeps) {
     settings: createSettingsService(config),
     deliveries,
     rotation,
+    inbox: createInbox({ listen: deps.listen, clock, schedule, emit: deps.emit, clipboard: deps.clipboard }),
   };
 }
 

@@ -32,6 +32,13 @@ export const CHANNELS = [
   'deliveries.list',
   'deliveries.redeliver',
   'deliveries.copyAsCurl',
+  'inbox.status',
+  'inbox.start',
+  'inbox.stop',
+  'inbox.setResponse',
+  'inbox.list',
+  'inbox.clear',
+  'inbox.copyAsCurl',
   'templates.get',
   'templates.save',
   'templates.reset',
@@ -39,7 +46,12 @@ export const CHANNELS = [
   'settings.update',
 ] as const;
 
-export const EVENT_NAMES = ['deliveries.changed', 'app.noticesChanged', 'webhooks.changed'] as const;
+export const EVENT_NAMES = [
+  'deliveries.changed',
+  'app.noticesChanged',
+  'webhooks.changed',
+  'inbox.received',
+] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

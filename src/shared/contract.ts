@@ -27,6 +27,7 @@ import {
   type Settings,
 } from './delivery';
 import type { Result } from './errors';
+import { inboxResponseSchema, inboxStartSchema, type InboxStatus, type ReceivedRequest } from './inbox';
 import { DEFAULT_OVERLAP, overlapChoiceSchema, secretRoleSchema } from './rotation';
 import type { ChannelName, EventName as ListedEventName } from './channel-names';
 
@@ -127,6 +128,14 @@ export const contract = {
   'deliveries.redeliver': channel<SentDelivery>()(byDelivery),
   'deliveries.copyAsCurl': channel<CurlCopy>()(byDelivery),
 
+  'inbox.status': channel<InboxStatus>()(noInput),
+  'inbox.start': channel<InboxStatus>()(inboxStartSchema),
+  'inbox.stop': channel<InboxStatus>()(noInput),
+  'inbox.setResponse': channel<InboxStatus>()(inboxResponseSchema),
+  'inbox.list': channel<ReceivedRequest[]>()(noInput),
+  'inbox.clear': channel<InboxStatus>()(noInput),
+  'inbox.copyAsCurl': channel<CurlCopy>()(z.strictObject({ requestId: idSchema })),
+
   'templates.get': channel<PayloadTemplate>()(z.strictObject(apiVersion)),
   'templates.save': channel<PayloadTemplate>()(
     z.strictObject({ ...apiVersion, json: z.string().max(TEMPLATE_MAX_CHARS) }),
@@ -144,6 +153,8 @@ export interface EventPayloads {
   'app.noticesChanged': { notices: Notice[] };
   /** Main changed these webhooks on its own (an overlap expired): rows showing them should be read again. */
   'webhooks.changed': { ids: string[] };
+  /** The Inbox received a request (sent as it arrives, before the Inbox answers). */
+  'inbox.received': ReceivedRequest;
 }
 
 /**

@@ -203,7 +203,11 @@ type FieldKind =
   | 'json'
   | 'overlap'
   | 'role'
-  | 'flag';
+  | 'flag'
+  | 'port'
+  | 'status'
+  | 'delay'
+  | 'requestId';
 type Shape = Record<string, { kind: FieldKind; optional?: true }>;
 const required = (kind: FieldKind) => ({ kind });
 const optional = (kind: FieldKind) => ({ kind, optional: true as const });
@@ -251,6 +255,13 @@ const SHAPES: Record<Channel, Shape | null> = {
   'deliveries.list': { webhookId: required('webhookId') },
   'deliveries.redeliver': { deliveryId: required('deliveryId') },
   'deliveries.copyAsCurl': { deliveryId: required('deliveryId') },
+  'inbox.status': null,
+  'inbox.start': { port: optional('port'), exposeToNetwork: optional('flag') },
+  'inbox.stop': null,
+  'inbox.setResponse': { status: required('status'), delaySeconds: required('delay') },
+  'inbox.list': null,
+  'inbox.clear': null,
+  'inbox.copyAsCurl': { requestId: required('requestId') },
   'templates.get': apiVersion,
   'templates.save': { ...apiVersion, json: required('json') },
   'templates.reset': apiVersion,
@@ -309,6 +320,10 @@ const INVALID: Record<FieldKind, (random: Random, ids: Ids) => unknown> = {
   overlap: (random) => pick(random, ['24 hours', '24H', '2h', '', 86_400_000, null]),
   role: (random) => pick(random, ['Current', 'old', 'new', 'pending', 'header:x-a', '', null]),
   flag: (random) => pick(random, ['true', 1, 0, null, 'false']),
+  port: (random) => pick(random, [0, 80, 1023, 65536, 4242.5, -1, '4242', null]),
+  status: (random) => pick(random, [201, 404, 302, 0, '200', null]),
+  delay: (random) => pick(random, [-1, 31, 0.5, '1', null, Number.NaN]),
+  requestId: (random) => pick(random, notAnId),
 };
 /** Values of a type the kind never takes (strings only where the kind refuses every string the junk holds). */
 function wrongType(kind: FieldKind, random: Random): unknown {
@@ -316,9 +331,10 @@ function wrongType(kind: FieldKind, random: Random): unknown {
     const value = junkValue(random, false);
     const fits =
       ((kind === 'cascade' || kind === 'paused' || kind === 'flag') && typeof value === 'boolean') ||
-      (kind === 'timeout' && typeof value === 'number') ||
+      ((kind === 'timeout' || kind === 'port' || kind === 'status' || kind === 'delay') &&
+        typeof value === 'number') ||
       ((kind === 'versions' || kind === 'headers') && Array.isArray(value)) ||
-      (typeof value === 'string' && !['apiId', 'webhookId', 'deliveryId'].includes(kind));
+      (typeof value === 'string' && !['apiId', 'webhookId', 'deliveryId', 'requestId'].includes(kind));
     if (!fits) return value;
   }
 }
@@ -347,6 +363,10 @@ const VALID: Record<FieldKind, (ids: Ids) => unknown> = {
   overlap: () => '1h',
   role: () => 'current',
   flag: () => false,
+  port: () => 4242,
+  status: () => 200,
+  delay: () => 0,
+  requestId: () => '0d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a',
 };
 
 /** A valid input of the shape, every optional field included. */
@@ -366,8 +386,9 @@ function malformedPayloads(channel: Channel, ids: Ids, random: Random): unknown[
     const names = Object.keys(shape);
     const how = random();
     if (how < 0.15) return junkValue(random, false);
-    if (how < 0.35) {
-      const requiredNames = names.filter((name) => !shape[name]?.optional);
+    const requiredNames = names.filter((name) => !shape[name]?.optional);
+    // Leaving a field out is malformed only where one is required.
+    if (how < 0.35 && requiredNames.length > 0) {
       const left = pick(random, requiredNames);
       return Object.fromEntries(Object.entries(valid).filter(([name]) => name !== left));
     }

@@ -8,6 +8,7 @@ import { systemClipboard } from '../../src/main/shell/clipboard';
 import { openConfigStore } from '../../src/main/config/store';
 import { openDeliveryLogStore } from '../../src/main/deliveries/log-store';
 import { createHttpClient } from '../../src/main/deliveries/http-client';
+import { listenHttp } from '../../src/main/inbox/http-listener';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../src/main/shell/app-protocol';
 import { ownTopFrameCheck, type InvokeEvent } from '../../src/main/ipc/handle';
 import { channelHandlers, registerIpc } from '../../src/main/ipc/register';
@@ -34,6 +35,7 @@ export function startCore(dir: string, vault: SecretVault) {
     emit: () => undefined,
     deliveryLog: log.store,
     http: createHttpClient(),
+    listen: listenHttp,
     startupNotices: [...opened.notices, ...log.notices],
   });
   type Listener = (event: InvokeEvent, input: unknown) => Promise<Result<unknown>>;

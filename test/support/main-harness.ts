@@ -6,6 +6,7 @@ import { systemClipboard } from '../../src/main/shell/clipboard';
 import { openConfigStore } from '../../src/main/config/store';
 import { openDeliveryLogStore } from '../../src/main/deliveries/log-store';
 import { createHttpClient } from '../../src/main/deliveries/http-client';
+import { listenHttp } from '../../src/main/inbox/http-listener';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../src/main/shell/app-protocol';
 import { ownTopFrameCheck, type InvokeEvent } from '../../src/main/ipc/handle';
 import { channelHandlers, registerIpc } from '../../src/main/ipc/register';
@@ -87,6 +88,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     deliveryLog: log.store,
     http: options.http ?? createHttpClient(),
+    listen: listenHttp,
     startupNotices: [...opened.notices, ...log.notices],
     clipboardClearMs: options.clipboardClearMs,
     schedule: options.schedule,

@@ -9,7 +9,8 @@ export function shellQuote(word: string): string {
 /** curl computes these itself from the URL and the body. */
 const COMPUTED_BY_CURL = new Set(['content-length', 'host']);
 
-export function curlCommand(request: DeliveryRequest): string {
+/** Any method: a recorded delivery is a POST, a request the Inbox received may be anything. */
+export function curlCommand(request: Omit<DeliveryRequest, 'method'> & { method: string }): string {
   const headers = Object.entries(request.headers)
     .filter(([name]) => !COMPUTED_BY_CURL.has(name.toLowerCase()))
     .map(([name, value]) => `${name}: ${value}`);

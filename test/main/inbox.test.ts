@@ -1,0 +1,201 @@
+/**
+ * The Inbox (local receiver) on real ports: requests from curl and from the app's own deliveries are kept byte
+ * for byte, the chosen status and delay are honoured (the delay on a Schedule the test drives), a port in use
+ * is said plainly, it listens on loopback alone unless asked, and stopping frees the port.
+ */
+import { execFile } from 'node:child_process';
+import { once } from 'node:events';
+import http from 'node:http';
+import net from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { INBOX_BODY_LIMIT, INBOX_LIMIT, type ReceivedRequest } from '../../src/shared/inbox';
+import { manualSchedule } from '../support/clock';
+import { startWithWebhook } from '../support/fixtures';
+import { onMainEvent, startHarness, type Harness } from '../support/main-harness';
+
+const run = promisify(execFile);
+const running: Harness[] = [];
+afterEach(async () => {
+  for (const h of running.splice(0)) await h.ok('inbox.stop');
+});
+
+/** A port nothing listens on right now. */
+async function freePort(): Promise<number> {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** POSTs raw bytes with exactly these header lines, and answers status, headers and the time it took. */
+async function post(url: string, body: Buffer, headers: [string, string][] = []) {
+  const request = http.request(url, {
+    method: 'POST',
+    headers: { 'Content-Length': String(body.length), ...Object.fromEntries(headers) },
+  });
+  request.end(body);
+  const [response] = (await once(request, 'response')) as [http.IncomingMessage];
+  const chunks: Buffer[] = [];
+  for await (const chunk of response) chunks.push(chunk as Buffer);
+  return { status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks).toString() };
+}
+
+const bodyOf = (request: ReceivedRequest) => Buffer.from(request.bodyBase64, 'base64');
+
+async function startInbox(options: Parameters<typeof startHarness>[0] = {}) {
+  const h = await startHarness(options);
+  running.push(h);
+  const port = await freePort();
+  const status = await h.ok('inbox.start', { port });
+  return { h, port, status, url: status.url as string };
+}
+
+describe('the Inbox', () => {
+  it('starts on 127.0.0.1 at the port given and keeps a request from curl byte for byte, headers as sent', async () => {
+    const { h, port, status, url } = await startInbox();
+    expect(status).toEqual({
+      listening: true,
+      url: `http://127.0.0.1:${port}`,
+      exposedToNetwork: false,
+      response: { status: 200, delaySeconds: 0 },
+      received: 0,
+    });
+    const events: unknown[] = [];
+    const unsubscribe = onMainEvent((event, payload) => event === 'inbox.received' && events.push(payload));
+    const body = '{"é":"\\u00e9",\r\n "raw": true}\n';
+    const { stdout } = await run('curl', [
+      '--silent',
+      '--data-binary',
+      body,
+      '-H',
+      'X-Mixed-Case: One',
+      '-H',
+      'Content-Type: application/json',
+      `${url}/any/path?x=1`,
+    ]);
+    unsubscribe();
+    expect(JSON.parse(stdout)).toEqual({ received: true, status: 'OK' });
+
+    const [request] = await h.ok('inbox.list');
+    expect(request).toMatchObject({
+      method: 'POST',
+      path: '/any/path?x=1',
+      truncated: false,
+      answeredStatus: 200,
+    });
+    expect(bodyOf(request as ReceivedRequest).toString('utf8')).toBe(body);
+    expect(request?.bodyBytes).toBe(Buffer.byteLength(body));
+    expect(request?.headers).toContainEqual(['X-Mixed-Case', 'One']);
+    expect(request?.headers.map(([name]) => name).indexOf('X-Mixed-Case')).toBeLessThan(
+      request?.headers.map(([name]) => name).indexOf('Content-Type') ?? -1,
+    );
+    expect(events).toEqual([request]);
+  });
+
+  it("receives the app's own signed delivery with the exact bytes the delivery record shows", async () => {
+    const { h } = await startWithWebhook();
+    running.push(h);
+    const status = await h.ok('inbox.start', { port: await freePort() });
+    const [api] = await h.ok('apis.list');
+    const [hook] = await h.ok('webhooks.list', { apiId: api?.id as string });
+    await h.ok('webhooks.updateUrl', { id: hook?.id as string, url: `${status.url}/hooks` });
+    const sent = await h.ok('deliveries.send', { webhookId: hook?.id as string });
+    expect(sent.outcome).toBe('success');
+    const [request] = await h.ok('inbox.list');
+    expect(bodyOf(request as ReceivedRequest).toString('utf8')).toBe(sent.request.body);
+    const received = Object.fromEntries(request?.headers.map(([n, v]) => [n.toLowerCase(), v]) ?? []);
+    expect(received['x-mindee-hmac-signature']).toBe(sent.request.headers['X-Mindee-Hmac-Signature']);
+  });
+
+  it('answers with the chosen status after the chosen delay; 503 carries Retry-After', async () => {
+    const timers = manualSchedule();
+    const { h, url } = await startInbox({ schedule: timers.schedule });
+    await h.ok('inbox.setResponse', { status: 503, delaySeconds: 30 });
+    const answered = post(`${url}/late`, Buffer.from('{}'));
+    let done = false;
+    void answered.then(() => (done = true));
+    for (let turn = 0; turn < 50 && timers.pending().length === 0; turn++)
+      await new Promise((r) => setTimeout(r, 5));
+    expect(timers.pending()).toEqual([30_000]);
+    expect(done).toBe(false);
+    await timers.advance(30_000);
+    const response = await answered;
+    expect(response.status).toBe(503);
+    expect(response.headers['retry-after']).toBe('60');
+    expect((await h.ok('inbox.list'))[0]?.answeredStatus).toBe(503);
+
+    await h.ok('inbox.setResponse', { status: 410, delaySeconds: 0 });
+    expect((await post(url, Buffer.from('{}'))).status).toBe(410);
+  });
+
+  it('says plainly when the port is in use, and keeps nothing running', async () => {
+    const h = await startHarness();
+    running.push(h);
+    const port = await freePort();
+    const other = net.createServer().listen(port, '127.0.0.1');
+    await once(other, 'listening');
+    try {
+      const result = await h.invoke('inbox.start', { port });
+      expect(result).toMatchObject({ ok: false, error: { code: 'PORT_IN_USE' } });
+      expect(result.ok || result.error.message).toContain(`Port ${port} is already in use`);
+      expect(await h.ok('inbox.status')).toMatchObject({ listening: false, url: null });
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
+  });
+
+  it('stopping frees the port; the requests stay until cleared', async () => {
+    const { h, port, url } = await startInbox();
+    await post(url, Buffer.from('a'));
+    expect(await h.ok('inbox.stop')).toMatchObject({ listening: false, received: 1 });
+    const again = net.createServer().listen(port, '127.0.0.1');
+    await once(again, 'listening');
+    await new Promise((resolve) => again.close(resolve));
+    expect(await h.ok('inbox.list')).toHaveLength(1);
+    expect(await h.ok('inbox.clear')).toMatchObject({ received: 0 });
+  });
+
+  const lanAddress = Object.values(networkInterfaces())
+    .flat()
+    .find((address) => address?.family === 'IPv4' && !address.internal)?.address;
+  it.skipIf(!lanAddress)(
+    'listens on loopback alone unless asked to expose itself to the network',
+    async () => {
+      const { h, port } = await startInbox();
+      await expect(post(`http://${lanAddress}:${port}/`, Buffer.from('x'))).rejects.toThrow(/ECONNREFUSED/);
+      expect(await h.ok('inbox.start', { port, exposeToNetwork: true })).toMatchObject({
+        exposedToNetwork: true,
+      });
+      expect((await post(`http://${lanAddress}:${port}/`, Buffer.from('x'))).status).toBe(200);
+    },
+  );
+
+  it(`keeps the last ${INBOX_LIMIT} requests and the first ${INBOX_BODY_LIMIT / 1024} KiB of each body`, async () => {
+    const { h, url } = await startInbox();
+    const big = Buffer.alloc(INBOX_BODY_LIMIT + 10, 0x61);
+    await post(url, big);
+    const [first] = await h.ok('inbox.list');
+    expect(first).toMatchObject({ truncated: true, bodyBytes: INBOX_BODY_LIMIT + 10 });
+    expect(bodyOf(first as ReceivedRequest)).toEqual(big.subarray(0, INBOX_BODY_LIMIT));
+    for (let i = 1; i <= INBOX_LIMIT; i++) await post(`${url}/${i}`, Buffer.from(String(i)));
+    const kept = await h.ok('inbox.list');
+    expect(kept).toHaveLength(INBOX_LIMIT);
+    expect([kept[0]?.path, kept.at(-1)?.path]).toEqual(['/1', `/${INBOX_LIMIT}`]);
+  });
+
+  it('copies a received request as a curl command that sends it again, byte for byte', async () => {
+    const { h, url } = await startInbox();
+    const body = Buffer.from('{"a": "it\'s"}\r\n');
+    await post(`${url}/hooks`, body, [['X-Team', 'blue']]);
+    const [request] = await h.ok('inbox.list');
+    const { command } = await h.ok('inbox.copyAsCurl', { requestId: request?.id as string });
+    await run('sh', ['-c', command]);
+    const [, again] = await h.ok('inbox.list');
+    expect(again?.path).toBe('/hooks');
+    expect(bodyOf(again as ReceivedRequest)).toEqual(body);
+    expect(again?.headers).toContainEqual(['X-Team', 'blue']);
+  });
+});

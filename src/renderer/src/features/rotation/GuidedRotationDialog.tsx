@@ -30,7 +30,7 @@ interface Props {
   onCloseAutoFocus(event: Event): void;
 }
 
-const STEP_NAMES = ['Create the new secret', 'Test both secrets', 'Switch', 'Check the old secret'];
+const STEP_NAMES = ['Create the new secret', 'Test both secrets', 'Switch', 'Check the old secret'] as const;
 
 /** The step the dialog shows: before the roll, between the roll and the switch, after the switch. */
 type View = 'start' | 'prepare' | 'switched';
@@ -111,6 +111,7 @@ export function GuidedRotationDialog({ webhook, startNew, ...dialog }: Props) {
   return (
     <FormDialog
       {...dialog}
+      wide
       title="Roll signing secret"
       description={
         <>

@@ -16,10 +16,13 @@ export function OverlapChoiceField({
   value,
   onChange,
   disabled,
+  autoFocus,
 }: {
   value: OverlapChoice;
   onChange(next: OverlapChoice): void;
   disabled?: boolean;
+  /** The dialog's first field: the chosen radio takes the initial focus (as Tab would reach it). */
+  autoFocus?: boolean;
 }) {
   const id = useId();
   return (
@@ -41,6 +44,7 @@ export function OverlapChoiceField({
               value={choice.id}
               checked={value === choice.id}
               disabled={disabled}
+              autoFocus={autoFocus && value === choice.id}
               onChange={() => onChange(choice.id)}
             />
             {choice.label}

@@ -51,7 +51,7 @@ export function RollDialog({ webhook, ...dialog }: Props) {
     >
       <form className={form.form} onSubmit={submit} noValidate>
         <OverlapWarning rotation={webhook.rotation} />
-        <OverlapChoiceField value={keepOldFor} onChange={setKeepOldFor} />
+        <OverlapChoiceField value={keepOldFor} onChange={setKeepOldFor} autoFocus />
         <FormError message={submission.error} />
         <FormActions submitLabel="Roll secret" pending={submission.pending} />
       </form>

@@ -20,19 +20,19 @@ function shown(webhook: WebhookView): WebhookView {
 
 const hide = (id: string, role: SecretRole) => useSecrets.getState().hide(secretKey(id, role));
 
-/** "for 24 hours", or "—" for "Expire now". */
+/** "24 hours": a choice as a toast says it. */
 function keptFor(choice: OverlapChoice): string {
   return OVERLAP_CHOICES.find((candidate) => candidate.id === choice)?.label.toLowerCase() ?? choice;
 }
 
 /** After a switch the old secret, if still kept, is the previous one; a shown current secret shows the new one. */
-async function switched(id: string, keepOldFor: OverlapChoice): Promise<void> {
+async function switched(id: string, keepOldFor: OverlapChoice, what: string): Promise<void> {
   hide(id, 'previous');
   hide(id, 'next');
   toast(
     keepOldFor === 'now'
-      ? 'Switched to the new signing secret. The old one no longer works.'
-      : `Switched to the new signing secret. The old one stays valid for ${keptFor(keepOldFor)}.`,
+      ? `${what}. The old one no longer works.`
+      : `${what}. The old one stays valid for ${keptFor(keepOldFor)}.`,
   );
   await showNewSecret(id).catch(() => undefined);
 }
@@ -59,7 +59,7 @@ export async function rollSecret(
     hide(id, 'next');
     return webhook;
   }
-  await switched(id, options.keepOldFor);
+  await switched(id, options.keepOldFor, 'Signing secret rolled');
   return webhook;
 }
 
@@ -69,7 +69,7 @@ export async function switchSecret(
   options: { keepOldFor: OverlapChoice; force: boolean },
 ): Promise<WebhookView> {
   const webhook = shown(await call('rotation.switch', { id, ...options }));
-  await switched(id, options.keepOldFor);
+  await switched(id, options.keepOldFor, 'Switched to the new signing secret');
   return webhook;
 }
 

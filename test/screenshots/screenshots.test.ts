@@ -12,6 +12,7 @@ import { closeAfterEach } from '../support/close-after-each';
 import type { SecretVault } from '../../src/main/keychain/ports';
 import { AppError } from '../../src/shared/errors';
 import { startReceiver } from '../support/receiver';
+import { startRotatingReceiver } from '../support/rotating-receiver';
 
 const OUT = resolve('docs/screenshots');
 mkdirSync(OUT, { recursive: true });
@@ -176,5 +177,116 @@ describe('screenshots', () => {
       await dialog.locator('.cm-lint-marker-error').first().waitFor();
       await shot(page, variant.editor);
     }
+  });
+
+  describe('secret rotation', () => {
+    const rotationRow = (page: Page) =>
+      page
+        .getByRole('grid', { name: 'Webhooks' })
+        .getByRole('row')
+        .filter({ hasText: 'acme.example/webhooks' });
+
+    /** An API with a Standard Webhooks webhook and one more (Mindee), the first at `url`. */
+    async function twoWebhooks(
+      options: BridgedAppOptions,
+      scheme: 'standard-webhooks' | 'mindee',
+      url: string,
+    ) {
+      const app = closeAfterEach(await start(options));
+      const api = await app.harness.ok('apis.create', { name: 'Invoices', versions: ['v4', 'v3'] });
+      const webhook = await app.harness.ok('webhooks.create', { apiId: api.id, version: 'v4', url, scheme });
+      await app.harness.ok('webhooks.create', {
+        apiId: api.id,
+        version: 'v3',
+        url: 'https://staging.acme.example/hooks',
+      });
+      await app.page.reload();
+      await app.page.getByRole('grid', { name: 'Webhooks' }).waitFor();
+      return { app, webhook };
+    }
+
+    async function openRoll(page: Page, item = 'Roll signing secret') {
+      await rotationRow(page).getByRole('button', { name: 'More actions', exact: true }).click();
+      await page.getByRole('menuitem', { name: item, exact: true }).click();
+      return page.getByRole('dialog', { name: 'Roll signing secret' });
+    }
+
+    it('the roll dialog and a rotating row (1200×800, 800×600, dark)', async () => {
+      for (const variant of [
+        { suffix: '', options: {} },
+        { suffix: '-800x600', options: { viewport: { width: 800, height: 600 } } },
+        { suffix: '-dark', options: { colorScheme: 'dark' } },
+      ] as const) {
+        const { app } = await twoWebhooks(
+          variant.options,
+          'standard-webhooks',
+          'https://api.acme.example/webhooks/invoices',
+        );
+        const page = app.page;
+        const dialog = await openRoll(page);
+        await dialog.getByRole('radiogroup', { name: 'Keep the old secret valid for' }).waitFor();
+        await shot(page, `rotation-roll-dialog${variant.suffix}`);
+        await dialog.getByRole('button', { name: 'Roll secret', exact: true }).click();
+        await dialog.waitFor({ state: 'detached' });
+        await rotationRow(page).getByText('old secret expires in 24 h').waitFor();
+        await page.mouse.move(0, 0);
+        await shot(page, `rotation-rotating-row${variant.suffix}`);
+        if (variant.suffix === '-dark') continue;
+        await rotationRow(page)
+          .getByRole('button', { name: 'Reveal previous signing secret', exact: true })
+          .click();
+        await rotationRow(page).locator('[data-revealed-previous]').waitFor();
+        await page.mouse.move(0, 0);
+        await shot(page, `rotation-previous-revealed${variant.suffix}`);
+        await openRoll(page);
+        await page.locator('[data-overlap-warning]').waitFor();
+        await shot(page, `rotation-roll-again${variant.suffix}`);
+      }
+    });
+
+    it('each step of the guided rotation (800×600; step 2 also dark)', async () => {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const receiver = await startRotatingReceiver('mindee');
+        const url = `${receiver.url}/acme.example/webhooks/invoices`;
+        const { app, webhook } = await twoWebhooks(
+          { viewport: { width: 800, height: 600 }, colorScheme },
+          'mindee',
+          url,
+        );
+        const page = app.page;
+        const suffix = colorScheme === 'dark' ? '-dark' : '';
+        receiver.known.add((await app.harness.ok('secrets.reveal', { id: webhook.id })).secret);
+        const dialog = await openRoll(page);
+        await dialog.getByRole('heading', { name: 'Step 1 of 4: create the new secret' }).waitFor();
+        if (!suffix) await shot(page, 'rotation-guided-1-create');
+        await dialog.getByRole('button', { name: 'Roll secret', exact: true }).click();
+        await dialog.getByRole('heading', { name: 'Step 2 of 4: test both secrets' }).waitFor();
+        await dialog.getByRole('button', { name: 'Test the new secret', exact: true }).click();
+        await dialog.getByText('Refused: 401 Unauthorized').waitFor();
+        await dialog.getByRole('button', { name: 'Test the current secret', exact: true }).click();
+        await dialog.getByText('Accepted: 200 OK').waitFor();
+        await shot(page, `rotation-guided-2-test${suffix}`);
+        if (suffix) continue;
+        await dialog.getByRole('button', { name: 'Continue later', exact: true }).click();
+        await dialog.waitFor({ state: 'detached' });
+        await page.mouse.move(0, 0);
+        await shot(page, 'rotation-guided-row');
+        receiver.known.add((await app.harness.ok('secrets.reveal', { id: webhook.id, role: 'next' })).secret);
+        await openRoll(page, 'Continue rotation');
+        await dialog.getByRole('button', { name: 'Test the new secret', exact: true }).click();
+        await dialog.getByRole('heading', { name: 'Step 3 of 4: switch to the new secret' }).waitFor();
+        await shot(page, 'rotation-guided-3-switch');
+        await dialog.getByRole('button', { name: 'Switch to the new secret', exact: true }).click();
+        await dialog.getByRole('heading', { name: /^Step 4 of 4/ }).waitFor();
+        await dialog.getByRole('button', { name: 'Check the old secret is refused', exact: true }).click();
+        await dialog.getByRole('alert').waitFor();
+        await shot(page, 'rotation-guided-4-check-accepted');
+        receiver.known.clear();
+        receiver.known.add((await app.harness.ok('secrets.reveal', { id: webhook.id })).secret);
+        await dialog.getByRole('button', { name: 'Check the old secret is refused', exact: true }).click();
+        await dialog.getByText('Refused: 401 Unauthorized').waitFor();
+        await shot(page, 'rotation-guided-4-check-refused');
+      }
+    });
   });
 });

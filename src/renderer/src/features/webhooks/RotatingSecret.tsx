@@ -38,11 +38,21 @@ export function RotatingSecret({ webhookId, rotation, describedBy, current, chil
     <div className={styles.rotating} data-rotating={rotation.phase}>
       <div className={styles.lines}>
         <div className={cx(styles.line, previous !== undefined && styles.aside)}>{current}</div>
-        <div className={cx(styles.line, styles.status, currentShown && styles.aside)}>
+        <div
+          className={cx(
+            styles.line,
+            styles.status,
+            currentShown && styles.aside,
+            previous !== undefined && styles.previousShown,
+          )}
+        >
           {previous !== undefined ? (
-            <code className={cx(secretStyles.value, secretStyles.revealed)} data-revealed-previous>
-              {previous}
-            </code>
+            <>
+              <span className={styles.previousLabel}>Previous</span>
+              <code className={cx(secretStyles.value, secretStyles.revealed)} data-revealed-previous>
+                {previous}
+              </code>
+            </>
           ) : (
             <>
               <span className={cx(tags.badge, tags.rotating)}>Rotating</span>

@@ -18,7 +18,8 @@ export function checkEndpointUrl(input: string): UrlCheck {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     return { ok: false, reason: 'The URL must start with https:// (or http://).' };
   }
-  if (parsed.hostname === '') return { ok: false, reason: 'The URL needs a host name.' };
+  // No host check: for http: and https: the URL parser itself refuses an empty host (`http://` throws,
+  // `http:///x` is `http://x/`), so `parsed.hostname` is never '' here.
   if (parsed.username !== '' || parsed.password !== '') {
     return { ok: false, reason: 'The URL must not contain a user name or password (user:pass@).' };
   }

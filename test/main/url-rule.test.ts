@@ -23,6 +23,8 @@ describe('checkEndpointUrl', () => {
     ['file:///etc/passwd', /https|host/],
     ['https://user:pass@example.com/', /user name or password/],
     ['https://user@example.com/', /user name or password/],
+    ['https://:pass@example.com/', /user name or password/],
+    ['http:///', /absolute URL/],
     ['https://example.com/a b', /spaces/],
     [' https://example.com/', /spaces/],
     ['https://example.com/\n', /spaces/],
@@ -43,6 +45,14 @@ describe('checkEndpointUrl', () => {
   ])('keeps %j as parsed: %j (what is stored is what is sent)', (input, url) => {
     expect(checkEndpointUrl(input)).toMatchObject({ ok: true, url });
   });
+
+  it.each(['https://example.com/?next=http://inner.example/', 'https://example.com/http:'])(
+    'an https URL that merely contains "http:" (%s) is not insecure',
+    (url) => {
+      expect(checkEndpointUrl(url)).toEqual({ ok: true, url, insecure: false });
+      expect(isInsecureUrl(url)).toBe(false);
+    },
+  );
 
   it('accepts exactly 2048 characters', () => {
     const url = `https://example.com/${'x'.repeat(2048 - 20)}`;

@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import { App } from '../../src/renderer/src/App';
 import { useApis } from '../../src/renderer/src/stores/apis';
 import { useDeliveries } from '../../src/renderer/src/stores/deliveries';
+import { useInbox } from '../../src/renderer/src/stores/inbox';
 import { useSecrets } from '../../src/renderer/src/stores/secrets';
 import { useSettings } from '../../src/renderer/src/stores/settings';
 import { useStatus } from '../../src/renderer/src/stores/status';
@@ -17,6 +18,7 @@ import type { HookwardenApi } from '../../src/shared/contract';
 const stores = [
   useApis,
   useDeliveries,
+  useInbox,
   useSecrets,
   useSettings,
   useStatus,

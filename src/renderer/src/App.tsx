@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ComponentType } from 'react';
 import styles from './App.module.css';
 import { buttonClass } from './features/common/button';
 import inline from './features/common/inline-error.module.css';
@@ -7,6 +7,7 @@ import text from './features/common/text.module.css';
 import { loadApis } from './features/apis/actions';
 import { ApiSidebar } from './features/apis/ApiSidebar';
 import { NoApis } from './features/apis/NoApis';
+import { InboxPage } from './features/inbox/InboxPage';
 import { followNotices, loadNotices } from './features/notices/actions';
 import { KeychainBanner } from './features/notices/KeychainBanner';
 import { StartupNotices } from './features/notices/StartupNotices';
@@ -15,10 +16,18 @@ import { KeyboardShortcutsDialog } from './features/webhooks/KeyboardShortcutsDi
 import { useGlobalShortcuts } from './features/webhooks/useGlobalShortcuts';
 import { WebhooksPage } from './features/webhooks/WebhooksPage';
 import { useApis, useSelectedApi } from './stores/apis';
+import { useUi, type ToolPage } from './stores/ui';
 import { cx } from './lib/cx';
 
-/** The window: banners on top, the APIs on the left, the selected API's webhooks on the right. */
+/** The pages the sidebar's links open in place of the selected API's Webhooks page (stores/ui.ts). */
+const TOOL_PAGES: Record<ToolPage, ComponentType> = {
+  inbox: InboxPage,
+};
+
+/** The window: banners on top, the APIs on the left, the selected API's webhooks (or another page) on the right. */
 export function App() {
+  const shownPage = useUi((state) => state.page);
+  const ToolPageView = shownPage === 'webhooks' ? null : TOOL_PAGES[shownPage];
   const status = useApis((state) => state.status);
   const error = useApis((state) => state.error);
   const selected = useSelectedApi();
@@ -39,12 +48,13 @@ export function App() {
         <div className={styles.workspace}>
           <ApiSidebar />
           <main className={styles.main}>
-            {status === 'loading' && (
+            {ToolPageView && <ToolPageView />}
+            {!ToolPageView && status === 'loading' && (
               <p className={cx(page.page, text.muted)} role="status">
                 Loading…
               </p>
             )}
-            {status === 'error' && (
+            {!ToolPageView && status === 'error' && (
               <div className={cx(inline.inlineError, styles.loadError)} role="alert">
                 <p>The APIs could not be loaded: {error}</p>
                 <button type="button" className={buttonClass()} onClick={() => void loadApis()}>
@@ -52,7 +62,7 @@ export function App() {
                 </button>
               </div>
             )}
-            {status === 'ready' && (selected ? <WebhooksPage api={selected} /> : <NoApis />)}
+            {!ToolPageView && status === 'ready' && (selected ? <WebhooksPage api={selected} /> : <NoApis />)}
           </main>
         </div>
       </div>

@@ -1,5 +1,13 @@
-/** Page-level UI state: which row dialog is open and which row is selected. */
+/** Page-level UI state: which page the main area shows, which row dialog is open and which row is selected. */
 import { create } from 'zustand';
+
+/**
+ * The pages the sidebar's links below the APIs open (features/navigation/PageLinks.tsx). A new page: add its
+ * name here; then its link (PAGE_LINKS) and its component (App.tsx's TOOL_PAGES) are type errors until added.
+ */
+export type ToolPage = 'inbox';
+/** 'webhooks': the selected API's Webhooks page (the default). */
+export type Page = 'webhooks' | ToolPage;
 
 export type RowDialog =
   | 'edit-url'
@@ -18,18 +26,22 @@ export type RowDialog =
   | 'send-paused';
 
 interface UiState {
+  page: Page;
   /** deliveryId: the record a "send-paused" confirmation redelivers (none: a new test delivery). */
   dialog: { kind: RowDialog; webhookId: string; deliveryId?: string } | null;
   /** The selected row; the Deliveries region shows its test deliveries. */
   selectedWebhookId: string | null;
+  showPage(page: Page): void;
   openDialog(kind: RowDialog, webhookId: string, deliveryId?: string): void;
   closeDialog(): void;
   selectWebhook(id: string | null): void;
 }
 
 export const useUi = create<UiState>()((set) => ({
+  page: 'webhooks',
   dialog: null,
   selectedWebhookId: null,
+  showPage: (page) => set({ page }),
   openDialog: (kind, webhookId, deliveryId) => set({ dialog: { kind, webhookId, deliveryId } }),
   closeDialog: () => set({ dialog: null }),
   selectWebhook: (id) => set({ selectedWebhookId: id }),

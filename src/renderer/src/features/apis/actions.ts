@@ -5,6 +5,7 @@ import { plural } from '../../lib/plural';
 import { useApis } from '../../stores/apis';
 import { reportError } from '../../stores/status';
 import { toast } from '../../stores/toasts';
+import { useUi } from '../../stores/ui';
 
 export async function loadApis(): Promise<void> {
   useApis.getState().loading();
@@ -15,9 +16,17 @@ export async function loadApis(): Promise<void> {
   }
 }
 
+/** Opens an API's Webhooks page, from whichever page is open. */
+export function showApi(id: string): void {
+  useApis.getState().select(id);
+  useUi.getState().showPage('webhooks');
+}
+
+/** Adds the API and opens its Webhooks page. */
 export async function addApi(name: string, versions: string[]): Promise<Api> {
   const api = await call('apis.create', { name, versions });
   useApis.getState().added(api);
+  useUi.getState().showPage('webhooks');
   toast(`API ${name} added`);
   return api;
 }

@@ -1,0 +1,299 @@
+/**
+ * The Inbox page (issue 12, "Receive webhooks") against the real main core: the real Inbox listens on a free
+ * port of 127.0.0.1, requests are POSTed to it with node:http, and the page shows them as they arrive; a port
+ * in use is said in main's words; the status and delay chosen are what the real HTTP answer carries.
+ */
+import { once } from 'node:events';
+import http from 'node:http';
+import net from 'node:net';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { INBOX_BODY_LIMIT } from '../../src/shared/inbox';
+import { closeAfterEach } from '../support/close-after-each';
+import { startBackend, type Backend } from '../support/renderer-backend';
+import { expectNoAxeViolations, renderApp } from './render-app';
+
+/** A port nothing listens on right now. */
+async function freePort(): Promise<number> {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** POSTs raw bytes with exactly these header lines (in this order); answers status, headers, time taken. */
+async function post(url: string, body: Buffer | string, headers: [string, string][] = []) {
+  const bytes = Buffer.from(body);
+  const started = Date.now();
+  const request = http.request(url, {
+    method: 'POST',
+    // Node's flat list form: each header line as given, repeated names included (then no Host is added).
+    headers: ['Host', new URL(url).host, ...headers.flat(), 'Content-Length', String(bytes.length)],
+  });
+  request.end(bytes);
+  const [response] = (await once(request, 'response')) as [http.IncomingMessage];
+  for await (const _chunk of response) void _chunk;
+  return { status: response.statusCode, headers: response.headers, ms: Date.now() - started };
+}
+
+/** The app on the real core (after `seed`), with the Inbox stopped after the test. */
+async function openApp(seed: (backend: Backend) => Promise<unknown> = async () => undefined) {
+  const backend = await startBackend();
+  await seed(backend);
+  closeAfterEach({ close: async () => void (await backend.main.services.inbox.stop()) });
+  const app = await renderApp(backend);
+  return { ...app, backend };
+}
+
+type User = Awaited<ReturnType<typeof openApp>>['user'];
+
+const button = (name: string) => screen.getByRole('button', { name });
+const portField = () => screen.getByRole('spinbutton', { name: 'Port' });
+const requestList = () => screen.getByRole('listbox', { name: 'Received requests, in arrival order' });
+const requestItems = () => within(requestList()).getAllByRole('option');
+
+async function openInbox(user: User) {
+  await user.click(button('Receive webhooks'));
+  await screen.findByRole('heading', { name: 'Inbox', level: 1 });
+}
+
+/** Starts the Inbox from the page on a free port; answers its address as the page shows it. */
+async function startReceiving(user: User): Promise<string> {
+  const port = await freePort();
+  await user.clear(portField());
+  await user.type(portField(), String(port));
+  await user.click(button('Start receiving'));
+  const address = await screen.findByRole('textbox', { name: 'Receiving at' });
+  expect(address).toHaveValue(`http://127.0.0.1:${port}`);
+  return `http://127.0.0.1:${port}`;
+}
+
+const isListening = (backend: Backend) => backend.main.services.inbox.status().listening;
+
+describe('the Inbox page', () => {
+  it('"Receive webhooks" opens it; a request POSTed to the address shows at once, headers in order, body as sent', async () => {
+    const { user, backend } = await openApp();
+    await openInbox(user);
+    expect(button('Receive webhooks')).toHaveAttribute('aria-current', 'page');
+    expect(portField()).toHaveValue(4242);
+    expect(screen.getByRole('checkbox', { name: 'Listen on all network interfaces' })).not.toBeChecked();
+    expect(screen.getByText(/No requests\. Start receiving/)).toBeInTheDocument();
+    await expectNoAxeViolations();
+
+    const address = await startReceiving(user);
+    expect(isListening(backend)).toBe(true);
+    expect(button('Stop receiving')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Start receiving' })).toBeNull();
+    expect(portField()).toBeDisabled();
+    expect(
+      screen.getByText('Nothing received yet. Requests show here the moment they arrive.'),
+    ).toBeVisible();
+
+    const body = '{"type":"invoice.paid","amount":42}';
+    const answer = await post(`${address}/hooks/stripe?attempt=1`, body, [
+      ['X-Custom', 'first'],
+      ['webhook-id', 'msg_1'],
+      ['X-Custom', 'second'],
+    ]);
+    expect(answer.status).toBe(200);
+
+    await waitFor(() => expect(requestItems()).toHaveLength(1));
+    const [item] = requestItems();
+    expect(item).toHaveTextContent('POST');
+    expect(item).toHaveTextContent('/hooks/stripe?attempt=1');
+    expect(item).toHaveTextContent(`${body.length} B`);
+    expect(within(item as HTMLElement).getByText('200')).toBeInTheDocument();
+    expect(screen.getByText('1 request')).toBeInTheDocument();
+
+    await user.click(item as HTMLElement);
+    expect(item).toHaveAttribute('aria-selected', 'true');
+    const detail = screen.getByRole('article', { name: 'Request: POST /hooks/stripe?attempt=1' });
+    const names = [...detail.querySelectorAll('dl:not([class*=facts]) dt')].map((dt) => dt.textContent);
+    // Headers as the sender wrote them: its order and case, the repeated name twice.
+    expect(names.slice(0, 4)).toEqual(['Host', 'X-Custom', 'webhook-id', 'X-Custom']);
+    expect(names).toContain('Content-Length');
+    expect(within(detail).getByLabelText('Body')).toHaveTextContent(body);
+    expect(within(detail).getByText('127.0.0.1')).toBeInTheDocument();
+    await expectNoAxeViolations();
+
+    await user.click(within(detail).getByRole('button', { name: 'Copy as curl' }));
+    expect(backend.callsTo('inbox.copyAsCurl')).toHaveLength(1);
+    expect(backend.clipboardText()).toContain(`${address}/hooks/stripe?attempt=1`);
+    expect(backend.clipboardText()).toContain('invoice.paid');
+    expect(await screen.findByText(/Copied as curl/)).toBeInTheDocument();
+
+    // A second and third request come in below it, in arrival order.
+    await post(`${address}/second`, 'two');
+    await post(`${address}/third`, '');
+    await waitFor(() => expect(requestItems()).toHaveLength(3));
+    expect(requestItems().map((option) => option.textContent)).toEqual([
+      expect.stringContaining('/hooks/stripe'),
+      expect.stringContaining('/second'),
+      expect.stringContaining('/third'),
+    ]);
+
+    await user.click(button('Clear'));
+    await waitFor(() => expect(screen.queryByRole('listbox')).toBeNull());
+    expect(backend.main.services.inbox.list()).toEqual([]);
+    expect(button('Clear')).toBeDisabled();
+
+    await user.click(button('Stop receiving'));
+    await screen.findByRole('button', { name: 'Start receiving' });
+    expect(isListening(backend)).toBe(false);
+    expect(portField()).toBeEnabled();
+    expect(portField()).toHaveValue(Number(new URL(address).port));
+    // The port is free again.
+    const server = net.createServer().listen(Number(new URL(address).port), '127.0.0.1');
+    await once(server, 'listening');
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('says plainly when the port is in use (main’s words) and starts on another one', async () => {
+    const { user, backend } = await openApp();
+    const taken = net.createServer().listen(0, '127.0.0.1');
+    await once(taken, 'listening');
+    closeAfterEach({ close: () => new Promise<void>((resolve) => taken.close(() => resolve())) });
+    const { port } = taken.address() as net.AddressInfo;
+    await openInbox(user);
+
+    await user.clear(portField());
+    await user.type(portField(), String(port));
+    await user.click(button('Start receiving'));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      `Port ${port} is already in use by another program: choose another port.`,
+    );
+    expect(portField()).toHaveAttribute('aria-invalid', 'true');
+    expect(portField()).toHaveAccessibleDescription(expect.stringContaining('already in use'));
+    expect(isListening(backend)).toBe(false);
+    await expectNoAxeViolations();
+
+    // A port outside 1024–65535 is refused before asking main.
+    await user.clear(portField());
+    await user.type(portField(), '80');
+    await user.click(button('Start receiving'));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/1024 to 65535/);
+    expect(backend.callsTo('inbox.start')).toHaveLength(1);
+
+    await startReceiving(user);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(isListening(backend)).toBe(true);
+  });
+
+  it('the status and delay chosen are what the real HTTP answer carries; 503 says Retry-After', async () => {
+    const { user, backend } = await openApp();
+    await openInbox(user);
+    const status = screen.getByRole('combobox', { name: 'Answer with' });
+    expect(status).toHaveValue('200');
+    expect(
+      within(status)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual([
+      '200 OK',
+      '401 Unauthorized',
+      '410 Gone',
+      '500 Internal Server Error',
+      '503 Service Unavailable + Retry-After: 60',
+    ]);
+    const address = await startReceiving(user);
+
+    await user.selectOptions(status, '503');
+    await waitFor(() => expect(backend.main.services.inbox.status().response.status).toBe(503));
+    expect(screen.getByText(/503 tells the sender to retry after 60 s/)).toBeInTheDocument();
+    const unavailable = await post(`${address}/hooks`, '{}');
+    expect(unavailable.status).toBe(503);
+    expect(unavailable.headers['retry-after']).toBe('60');
+
+    await user.selectOptions(status, '410');
+    const delay = screen.getByRole('spinbutton', { name: 'Delay (s)' });
+    await user.clear(delay);
+    await user.type(delay, '1{Enter}');
+    await waitFor(() =>
+      expect(backend.main.services.inbox.status().response).toEqual({ status: 410, delaySeconds: 1 }),
+    );
+    expect(backend.callsTo('inbox.setResponse').at(-1)).toEqual({ status: 410, delaySeconds: 1 });
+
+    // The request shows while its answer waits for the delay.
+    const slow = post(`${address}/slow`, 'x');
+    await waitFor(() => expect(requestItems()).toHaveLength(2));
+    expect(requestItems()[1]).toHaveTextContent('410');
+    const gone = await slow;
+    expect(gone.status).toBe(410);
+    expect(gone.ms).toBeGreaterThanOrEqual(950);
+    expect(requestItems()[0]).toHaveTextContent('503');
+
+    // Out of range: said at the field, main keeps the last answer.
+    await user.clear(delay);
+    await user.type(delay, '31{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('The delay is at most 30 s.');
+    expect(backend.main.services.inbox.status().response).toEqual({ status: 410, delaySeconds: 1 });
+    await expectNoAxeViolations();
+  });
+
+  it('a body that is not UTF-8, or longer than what is kept, says so', async () => {
+    const { user } = await openApp();
+    await openInbox(user);
+    const address = await startReceiving(user);
+    await post(`${address}/latin1`, Buffer.from([0x63, 0x61, 0x66, 0xe9])); // "café" in Latin-1
+    await post(`${address}/big`, 'a'.repeat(INBOX_BODY_LIMIT + 1000));
+    await waitFor(() => expect(requestItems()).toHaveLength(2));
+
+    await user.click(requestItems()[0] as HTMLElement);
+    expect(screen.getByText(/Not UTF-8 text/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Body')).toHaveTextContent('caf\uFFFD');
+    expect(screen.queryByText(/Truncated/)).toBeNull();
+
+    await user.click(requestItems()[1] as HTMLElement);
+    expect(requestItems()[1]).toHaveTextContent('65 KiB');
+    expect(
+      screen.getByText(/Truncated: the body was 65 KiB; only the first 64 KiB were kept\./),
+    ).toBeVisible();
+    expect(screen.queryByText(/Not UTF-8 text/)).toBeNull();
+  });
+
+  it('the list is one tab stop: arrow keys, Home and End choose the request shown', async () => {
+    const { user } = await openApp();
+    await openInbox(user);
+    const address = await startReceiving(user);
+    for (const path of ['/one', '/two', '/three']) await post(`${address}${path}`, path);
+    await waitFor(() => expect(requestItems()).toHaveLength(3));
+
+    requestList().focus();
+    const shown = () => screen.getByRole('article').getAttribute('aria-label');
+    await user.keyboard('{ArrowDown}');
+    expect(shown()).toBe('Request: POST /three');
+    await user.keyboard('{ArrowUp}');
+    expect(shown()).toBe('Request: POST /two');
+    await user.keyboard('{Home}');
+    expect(shown()).toBe('Request: POST /one');
+    expect(requestList()).toHaveAttribute('aria-activedescendant', requestItems()[0]?.id);
+    await user.keyboard('{End}');
+    expect(shown()).toBe('Request: POST /three');
+    expect(requestItems()[2]).toHaveAttribute('aria-selected', 'true');
+  });
+
+  it('an API in the sidebar goes back to its Webhooks page; the Inbox keeps what it received meanwhile', async () => {
+    const { user, backend } = await openApp((b) => b.seedApi('Invoices', ['v4']));
+    await backend.main.services.inbox.start({ port: await freePort(), exposeToNetwork: false });
+    const address = backend.main.services.inbox.status().url as string;
+    const apiButton = screen.getByRole('button', { name: /^Invoices/ });
+    expect(apiButton).toHaveAttribute('aria-current', 'page');
+    await openInbox(user);
+    expect(apiButton).not.toHaveAttribute('aria-current');
+
+    await user.click(apiButton);
+    await screen.findByRole('heading', { name: 'Webhooks', level: 1 });
+    expect(apiButton).toHaveAttribute('aria-current', 'page');
+    expect(button('Receive webhooks')).not.toHaveAttribute('aria-current');
+
+    await post(`${address}/while-away`, 'hello');
+    await openInbox(user);
+    // Opened on an Inbox that already listens: the fields say where.
+    expect(screen.getByRole('textbox', { name: 'Receiving at' })).toHaveValue(address);
+    expect(portField()).toHaveValue(Number(new URL(address).port));
+    await waitFor(() => expect(requestItems()).toHaveLength(1));
+    expect(requestItems()[0]).toHaveTextContent('/while-away');
+  });
+});

@@ -1,0 +1,269 @@
+/**
+ * The signature doctor: why a receiver would reject a signed request. It reads the headers, checks the
+ * timestamp, then tries the request's signature against each candidate secret, first exactly and then
+ * rule by rule, each rule undoing one common mistake; the first rule that makes it match explains it.
+ * Pure and synchronous: no I/O, and secrets appear in the answer only by their labels.
+ */
+import type { SignatureScheme } from '../../shared/domain';
+import { BODY_RULES, ReceivedBody } from './bodies';
+import { explanation, type Explanation } from './explanation';
+import {
+  detectScheme,
+  headerRulesFor,
+  lowerCaseHeaders,
+  readSignatureHeader,
+  type SignedParts,
+} from './headers';
+import {
+  apiKeyInsteadOfSecret,
+  invalidBase64,
+  isInvalidBase64,
+  KEY_RULES,
+  looksLikeApiKey,
+  schemeKey,
+  type Key,
+} from './keys';
+import { ENCODING_RULES, strictSignature } from './signatures';
+import { checkTimestamp, DEFAULT_TOLERANCE_SECONDS } from './time';
+import type { DoctorCandidate, DoctorInput, DoctorMatch, DoctorReport, SchemeDetection } from './types';
+import { Verifier } from './verifier';
+
+const TIME_RULES = ['time-unparsable', 'time-milliseconds', 'time-too-old', 'time-in-future'];
+
+interface Attempt {
+  candidate: DoctorCandidate;
+  key: Key;
+  body: Buffer;
+  transformations: string[];
+}
+
+/** One matching rule: what it tries, against which reading of the signatures, and what a match means. */
+interface MatchRule {
+  id: string;
+  attempts(): Attempt[];
+  signatures: readonly (Buffer | null)[];
+  /** null: a match is no mistake (the exact rule). */
+  explain(candidate: DoctorCandidate): Explanation | null;
+}
+
+interface Hit {
+  explanation: Explanation | null;
+  match: DoctorMatch;
+}
+
+export function diagnose(input: DoctorInput): DoctorReport {
+  const headers = lowerCaseHeaders(input.headers);
+  const { scheme, detection } = detectScheme(headers, input.scheme);
+  if (scheme === null) return stopped(null, detection, ['header-missing'], noSignatureHeader());
+  const tried = headerRulesFor(scheme);
+  const reading = readSignatureHeader(scheme, headers);
+  if ('stop' in reading) return stopped(scheme, detection, tried, reading.stop);
+
+  const { parts } = reading;
+  const problems: Explanation[] = reading.problem ? [reading.problem] : [];
+  if (parts.timestamp !== undefined) {
+    tried.push(...TIME_RULES);
+    const late = checkTimestamp(
+      parts.timestamp,
+      input.receivedAt,
+      input.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
+    );
+    if (late) problems.push(late);
+  }
+
+  const primary = input.candidates.filter((candidate) => candidate.webhookName === undefined);
+  const apiKey = primary.find((candidate) => looksLikeApiKey(candidate.secret));
+  const verifier = new Verifier(parts.signedPrefix);
+  const rules = matchRules(scheme, parts, input);
+  let hit = firstHit(rules.exact, verifier, tried);
+  if (!hit) {
+    // An API key explains the failure by itself: nothing derived from it can match.
+    tried.push('secret-api-key');
+    if (apiKey) return report(scheme, detection, tried, problems, null, [apiKeyInsteadOfSecret(apiKey)]);
+    hit = firstHit(rules.mistakes, verifier, tried);
+  }
+
+  const findings: Explanation[] = [];
+  if (hit?.explanation) findings.push(hit.explanation);
+  if (hit && parts.tokens.length > 1) findings.push(multipleSignatures(parts.tokens.length, hit.match));
+  if (!hit) {
+    const invalid = primary.filter((candidate) => isInvalidBase64(scheme, candidate.secret.trim()));
+    findings.push(noMatch(input.candidates), ...invalid.map((candidate) => invalidBase64(candidate, false)));
+  }
+  return report(scheme, detection, tried, problems, hit, findings);
+}
+
+/**
+ * The matching rules in the order they are tried, the likeliest and cheapest first: `exact` (the signature
+ * as sent, then read in other encodings), then the secret and body mistakes.
+ */
+function matchRules(
+  scheme: SignatureScheme,
+  parts: SignedParts,
+  input: DoctorInput,
+): { exact: MatchRule[]; mistakes: MatchRule[] } {
+  const strict = parts.tokens.map((token) => strictSignature(scheme, token));
+  const primary = input.candidates.filter((candidate) => candidate.webhookName === undefined);
+  const others = input.candidates.filter((candidate) => candidate.webhookName !== undefined);
+  const received = new ReceivedBody(input.body);
+  // One key object per candidate, so the verifier reuses its HMACs across rules.
+  const canonical = withKeys(scheme, primary);
+  const asIs = (transformations: string[] = [], body = input.body) =>
+    canonical.map(({ candidate, key }) => ({ candidate, key, body, transformations }));
+  const triedBodies: Buffer[] = [input.body];
+
+  const exact: MatchRule[] = [
+    { id: 'signature-exact', attempts: () => asIs(), signatures: strict, explain: () => null },
+    ...ENCODING_RULES.map((rule) => ({
+      id: rule.id,
+      attempts: () => asIs([rule.label]),
+      signatures: parts.tokens.map((token) => rule.read(scheme, token)),
+      explain: () => rule.explain(scheme),
+    })),
+  ];
+  const mistakes: MatchRule[] = [
+    {
+      id: 'secret-other-webhook',
+      attempts: () =>
+        withKeys(scheme, others).map(({ candidate, key }) => ({
+          candidate,
+          key,
+          body: input.body,
+          transformations: [`secret of webhook ${candidate.webhookName}`],
+        })),
+      signatures: strict,
+      explain: otherWebhook,
+    },
+    ...KEY_RULES.map((rule) => ({
+      id: rule.id,
+      attempts: () =>
+        primary.flatMap((candidate) =>
+          rule
+            .keys(scheme, candidate.secret)
+            .map(({ key, label }) => ({ candidate, key, body: input.body, transformations: [label] })),
+        ),
+      signatures: strict,
+      explain: (candidate: DoctorCandidate) => rule.explain(scheme, candidate),
+    })),
+    ...BODY_RULES.map((rule) => ({
+      id: rule.id,
+      attempts: () =>
+        rule.variants(received).flatMap(({ body, label }) => {
+          // Two mistakes can lead to the same bytes (compact JSON that was already sorted): try them once.
+          if (triedBodies.some((seen) => seen.equals(body))) return [];
+          triedBodies.push(body);
+          return asIs([label], body);
+        }),
+      signatures: strict,
+      explain: () => rule.explanation,
+    })),
+  ];
+  return { exact, mistakes };
+}
+
+function withKeys(scheme: SignatureScheme, candidates: readonly DoctorCandidate[]) {
+  return candidates.flatMap((candidate) => {
+    const key = schemeKey(scheme, candidate.secret);
+    return key === null ? [] : [{ candidate, key }];
+  });
+}
+
+/** The first match of the first rule that matches; a rule with nothing to try is not counted as tried. */
+function firstHit(rules: readonly MatchRule[], verifier: Verifier, tried: string[]): Hit | null {
+  for (const rule of rules) {
+    if (rule.signatures.every((signature) => signature === null)) continue;
+    const attempts = rule.attempts();
+    if (attempts.length === 0) continue;
+    tried.push(rule.id);
+    for (const { candidate, key, body, transformations } of attempts) {
+      const index = verifier.matchIndex(key, body, rule.signatures);
+      if (index === 0) continue;
+      const several = rule.signatures.length > 1 ? { signatureIndex: index } : {};
+      return {
+        explanation: rule.explain(candidate),
+        match: { candidate: candidate.label, ...several, transformations },
+      };
+    }
+  }
+  return null;
+}
+
+function report(
+  scheme: SignatureScheme,
+  detection: SchemeDetection,
+  tried: string[],
+  problems: Explanation[],
+  hit: Hit | null,
+  findings: Explanation[],
+): DoctorReport {
+  const valid = hit !== null && hit.explanation === null && problems.length === 0;
+  const reasons = problems.map((problem) => problem.summary);
+  if (hit) reasons.push(hit.explanation?.summary ?? `the signature itself matches ${hit.match.candidate}`);
+  else if (findings[0]) reasons.push(findings[0].summary);
+  return {
+    verdict: {
+      valid,
+      summary: valid ? `Valid — signed with ${hit.match.candidate}` : `Invalid — ${reasons.join('; ')}`,
+    },
+    scheme,
+    detection,
+    findings: [...problems, ...findings].map((item) => item.finding),
+    tried,
+    ...(hit && { matched: hit.match }),
+  };
+}
+
+function stopped(
+  scheme: SignatureScheme | null,
+  detection: SchemeDetection,
+  tried: string[],
+  reason: Explanation,
+): DoctorReport {
+  return {
+    verdict: { valid: false, summary: `Invalid — ${reason.summary}` },
+    scheme,
+    detection,
+    findings: [reason.finding],
+    tried,
+  };
+}
+
+function noSignatureHeader(): Explanation {
+  return explanation('header-missing', 'there is no signature header', {
+    title: 'No signature header',
+    detail:
+      'None of the headers of the supported schemes is here (X-Mindee-Hmac-Signature, webhook-signature, Stripe-Signature, X-Hub-Signature-256), in any case.',
+    fix: 'Check that the sender signs its requests and that no proxy drops the header; or choose the scheme if the sender uses its own header names.',
+  });
+}
+
+function otherWebhook(candidate: DoctorCandidate): Explanation {
+  return explanation(
+    'secret-other-webhook',
+    `signed with the secret of another webhook (${candidate.webhookName})`,
+    {
+      title: `Signed with the secret of ${candidate.webhookName}`,
+      detail: `The signature matches ${candidate.label}, which belongs to the webhook ${candidate.webhookName}, not the one checked: the receiver holds one webhook's secret and the sender signs with another's.`,
+      fix: `Give the receiver the secret of the webhook that sends to it, or point ${candidate.webhookName} at the receiver it was meant for.`,
+    },
+  );
+}
+
+function multipleSignatures(count: number, match: DoctorMatch): Explanation {
+  return explanation('multiple-signatures', `signature ${match.signatureIndex} of ${count} matched`, {
+    title: `${count} signatures listed; signature ${match.signatureIndex} matched`,
+    detail: `The header lists ${count} signatures (during a secret rotation the sender signs with the old and the new secret); signature ${match.signatureIndex} matched ${match.candidate}.`,
+    fix: 'Accept the request when any listed signature matches (the official libraries do); comparing only the first one breaks during rotations.',
+  });
+}
+
+function noMatch(candidates: readonly DoctorCandidate[]): Explanation {
+  return explanation('signature-no-match', 'no secret tried matches the signature', {
+    title: 'No secret tried matches the signature',
+    detail:
+      candidates.length === 0
+        ? 'No secret was given to try.'
+        : `Neither as given nor after any of the rules tried does the signature match ${candidates.map((c) => c.label).join(', ')}.`,
+    fix: 'Check which secret the sender signs with (was it regenerated or rotated?), and that the body checked is exactly the bytes it sent.',
+  });
+}

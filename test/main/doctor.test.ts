@@ -1,0 +1,506 @@
+/**
+ * The signature doctor, one test per rule: each builds the failing request the way the mistake happens and
+ * checks the finding; valid requests come from each scheme's official signing function.
+ */
+import { createHmac } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { sign as signGitHub } from '@octokit/webhooks-methods';
+import { Webhook as StandardWebhook } from 'standardwebhooks';
+import Stripe from 'stripe';
+import { describe, expect, it } from 'vitest';
+import { signatureHeaders, unixSeconds } from '../../src/main/deliveries/signing';
+import { diagnose } from '../../src/main/doctor/doctor';
+import type { DoctorCandidate, DoctorInput, DoctorReport } from '../../src/main/doctor/types';
+import type { SignatureScheme } from '../../src/shared/domain';
+
+const stripe = new Stripe('sk_test_hookwarden_doctor');
+const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+const OTHER_SECRET = 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD';
+const NOW = new Date('2026-11-28T12:00:00.000Z');
+const TIMESTAMP = unixSeconds(NOW);
+const MESSAGE_ID = 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W';
+const BODY = '{"type":"invoice.paid","data":{"id":"inv_1","amount":4200,"customer":"Zoë"}}';
+
+const current = (secret = SECRET): DoctorCandidate => ({ label: 'the current secret', secret });
+
+interface Request {
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/** A request signed by the app's signing code. */
+function signed(scheme: SignatureScheme, body: string | Buffer = BODY, secrets = [SECRET]): Request {
+  const headers = signatureHeaders({ scheme, secrets, body, messageId: MESSAGE_ID, timestamp: TIMESTAMP });
+  return { headers, body: Buffer.from(body) };
+}
+
+function run(request: Request, candidates = [current()], extra: Partial<DoctorInput> = {}): DoctorReport {
+  return diagnose({ ...request, candidates, receivedAt: NOW, ...extra });
+}
+
+const rules = (report: DoctorReport) => report.findings.map((finding) => finding.rule);
+
+/** The signature a mistaken signer makes: HMAC-SHA256 with this key over these parts. */
+const mac = (key: string | Buffer, ...parts: (string | Buffer)[]) => {
+  const hmac = createHmac('sha256', key);
+  for (const part of parts) hmac.update(part);
+  return hmac.digest();
+};
+
+/** The mistake's signature in the header the scheme uses (its message id and timestamp as `signed` uses). */
+function withSignature(scheme: SignatureScheme, body: string | Buffer, key: string | Buffer): Request {
+  const request = signed(scheme, body);
+  const replace = (name: string, value: string) => ({
+    ...request,
+    headers: { ...request.headers, [name]: value },
+  });
+  switch (scheme) {
+    case 'mindee':
+      return replace('X-Mindee-Hmac-Signature', mac(key, body).toString('hex'));
+    case 'github':
+      return replace('X-Hub-Signature-256', `sha256=${mac(key, body).toString('hex')}`);
+    case 'stripe':
+      return replace(
+        'Stripe-Signature',
+        `t=${TIMESTAMP},v1=${mac(key, `${TIMESTAMP}.`, body).toString('hex')}`,
+      );
+    case 'standard-webhooks':
+      return replace(
+        'webhook-signature',
+        `v1,${mac(key, `${MESSAGE_ID}.${TIMESTAMP}.`, body).toString('base64')}`,
+      );
+  }
+}
+
+/** Signed over `signedBody`, received with `receivedBody`. */
+function bodyChanged(
+  scheme: SignatureScheme,
+  signedBody: string | Buffer,
+  receivedBody: string | Buffer,
+): Request {
+  return { ...signed(scheme, signedBody), body: Buffer.from(receivedBody) };
+}
+
+describe('valid requests from the official signing functions', () => {
+  it('Standard Webhooks: standardwebhooks Webhook.sign', () => {
+    const signature = new StandardWebhook(SECRET).sign(MESSAGE_ID, NOW, BODY);
+    const report = run({
+      headers: {
+        'webhook-id': MESSAGE_ID,
+        'webhook-timestamp': String(TIMESTAMP),
+        'webhook-signature': signature,
+      },
+      body: Buffer.from(BODY),
+    });
+    expect(report.verdict).toEqual({ valid: true, summary: 'Valid — signed with the current secret' });
+    expect(report.scheme).toBe('standard-webhooks');
+    expect(report.detection).toEqual({ how: 'header', header: 'webhook-signature' });
+    expect(report.matched).toEqual({ candidate: 'the current secret', transformations: [] });
+    expect(report.findings).toEqual([]);
+  });
+
+  it("Stripe: stripe's webhooks.generateTestHeaderString", () => {
+    const header = stripe.webhooks.generateTestHeaderString({
+      payload: BODY,
+      secret: SECRET,
+      timestamp: TIMESTAMP,
+    });
+    const report = run({ headers: { 'Stripe-Signature': header }, body: Buffer.from(BODY) });
+    expect(report.verdict.valid).toBe(true);
+    expect(report.detection).toEqual({ how: 'header', header: 'Stripe-Signature' });
+  });
+
+  it("GitHub: the documented vector (It's a Secret to Everybody / Hello, World!)", async () => {
+    const secret = "It's a Secret to Everybody";
+    const signature = 'sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17';
+    expect(await signGitHub(secret, 'Hello, World!')).toBe(signature);
+    const report = run(
+      { headers: { 'X-Hub-Signature-256': signature }, body: Buffer.from('Hello, World!') },
+      [current(secret)],
+    );
+    expect(report.verdict.valid).toBe(true);
+    expect(report.scheme).toBe('github');
+  });
+
+  it('Mindee: the documented algorithm (hex HMAC of the body with the whole secret)', () => {
+    const report = run({
+      headers: { 'X-Mindee-Hmac-Signature': mac(SECRET, BODY).toString('hex') },
+      body: Buffer.from(BODY),
+    });
+    expect(report.verdict.valid).toBe(true);
+  });
+
+  it('reads header names in any case, and uses the scheme chosen over the one detected', () => {
+    const request = signed('github');
+    const shouting = Object.fromEntries(
+      Object.entries(request.headers).map(([k, v]) => [k.toUpperCase(), v]),
+    );
+    expect(run({ ...request, headers: shouting }).verdict.valid).toBe(true);
+    const chosen = run(signed('mindee'), [current()], { scheme: 'mindee' });
+    expect(chosen.detection).toEqual({ how: 'chosen' });
+    expect(chosen.verdict.valid).toBe(true);
+  });
+});
+
+describe('headers rules', () => {
+  it('header-missing: no signature header of any scheme', () => {
+    const report = run({ headers: { 'Content-Type': 'application/json' }, body: Buffer.from(BODY) });
+    expect(report.scheme).toBeNull();
+    expect(report.verdict).toEqual({ valid: false, summary: 'Invalid — there is no signature header' });
+    expect(rules(report)).toEqual(['header-missing']);
+  });
+
+  it('header-missing: a Standard Webhooks request that lost webhook-timestamp on the way', () => {
+    const headers = { ...signed('standard-webhooks').headers };
+    delete headers['webhook-timestamp'];
+    const report = run({ headers, body: Buffer.from(BODY) });
+    expect(rules(report)).toEqual(['header-missing']);
+    expect(report.findings[0]?.title).toBe('No webhook-timestamp header');
+  });
+
+  it('header-renamed: a proxy renamed X-Mindee-Hmac-Signature to X-Signature (and the HMAC is still checked)', () => {
+    const signature = signed('mindee').headers['X-Mindee-Hmac-Signature'] as string;
+    const report = run({ headers: { 'X-Signature': signature }, body: Buffer.from(BODY) }, [current()], {
+      scheme: 'mindee',
+    });
+    expect(report.verdict).toEqual({
+      valid: false,
+      summary:
+        'Invalid — the signature is in x-signature, not X-Mindee-Hmac-Signature; the signature itself matches the current secret',
+    });
+    expect(rules(report)).toEqual(['header-renamed']);
+  });
+
+  it('github-no-signature: a GitHub delivery from a webhook without a secret', () => {
+    const report = run({
+      headers: { 'X-GitHub-Event': 'push', 'X-GitHub-Delivery': '1' },
+      body: Buffer.from(BODY),
+    });
+    expect(report.scheme).toBe('github');
+    expect(rules(report)).toEqual(['github-no-signature']);
+    expect(report.findings[0]?.title).toContain('no secret configured on the sender?');
+  });
+
+  it('stripe-header-unparsable: the sender put only the signature in Stripe-Signature (no t=)', () => {
+    const hex = mac(SECRET, `${TIMESTAMP}.`, BODY).toString('hex');
+    const report = run({ headers: { 'Stripe-Signature': `v1=${hex}` }, body: Buffer.from(BODY) });
+    expect(report.verdict.summary).toBe('Invalid — the Stripe-Signature header has no t=<timestamp>');
+    expect(rules(report)).toEqual(['stripe-header-unparsable']);
+  });
+
+  it('stripe-whole-header: the whole Stripe-Signature value used as the signature', () => {
+    const stripeValue = signed('stripe').headers['Stripe-Signature'] as string;
+    const report = run({ headers: { 'X-Hub-Signature-256': stripeValue }, body: Buffer.from(BODY) });
+    expect(rules(report)).toEqual(['stripe-whole-header']);
+  });
+
+  it('multiple-signatures: a rotation lists two; says which one matched', () => {
+    for (const scheme of ['standard-webhooks', 'stripe'] as const) {
+      const report = run(signed(scheme, BODY, [OTHER_SECRET, SECRET]), [
+        { label: 'the previous secret', secret: SECRET },
+      ]);
+      expect(report.verdict).toEqual({ valid: true, summary: 'Valid — signed with the previous secret' });
+      expect(report.matched).toEqual({
+        candidate: 'the previous secret',
+        signatureIndex: 2,
+        transformations: [],
+      });
+      expect(rules(report)).toEqual(['multiple-signatures']);
+      expect(report.findings[0]?.title).toBe('2 signatures listed; signature 2 matched');
+    }
+  });
+});
+
+describe('secret rules', () => {
+  it("secret-other-webhook: signed with another webhook's secret, and names that webhook", () => {
+    const report = run(signed('standard-webhooks', BODY, [OTHER_SECRET]), [
+      current(),
+      {
+        label: 'the current secret of Orders v2 (https://orders.example.com)',
+        secret: OTHER_SECRET,
+        webhookName: 'Orders v2',
+      },
+    ]);
+    expect(report.verdict).toEqual({
+      valid: false,
+      summary: 'Invalid — signed with the secret of another webhook (Orders v2)',
+    });
+    expect(rules(report)).toEqual(['secret-other-webhook']);
+    expect(report.matched?.candidate).toBe('the current secret of Orders v2 (https://orders.example.com)');
+  });
+
+  it('a secret of another webhook never makes a request valid on its own', () => {
+    const report = run(signed('mindee'), [{ label: 'Orders', secret: SECRET, webhookName: 'Orders v2' }]);
+    expect(report.verdict.valid).toBe(false);
+  });
+
+  it('secret-api-key: the Stripe API key pasted instead of the signing secret', () => {
+    const report = run(signed('stripe'), [
+      { label: 'the pasted secret', secret: 'sk_test_51H8abcdefghijklmnop' },
+    ]);
+    expect(report.verdict.summary).toBe('Invalid — the pasted secret is an API key, not a signing secret');
+    expect(rules(report)).toEqual(['secret-api-key']);
+  });
+
+  it('secret-whitespace: the secret read with a trailing newline (echo > file), or a leading space', () => {
+    for (const scheme of ['mindee', 'standard-webhooks', 'stripe', 'github'] as const) {
+      const report = run(signed(scheme), [current(`${SECRET}\n`)]);
+      expect(rules(report)).toEqual(['secret-whitespace']);
+      expect(report.findings[0]?.title).toBe('The secret has a newline around it');
+      expect(report.matched?.transformations).toEqual(['secret trimmed of whitespace']);
+    }
+    expect(rules(run(signed('github'), [current(` ${SECRET}`)]))).toEqual(['secret-whitespace']);
+  });
+
+  it('secret-quotes: the secret copied with its quotes from an .env file', () => {
+    expect(rules(run(signed('stripe'), [current(`"${SECRET}"`)]))).toEqual(['secret-quotes']);
+    expect(rules(run(signed('standard-webhooks'), [current(`'${SECRET}'`)]))).toEqual(['secret-quotes']);
+  });
+
+  it('secret-v1-prefix: "v1," pasted in front of the secret', () => {
+    expect(rules(run(signed('standard-webhooks'), [current(`v1,${SECRET}`)]))).toEqual(['secret-v1-prefix']);
+  });
+
+  it('secret-not-base64-decoded: the Stripe key convention on a Standard Webhooks secret', () => {
+    const report = run(withSignature('standard-webhooks', BODY, SECRET));
+    expect(rules(report)).toEqual(['secret-not-base64-decoded']);
+    expect(report.matched?.transformations).toEqual(['key = full whsec_ string']);
+    const prefixless = run(withSignature('standard-webhooks', BODY, SECRET.slice('whsec_'.length)));
+    expect(prefixless.matched?.transformations).toEqual(['key = text after whsec_ (not base64-decoded)']);
+  });
+
+  it('secret-base64-decoded: the Standard Webhooks key convention on a Stripe secret', () => {
+    const key = Buffer.from(SECRET.slice('whsec_'.length), 'base64');
+    const report = run(withSignature('stripe', BODY, key));
+    expect(rules(report)).toEqual(['secret-base64-decoded']);
+    expect(report.matched?.transformations).toEqual(['key = base64-decoded after whsec_']);
+    expect(rules(run(withSignature('mindee', BODY, SECRET.slice('whsec_'.length))))).toEqual([
+      'secret-base64-decoded',
+    ]);
+  });
+
+  it('secret-invalid-base64: a URL-safe secret a lenient decoder accepted; and one that matches nothing', () => {
+    const urlSafe = 'whsec_C2FVsBQIhrscChlQIMV-b5sSYspob7oD';
+    const report = run(withSignature('standard-webhooks', BODY, Buffer.from(urlSafe.slice(6), 'base64')), [
+      current(urlSafe),
+    ]);
+    expect(rules(report)).toEqual(['secret-invalid-base64']);
+    const nothing = run(signed('standard-webhooks'), [current('whsec_not*base64')]);
+    expect(rules(nothing)).toEqual(['signature-no-match', 'secret-invalid-base64']);
+  });
+});
+
+describe('body rules', () => {
+  const value = JSON.parse(BODY) as unknown;
+  const cases: [string, string | Buffer, string | Buffer, string][] = [
+    // [rule, the body signed, the body received, the transformation]
+    [
+      'body-json-compact',
+      JSON.stringify(value),
+      JSON.stringify(value, null, 2),
+      'body re-serialised as compact JSON (JSON.stringify)',
+    ],
+    [
+      'body-json-pretty',
+      JSON.stringify(value, null, 2),
+      JSON.stringify(JSON.parse(JSON.stringify(value, null, 2))),
+      'body re-serialised as 2-space indented JSON',
+    ],
+    [
+      'body-json-python',
+      '{"type": "invoice.paid", "customer": "Zo\\u00eb"}',
+      '{"type":"invoice.paid","customer":"Zoë"}',
+      'body re-serialised as Python\'s json.dumps (", " and ": ", ensure_ascii)',
+    ],
+    [
+      'body-json-sorted-keys',
+      '{"a":1,"b":{"c":2,"d":3}}',
+      '{"b":{"d":3,"c":2},"a":1}',
+      'body re-serialised as JSON with sorted keys',
+    ],
+    ['body-trailing-newline-added', BODY, `${BODY}\n`, 'trailing newline removed from the body'],
+    ['body-trailing-newline-removed', `${BODY}\n`, BODY, 'newline put back at the end of the body'],
+    ['body-crlf-to-lf', 'line one\nline two', 'line one\r\nline two', 'body CRLF→LF'],
+    ['body-lf-to-crlf', 'line one\r\nline two', 'line one\nline two', 'body LF→CRLF'],
+    ['body-newlines-removed', '{"a":1,"b":2}', '{"a":1,\r\n"b":2}', 'body CR/LF removed'],
+    ['body-bom-added', BODY, `\ufeff${BODY}`, 'UTF-8 BOM removed from the body'],
+    ['body-bom-removed', `\ufeff${BODY}`, BODY, 'UTF-8 BOM put back at the start of the body'],
+    [
+      'body-latin1-utf8',
+      BODY,
+      Buffer.from(Buffer.from(BODY).toString('latin1'), 'utf8'),
+      'body UTF-8 text back to Latin-1 bytes',
+    ],
+    [
+      'body-latin1-utf8',
+      Buffer.from(Buffer.from(BODY).toString('latin1'), 'utf8'),
+      BODY,
+      'body bytes read as Latin-1, signed as UTF-8',
+    ],
+    ['body-base64', BODY, Buffer.from(BODY).toString('base64'), 'body base64-decoded'],
+    ['body-gzip', BODY, gzipSync(BODY), 'body gunzipped'],
+  ];
+
+  for (const [rule, signedBody, receivedBody, transformation] of cases) {
+    it(`${rule}: ${transformation}`, () => {
+      const report = run(bodyChanged('standard-webhooks', signedBody, receivedBody));
+      expect(rules(report)).toEqual([rule]);
+      expect(report.matched).toEqual({ candidate: 'the current secret', transformations: [transformation] });
+      expect(report.tried.at(-1)).toBe(rule);
+    });
+  }
+
+  it('verifying after JSON.parse/JSON.stringify (express.json()) says so in the verdict', () => {
+    const raw = '{\n  "type": "invoice.paid",\n  "amount": 4200\n}';
+    const report = run(bodyChanged('github', raw, JSON.stringify(JSON.parse(raw))));
+    expect(report.verdict.summary).toBe('Invalid — the body was re-serialised as JSON before verifying');
+  });
+});
+
+describe('encoding rules', () => {
+  const digest = mac(SECRET, BODY);
+  const mindee = (signature: string) =>
+    run({ headers: { 'X-Mindee-Hmac-Signature': signature }, body: Buffer.from(BODY) });
+  const github = (signature: string) =>
+    run({ headers: { 'X-Hub-Signature-256': signature }, body: Buffer.from(BODY) });
+  const standard = (signature: string) =>
+    run({
+      ...signed('standard-webhooks'),
+      headers: { ...signed('standard-webhooks').headers, 'webhook-signature': signature },
+    });
+  const swDigest = mac(Buffer.from(SECRET.slice(6), 'base64'), `${MESSAGE_ID}.${TIMESTAMP}.`, BODY);
+
+  it('encoding-hex-vs-base64: base64 where hex belongs, and hex where base64 belongs', () => {
+    expect(rules(mindee(digest.toString('base64')))).toEqual(['encoding-hex-vs-base64']);
+    expect(rules(standard(`v1,${swDigest.toString('hex')}`))).toEqual(['encoding-hex-vs-base64']);
+  });
+
+  it('encoding-uppercase-hex', () => {
+    expect(rules(github(`sha256=${digest.toString('hex').toUpperCase()}`))).toEqual([
+      'encoding-uppercase-hex',
+    ]);
+  });
+
+  it('encoding-prefix-missing: sha256= and v1, left out', () => {
+    expect(rules(github(digest.toString('hex')))).toEqual(['encoding-prefix-missing']);
+    expect(rules(standard(swDigest.toString('base64')))).toEqual(['encoding-prefix-missing']);
+  });
+
+  it('encoding-prefix-doubled: sha256=sha256=, v1,v1, and a sha256= Mindee never writes', () => {
+    expect(rules(github(`sha256=sha256=${digest.toString('hex')}`))).toEqual(['encoding-prefix-doubled']);
+    expect(rules(standard(`v1,v1,${swDigest.toString('base64')}`))).toEqual(['encoding-prefix-doubled']);
+    expect(rules(mindee(`sha256=${digest.toString('hex')}`))).toEqual(['encoding-prefix-doubled']);
+  });
+});
+
+describe('time rules', () => {
+  const later = (seconds: number) => new Date(NOW.getTime() + seconds * 1000);
+
+  it('time-too-old: received 20 minutes after signing, and the HMAC still matched', () => {
+    const report = run(signed('stripe'), [current()], { receivedAt: later(1200) });
+    expect(report.verdict).toEqual({
+      valid: false,
+      summary:
+        'Invalid — the timestamp is 20 minutes old (the tolerance is 5 minutes); the signature itself matches the current secret',
+    });
+    expect(rules(report)).toEqual(['time-too-old']);
+    expect(report.matched?.candidate).toBe('the current secret');
+  });
+
+  it('time-too-old with the wrong secret: says that the HMAC does not match either', () => {
+    const report = run(signed('standard-webhooks'), [current(OTHER_SECRET)], { receivedAt: later(1200) });
+    expect(rules(report)).toEqual(['time-too-old', 'signature-no-match']);
+    expect(report.verdict.summary).toContain('; no secret tried matches the signature');
+  });
+
+  it('the tolerance is adjustable', () => {
+    expect(
+      run(signed('stripe'), [current()], { receivedAt: later(1200), toleranceSeconds: 1800 }).verdict.valid,
+    ).toBe(true);
+  });
+
+  it('time-in-future: the sender clock is 10 minutes ahead', () => {
+    expect(rules(run(signed('standard-webhooks'), [current()], { receivedAt: later(-600) }))).toEqual([
+      'time-in-future',
+    ]);
+  });
+
+  it('time-milliseconds: Date.now() signed instead of seconds', () => {
+    const ms = NOW.getTime();
+    const request = {
+      headers: { 'Stripe-Signature': `t=${ms},v1=${mac(SECRET, `${ms}.`, BODY).toString('hex')}` },
+      body: Buffer.from(BODY),
+    };
+    const report = run(request);
+    expect(rules(report)).toEqual(['time-milliseconds']);
+    expect(report.verdict.summary).toContain('the signature itself matches the current secret');
+  });
+
+  it('time-unparsable: a date string instead of Unix seconds', () => {
+    const request = signed('standard-webhooks');
+    const report = run({
+      ...request,
+      headers: { ...request.headers, 'webhook-timestamp': NOW.toISOString() },
+    });
+    expect(rules(report)).toContain('time-unparsable');
+  });
+});
+
+describe('the answer', () => {
+  it('stops at the first explanation, and lists every rule tried in order when nothing matches', () => {
+    // Pretty-printed JSON with LF line endings and non-ASCII text, signed with another secret.
+    const request = bodyChanged('stripe', BODY, JSON.stringify(JSON.parse(BODY), null, 2));
+    const report = run(request, [current(OTHER_SECRET)]);
+    expect(rules(report)).toEqual(['signature-no-match']);
+    expect(report.matched).toBeUndefined();
+    expect(report.tried).toEqual([
+      'header-missing',
+      'header-renamed',
+      'stripe-header-unparsable',
+      'time-unparsable',
+      'time-milliseconds',
+      'time-too-old',
+      'time-in-future',
+      'signature-exact',
+      'secret-api-key',
+      'secret-base64-decoded',
+      'body-trailing-newline-removed',
+      'body-lf-to-crlf',
+      'body-newlines-removed',
+      'body-bom-removed',
+      'body-json-compact',
+      // body-json-pretty: the same bytes as received, so not tried again
+      'body-json-python',
+      'body-json-sorted-keys',
+      'body-latin1-utf8',
+    ]);
+    const stopped = run(bodyChanged('stripe', BODY, `${BODY}\n`));
+    expect(stopped.tried.at(-1)).toBe('body-trailing-newline-added');
+  });
+
+  it('never puts a secret into the answer, only its label', () => {
+    const secrets = [
+      SECRET,
+      OTHER_SECRET,
+      'sk_live_0123456789abcdefghij',
+      'whsec_not*base64 ',
+      `"${SECRET}"\n`,
+    ];
+    const reports = (['mindee', 'standard-webhooks', 'stripe', 'github'] as const).flatMap((scheme) =>
+      secrets.flatMap((secret) => [
+        run(signed(scheme), [
+          current(secret),
+          { label: 'Orders', secret: OTHER_SECRET, webhookName: 'Orders v2' },
+        ]),
+        run(bodyChanged(scheme, BODY, `${BODY}\n`), [current(secret)]),
+        run(withSignature(scheme, BODY, secret), [current(secret)], { receivedAt: new Date(0) }),
+      ]),
+    );
+    const text = JSON.stringify(reports);
+    for (const secret of secrets) {
+      const core = secret.replace(/^["'\s]*(whsec_|sk_live_)?|["'\s]*$/g, '');
+      // No 8 characters in a row of any secret's own part.
+      for (let i = 0; i + 8 <= core.length; i++) expect(text).not.toContain(core.slice(i, i + 8));
+    }
+  });
+});

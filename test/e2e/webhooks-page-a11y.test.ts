@@ -3,30 +3,11 @@
  * In real Chromium (real layout, so colour contrast counts): axe on the main states in light and dark,
  * and the keyboard path through the row menu and a dialog.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe-chromium';
 import { startBridgedApp } from '../support/bridge';
 import { closeAfterEach } from '../support/close-after-each';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe's violations on the page as it is now (evaluated through the debugger, so the CSP does not block it). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(context: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const { violations } = await axe.run(document);
-    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 async function seeded(colorScheme: 'light' | 'dark'): Promise<Page> {
   const app = closeAfterEach(await startBridgedApp({ colorScheme }));

@@ -7,6 +7,7 @@ import { openConfigStore } from './config/store';
 import { openDeliveryLogStore } from './deliveries/log-store';
 import { createHttpClient } from './deliveries/http-client';
 import { listenHttp } from './inbox/http-listener';
+import { createNetworkProbes } from './preflight/network-probes';
 import { createKeytarVault } from './keychain/keytar-vault';
 import { ownTopFrameCheck } from './ipc/handle';
 import { channelHandlers, registerIpc } from './ipc/register';
@@ -36,6 +37,7 @@ function onReady(): void {
     deliveryLog: log.store,
     http: createHttpClient(),
     listen: listenHttp,
+    probes: createNetworkProbes(),
     startupNotices: [...opened.notices, ...log.notices],
   });
   const trustedOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];

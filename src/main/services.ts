@@ -18,6 +18,8 @@ import { createRotationState } from './rotation/rotation-state';
 import { createRotationService } from './rotation/rotation';
 import { createInbox } from './inbox/inbox';
 import type { Listen } from './inbox/ports';
+import { createEndpointChecker } from './preflight/preflight';
+import type { EndpointProbes } from './preflight/ports';
 
 export interface ServiceDeps {
   config: ConfigStore;
@@ -29,6 +31,8 @@ export interface ServiceDeps {
   http: HttpClient;
   /** The Inbox's HTTP listener. */
   listen: Listen;
+  /** The network questions of "Check endpoint". */
+  probes: EndpointProbes;
   /** Defaults to Hookwarden/<package version>. */
   userAgent?: string;
   /** Notices from opening the config and the delivery log. */
@@ -124,6 +128,12 @@ export function startServices(deps: ServiceDeps) {
     settings: createSettingsService(config),
     deliveries,
     rotation,
+    preflight: createEndpointChecker({
+      config,
+      probes: deps.probes,
+      clock,
+      sendCheckDelivery: deliveries.sendForEndpointCheck,
+    }),
     inbox: createInbox({ listen: deps.listen, clock, schedule, emit: deps.emit, clipboard: deps.clipboard }),
   };
 }

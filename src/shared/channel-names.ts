@@ -32,6 +32,8 @@ export const CHANNELS = [
   'deliveries.list',
   'deliveries.redeliver',
   'deliveries.copyAsCurl',
+  'preflight.checkWebhook',
+  'preflight.checkUrl',
   'inbox.status',
   'inbox.start',
   'inbox.stop',

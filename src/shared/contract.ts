@@ -27,6 +27,7 @@ import {
   type Settings,
 } from './delivery';
 import type { Result } from './errors';
+import type { EndpointCheck } from './preflight';
 import { inboxResponseSchema, inboxStartSchema, type InboxStatus, type ReceivedRequest } from './inbox';
 import { DEFAULT_OVERLAP, overlapChoiceSchema, secretRoleSchema } from './rotation';
 import type { ChannelName, EventName as ListedEventName } from './channel-names';
@@ -127,6 +128,11 @@ export const contract = {
   'deliveries.list': channel<Delivery[]>()(byWebhook),
   'deliveries.redeliver': channel<SentDelivery>()(byDelivery),
   'deliveries.copyAsCurl': channel<CurlCopy>()(byDelivery),
+
+  'preflight.checkWebhook': channel<EndpointCheck>()(byId),
+  'preflight.checkUrl': channel<EndpointCheck>()(
+    z.strictObject({ url: endpointUrlSchema, scheme: signatureSchemeSchema.optional() }),
+  ),
 
   'inbox.status': channel<InboxStatus>()(noInput),
   'inbox.start': channel<InboxStatus>()(inboxStartSchema),

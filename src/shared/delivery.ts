@@ -53,6 +53,10 @@ export const deliveryFailureSchema = z.strictObject({
 });
 export type DeliveryFailure = z.infer<typeof deliveryFailureSchema>;
 
+/** Deliveries sent by a feature rather than "Send test delivery": a rotation's test, "Check endpoint". */
+export const DELIVERY_PURPOSES = ['rotation-test', 'endpoint-check'] as const;
+export type DeliveryPurpose = (typeof DELIVERY_PURPOSES)[number];
+
 export const deliverySchema = z.strictObject({
   id: idSchema,
   webhookId: idSchema,
@@ -69,11 +73,13 @@ export const deliverySchema = z.strictObject({
   /** Null on success. */
   error: deliveryFailureSchema.nullable(),
   durationMs: z.number().nonnegative(),
+  /** Time to the response's status line (absent without a response, and in older records). */
+  firstByteMs: z.number().nonnegative().optional(),
   outcome: z.enum(['success', 'failure']),
   /** The roles of the secrets that signed it, newest first (absent in records made before rotation). */
   signedWith: signedWithSchema.optional(),
   /** Why it was sent, when not as a plain test delivery. */
-  purpose: z.enum(['rotation-test']).optional(),
+  purpose: z.enum(DELIVERY_PURPOSES).optional(),
 });
 export type Delivery = z.infer<typeof deliverySchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoTimeSchema } from './ids';
+import { endpointCheckSchema } from './preflight';
 import { rotationSchema } from './rotation';
 import { MAX_URL_LENGTH, checkEndpointUrl } from './url-rule';
 
@@ -168,6 +169,8 @@ export const webhookSchema = z.strictObject({
   headers: customHeadersSchema.optional(),
   /** A secret rotation in progress (see rotation.ts); absent: none. */
   rotation: rotationSchema.optional(),
+  /** The last "Check endpoint" of the current URL (see preflight.ts); dropped when the URL changes. */
+  endpointCheck: endpointCheckSchema.optional(),
 });
 export type Webhook = z.infer<typeof webhookSchema>;
 

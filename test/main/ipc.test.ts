@@ -255,6 +255,8 @@ const SHAPES: Record<Channel, Shape | null> = {
   'deliveries.list': { webhookId: required('webhookId') },
   'deliveries.redeliver': { deliveryId: required('deliveryId') },
   'deliveries.copyAsCurl': { deliveryId: required('deliveryId') },
+  'preflight.checkWebhook': { id: required('webhookId') },
+  'preflight.checkUrl': { url: required('url'), scheme: optional('scheme') },
   'inbox.status': null,
   'inbox.start': { port: optional('port'), exposeToNetwork: optional('flag') },
   'inbox.stop': null,

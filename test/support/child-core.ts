@@ -9,6 +9,7 @@ import { openConfigStore } from '../../src/main/config/store';
 import { openDeliveryLogStore } from '../../src/main/deliveries/log-store';
 import { createHttpClient } from '../../src/main/deliveries/http-client';
 import { listenHttp } from '../../src/main/inbox/http-listener';
+import { createNetworkProbes } from '../../src/main/preflight/network-probes';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../src/main/shell/app-protocol';
 import { ownTopFrameCheck, type InvokeEvent } from '../../src/main/ipc/handle';
 import { channelHandlers, registerIpc } from '../../src/main/ipc/register';
@@ -36,6 +37,7 @@ export function startCore(dir: string, vault: SecretVault) {
     deliveryLog: log.store,
     http: createHttpClient(),
     listen: listenHttp,
+    probes: createNetworkProbes(),
     startupNotices: [...opened.notices, ...log.notices],
   });
   type Listener = (event: InvokeEvent, input: unknown) => Promise<Result<unknown>>;

@@ -7,6 +7,8 @@ import { openConfigStore } from '../../src/main/config/store';
 import { openDeliveryLogStore } from '../../src/main/deliveries/log-store';
 import { createHttpClient } from '../../src/main/deliveries/http-client';
 import { listenHttp } from '../../src/main/inbox/http-listener';
+import { createNetworkProbes } from '../../src/main/preflight/network-probes';
+import type { EndpointProbes } from '../../src/main/preflight/ports';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../src/main/shell/app-protocol';
 import { ownTopFrameCheck, type InvokeEvent } from '../../src/main/ipc/handle';
 import { channelHandlers, registerIpc } from '../../src/main/ipc/register';
@@ -44,6 +46,8 @@ export interface HarnessOptions {
   clock?: Clock;
   /** Defaults to the real node:http/https client. */
   http?: HttpClient;
+  /** Defaults to the real network probes of "Check endpoint". */
+  probes?: EndpointProbes;
   /** false: start without the keychain check the app runs after its window is up (run it yourself). */
   keychainCheck?: boolean;
 }
@@ -89,6 +93,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     deliveryLog: log.store,
     http: options.http ?? createHttpClient(),
     listen: listenHttp,
+    probes: options.probes ?? createNetworkProbes(),
     startupNotices: [...opened.notices, ...log.notices],
     clipboardClearMs: options.clipboardClearMs,
     schedule: options.schedule,

@@ -6,6 +6,7 @@ import {
   type CurlCopy,
   type Delivery,
   type DeliveryFailure,
+  type DeliveryPurpose,
   type SentDelivery,
 } from '../../shared/delivery';
 import { MASKED_HEADER_VALUE, type Webhook } from '../../shared/domain';
@@ -49,6 +50,7 @@ interface Attempt {
   redeliveryOf: string | null;
   /** A rotation test: signed with this secret alone. */
   testRole?: SecretRole;
+  purpose?: DeliveryPurpose;
 }
 
 /** How long after a regenerate a 401/403 is probably a receiver that still has the old secret. */
@@ -101,7 +103,7 @@ export function createDeliveryService(deps: Deps) {
    * it is really sent, and carries that time.
    */
   async function attempt(spec: Attempt): Promise<SentDelivery> {
-    const { id, webhookId, body, redeliveryOf, testRole } = spec;
+    const { id, webhookId, body, redeliveryOf, testRole, purpose } = spec;
     const signers = await signingSecrets(webhookId, testRole);
     const webhook = findWebhook(config.read(), webhookId);
     const messageId = spec.messageId ?? messageIdFor(webhook.scheme, id);
@@ -141,9 +143,10 @@ export function createDeliveryService(deps: Deps) {
       response: result.response,
       error,
       durationMs: result.durationMs,
+      ...(result.response && { firstByteMs: result.firstByteMs }),
       outcome: error ? 'failure' : 'success',
       signedWith: signers.roles,
-      ...(testRole && { purpose: 'rotation-test' as const }),
+      ...(purpose && { purpose }),
     };
     return logged(record);
   }
@@ -170,17 +173,24 @@ export function createDeliveryService(deps: Deps) {
   }
 
   /** A new test delivery with the template's body; a rotation test signs with `testRole`'s secret alone. */
-  function sendNew(webhookId: string, testRole?: SecretRole): Promise<SentDelivery> {
+  function sendNew(
+    webhookId: string,
+    extra: Pick<Attempt, 'testRole' | 'purpose'> = {},
+  ): Promise<SentDelivery> {
     const webhook = findWebhook(config.read(), webhookId);
     const body = templates.bodyFor({ apiId: webhook.apiId, version: webhook.version });
-    return deliver({ id: randomUUID(), webhookId, body, messageId: null, redeliveryOf: null, testRole });
+    return deliver({ id: randomUUID(), webhookId, body, messageId: null, redeliveryOf: null, ...extra });
   }
 
   return {
     send: ({ webhookId }: ParsedInput<'deliveries.send'>) => sendNew(webhookId),
 
     /** Used by the rotation steps that prove which secret the receiver accepts. */
-    sendSignedWith: (webhookId: string, role: SecretRole) => sendNew(webhookId, role),
+    sendSignedWith: (webhookId: string, role: SecretRole) =>
+      sendNew(webhookId, { testRole: role, purpose: 'rotation-test' }),
+
+    /** "Check endpoint"'s one signed test delivery. */
+    sendForEndpointCheck: (webhookId: string) => sendNew(webhookId, { purpose: 'endpoint-check' }),
 
     list({ webhookId }: ParsedInput<'deliveries.list'>): Delivery[] {
       findWebhook(config.read(), webhookId);

@@ -24,7 +24,9 @@ function flatHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   return flat;
 }
 
-type Outcome = { response: DeliveryResponse; error: null } | { response: null; error: DeliveryFailure };
+type Outcome =
+  | { response: DeliveryResponse; error: null; firstByteMs: number }
+  | { response: null; error: DeliveryFailure };
 
 /** The reason given to undici when we stop reading a response we already have enough of. */
 const enoughRead = () => new Error('response body limit reached');
@@ -65,12 +67,14 @@ export function createHttpClient({ extraCa = [] }: { extraCa?: string[] } = {}):
           settle({ response: null, error: classifyNetworkError(error, target) });
 
         let head: Omit<DeliveryResponse, 'body' | 'truncated'> | null = null;
+        let firstByteMs = 0;
         const chunks: Buffer[] = [];
         let size = 0;
         const succeed = (truncated: boolean) => {
           if (!head) return fail(new Error('the response ended before its status line'));
           const kept = Buffer.concat(chunks, Math.min(size, RESPONSE_BODY_LIMIT));
-          settle({ response: { ...head, body: kept.toString('utf8'), truncated }, error: null });
+          const response = { ...head, body: kept.toString('utf8'), truncated };
+          settle({ response, error: null, firstByteMs });
         };
 
         const cancelDeadline = deadlines.start(timeoutMs, () => {
@@ -95,6 +99,7 @@ export function createHttpClient({ extraCa = [] }: { extraCa?: string[] } = {}):
             /** Called again for the final answer after any 1xx, which then replaces it. */
             onResponseStart(_controller, status, responseHeaders, statusMessage) {
               head = { status, statusText: statusMessage ?? '', headers: flatHeaders(responseHeaders) };
+              firstByteMs = Math.round((performance.now() - started) * 10) / 10;
             },
             onResponseData(current, chunk) {
               chunks.push(chunk);

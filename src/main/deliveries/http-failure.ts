@@ -24,7 +24,7 @@ function isTlsError(code: string, message: string): boolean {
 }
 
 /** TLS failures a user can act on, by the code Node gives them: what it means and what to do. */
-function tlsReason(code: string, message: string, url: URL): string | null {
+export function tlsReason(code: string, message: string, url: URL): string | null {
   const host = url.host;
   if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number/i.test(message)) {
     const plain = new URL(url.href);

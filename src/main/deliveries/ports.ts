@@ -29,7 +29,8 @@ export interface HttpPostRequest {
 
 /** What came back from one POST: a response (any status), or a network failure in plain words. */
 export type HttpPostResult =
-  | { response: DeliveryResponse; error: null; durationMs: number }
+  /** firstByteMs: from the start to the response's status line (the time a provider's timeout measures). */
+  | { response: DeliveryResponse; error: null; durationMs: number; firstByteMs: number }
   | { response: null; error: DeliveryFailure; durationMs: number };
 
 /** Sends one POST without following redirects; never throws for network failures. */

@@ -43,7 +43,10 @@ const signers: Record<SignatureScheme, Signer> = {
     'webhook-id': messageId,
     'webhook-timestamp': String(timestamp),
     'webhook-signature': secrets
-      .map((key) => `v1,${hmac(standardWebhooksKey(key), `${messageId}.${timestamp}.`, body).toString('base64')}`)
+      .map(
+        (key) =>
+          `v1,${hmac(standardWebhooksKey(key), `${messageId}.${timestamp}.`, body).toString('base64')}`,
+      )
       .join(' '),
   }),
 

@@ -73,7 +73,10 @@ export function createWebhookService(deps: Deps) {
   ): Webhook => {
     let updated: Webhook | undefined;
     updateConfig(config, (current) => {
-      updated = { ...findWebhook(current, id), ...changes, updatedAt: clock.now().toISOString() };
+      const before = findWebhook(current, id);
+      updated = { ...before, ...changes, updatedAt: clock.now().toISOString() };
+      // An endpoint check says something about the URL it checked only.
+      if (updated.url !== before.url) delete updated.endpointCheck;
       return replaceWebhook(current, updated);
     });
     return updated as Webhook;

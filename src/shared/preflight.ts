@@ -1,0 +1,44 @@
+/** "Check endpoint": the checks run against a webhook's URL before it goes live, shared by main and the UI. */
+import { z } from 'zod';
+import { idSchema, isoTimeSchema } from './ids';
+
+export const CHECK_IDS = ['url', 'dns', 'tcp', 'tls', 'redirects', 'response'] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
+export const CHECK_TITLES: Record<CheckId, string> = {
+  url: 'URL',
+  dns: 'DNS',
+  tcp: 'TCP connect',
+  tls: 'TLS',
+  redirects: 'Redirects',
+  response: 'Response',
+};
+
+export const checkResultSchema = z.strictObject({
+  id: z.enum(CHECK_IDS),
+  outcome: z.enum(['pass', 'warn', 'fail', 'skip']),
+  /** What was found, in plain words. */
+  reason: z.string().max(1000),
+  /** What to do about it; absent on a pass. */
+  fix: z.string().max(1000).optional(),
+  /** Facts behind it: addresses, times, the certificate's expiry… */
+  details: z.array(z.string().max(300)).max(20),
+});
+export type CheckResult = z.infer<typeof checkResultSchema>;
+
+/** One run of "Check endpoint", kept with the webhook until its URL changes. */
+export const endpointCheckSchema = z.strictObject({
+  url: z.string(),
+  checkedAt: isoTimeSchema,
+  /** The signed test delivery it sent (in the Deliveries log, marked "Endpoint check"); null if none went. */
+  deliveryId: idSchema.nullable(),
+  checks: z.array(checkResultSchema),
+});
+export type EndpointCheck = z.infer<typeof endpointCheckSchema>;
+
+/** How long a provider waits for an answer before it counts a delivery as failed (null: not published). */
+export const PROVIDER_RESPONSE_LIMITS: readonly { provider: string; seconds: number | null }[] = [
+  { provider: 'GitHub', seconds: 10 },
+  { provider: 'Svix / Standard Webhooks', seconds: 15 },
+  { provider: 'Shopify', seconds: 5 },
+  { provider: 'Stripe', seconds: null },
+];

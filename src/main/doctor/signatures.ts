@@ -17,8 +17,11 @@ const FORMAT: Record<SignatureScheme, { prefix: string; encoding: Encoding }> = 
 /** An HMAC-SHA256 (32 bytes) as each encoding writes it. */
 const WRITTEN: Record<Encoding, RegExp> = { hex: /^[0-9a-f]{64}$/, base64: /^[A-Za-z0-9+/]{43}=$/ };
 
+/** Only the one way of writing these bytes: base64's last character has spare bits a decoder ignores. */
 function decode(text: string, encoding: Encoding): Buffer | null {
-  return WRITTEN[encoding].test(text) ? Buffer.from(text, encoding) : null;
+  if (!WRITTEN[encoding].test(text)) return null;
+  const bytes = Buffer.from(text, encoding);
+  return bytes.toString(encoding) === text ? bytes : null;
 }
 
 function withoutPrefix(scheme: SignatureScheme, token: string): string {

@@ -8,6 +8,7 @@ import { StoreFileInvalidError } from './invalid-file';
 /** The parsed JSON of `path`, or undefined when there is no file yet. */
 export function readJsonFile(path: string): unknown {
   try {
+    // Stryker disable next-line StringLiteral: without an encoding JSON.parse gets a Buffer, read as UTF-8 too
     return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
   } catch (error) {
     if (error instanceof SyntaxError)

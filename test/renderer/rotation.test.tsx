@@ -380,4 +380,40 @@ describe('Roll signing secret (Mindee, GitHub): the guided rotation', () => {
     expect(await within(dialog).findByText(/the old one no longer works/)).toBeInTheDocument();
     expect(within(dialog).queryByRole('button', { name: 'Check the old secret is refused' })).toBeNull();
   });
+
+  it('"Continue rotation" after the switch opens step 4, which stays there when main ends the overlap', async () => {
+    const { user, backend, webhook } = await oneWebhook('mindee');
+    await backend.main.ok('rotation.roll', { id: webhook.id });
+    await backend.main.ok('rotation.switch', { id: webhook.id, keepOldFor: '1h', force: true });
+    const { refreshWebhooks } = await import('../../src/renderer/src/features/webhooks/actions');
+    await act(() => refreshWebhooks());
+    expect(within(rowOf(HTTPS)).getByText(/^old secret expires in/)).toBeInTheDocument();
+    expect(await menuItems(user, HTTPS)).toEqual(
+      expect.arrayContaining(['Continue rotation', 'Roll signing secret', 'End overlap now']),
+    );
+
+    await choose(user, HTTPS, 'Continue rotation');
+    const dialog = await screen.findByRole('dialog', { name: 'Roll signing secret' });
+    expect(
+      within(dialog).getByRole('heading', {
+        name: 'Step 4 of 4: check the old secret is refused (optional)',
+      }),
+    ).toBeInTheDocument();
+    backend.clock.set(new Date(Date.now() + 2 * 60 * 60 * 1000));
+    await act(async () => {
+      await backend.main.services.rotation.expireDue();
+    });
+    expect(await within(dialog).findByText(/the old one no longer works/)).toBeInTheDocument();
+    expect(within(dialog).getByRole('heading', { name: /^Step 4 of 4/ })).toBeInTheDocument();
+  });
+
+  it('"Regenerate signing secret" during a guided rotation says to finish it first', async () => {
+    const { user, backend, webhook } = await oneWebhook('github');
+    await backend.main.ok('rotation.roll', { id: webhook.id });
+    const { refreshWebhooks } = await import('../../src/renderer/src/features/webhooks/actions');
+    await act(() => refreshWebhooks());
+    await choose(user, HTTPS, 'Regenerate signing secret');
+    const confirm = await screen.findByRole('alertdialog', { name: 'Regenerate signing secret?' });
+    expect(confirm).toHaveTextContent('A secret rotation is in progress');
+  });
 });

@@ -45,7 +45,8 @@ type View = 'start' | 'prepare' | 'switched';
 export function GuidedRotationDialog({ webhook, startNew, ...dialog }: Props) {
   const { rotation } = webhook;
   const [rollingAgain, setRollingAgain] = useState(startNew && rotation?.phase === 'overlap');
-  const [didSwitch, setDidSwitch] = useState(false);
+  // Past the switch (here, or before "Continue rotation"): an overlap that ends meanwhile stays at step 4.
+  const [didSwitch, setDidSwitch] = useState(!startNew && rotation?.phase === 'overlap');
   const [keepOldFor, setKeepOldFor] = useState(DEFAULT_OVERLAP);
   const [force, setForce] = useState(false);
   const [testing, setTesting] = useState<SecretRole | null>(null);

@@ -67,6 +67,9 @@ export function RowDialogs() {
               <strong className={text.breakAll}>{webhook.url}</strong>: the current secret stops working{' '}
               <strong>immediately</strong>: receivers that verify signatures with it reject deliveries until
               they have the new one.
+              {webhook.rotation && (
+                <> A secret rotation is in progress: finish or cancel it, or end its overlap, first.</>
+              )}
             </p>
           }
           confirmLabel="Regenerate secret"
@@ -75,14 +78,18 @@ export function RowDialogs() {
         />
       );
     case 'roll':
-      // A guided rotation waiting for its switch is continued, whatever the scheme is now.
-      return MULTI_SIGNATURE_SCHEMES.has(webhook.scheme) && webhook.rotation?.phase !== 'next' ? (
-        <RollDialog key={webhook.id} webhook={webhook} {...common} />
+    case 'rotation': {
+      const { rotation } = webhook;
+      // A guided rotation is continued where it is (whatever the scheme is now); a new one follows the scheme.
+      const guided =
+        rotation?.phase === 'next' ||
+        (dialog.kind === 'rotation' && rotation?.phase === 'overlap' && rotation.guided);
+      return guided || !MULTI_SIGNATURE_SCHEMES.has(webhook.scheme) ? (
+        <GuidedRotationDialog key={webhook.id} webhook={webhook} startNew={!guided} {...common} />
       ) : (
-        <GuidedRotationDialog key={webhook.id} webhook={webhook} startNew {...common} />
+        <RollDialog key={webhook.id} webhook={webhook} {...common} />
       );
-    case 'rotation':
-      return <GuidedRotationDialog key={webhook.id} webhook={webhook} startNew={false} {...common} />;
+    }
     case 'end-overlap':
       return (
         <ConfirmDialog

@@ -1,0 +1,85 @@
+/**
+ * "Receiver code": ready-to-run verification code for a webhook's signature scheme, in each language a user
+ * may write their receiver in. Pure: the code reads the secret from the environment (HOOKWARDEN_SECRET, and
+ * during a rotation HOOKWARDEN_PREVIOUS_SECRET too), so it never holds a secret value.
+ */
+import type { SignatureScheme } from '../../shared/domain';
+import { goReceiver } from './go';
+import { expressReceiver, nextReceiver } from './node';
+import { phpReceiver } from './php';
+import { fastApiReceiver, flaskReceiver } from './python';
+import { sinatraReceiver } from './ruby';
+import type { Snippet, SnippetInput } from './snippet';
+
+export { PREVIOUS_SECRET_ENV, SECRET_ENV } from './snippet';
+
+export const RECEIVER_LANGUAGES = [
+  'node-express',
+  'node-nextjs',
+  'python-flask',
+  'python-fastapi',
+  'go',
+  'php',
+  'ruby-sinatra',
+] as const;
+export type ReceiverLanguage = (typeof RECEIVER_LANGUAGES)[number];
+
+export const RECEIVER_LANGUAGE_LABELS: Record<ReceiverLanguage, string> = {
+  'node-express': 'Node.js (Express)',
+  'node-nextjs': 'Node.js (Next.js)',
+  'python-flask': 'Python (Flask)',
+  'python-fastapi': 'Python (FastAPI)',
+  go: 'Go (net/http)',
+  php: 'PHP',
+  'ruby-sinatra': 'Ruby (Sinatra)',
+};
+
+export interface ReceiverCodeInput {
+  scheme: SignatureScheme;
+  language: ReceiverLanguage;
+  /**
+   * 2 during a rotation: the code accepts a delivery signed with HOOKWARDEN_SECRET (the new secret) or
+   * HOOKWARDEN_PREVIOUS_SECRET (the one it replaces; optional, so it can be unset when the rotation ends).
+   */
+  secretCount: 1 | 2;
+  /** The URL path the receiver answers on (the webhook URL's path); default `/webhooks`. */
+  path?: string;
+}
+
+export interface ReceiverCode {
+  language: ReceiverLanguage;
+  label: string;
+  /** Where the code goes, e.g. `server.mjs`, `app/webhooks/route.ts`. */
+  filename: string;
+  code: string;
+  /** How to install and run it: one or two shell lines (the secret comes from `.env`, never from here). */
+  run: string;
+}
+
+export const DEFAULT_RECEIVER_PATH = '/webhooks';
+
+/**
+ * A URL path made only of unreserved characters and slashes (no `.` or `..` segment), or the default: it goes
+ * into the code as is, and for Next.js into the route's folder name.
+ */
+export function receiverPath(path: string | undefined): string {
+  const trimmed = path?.replace(/\/+$/, '') ?? '';
+  const segments = trimmed.split('/').slice(1);
+  const plain = segments.every((segment) => /^[A-Za-z0-9._~-]+$/.test(segment) && !/^\.+$/.test(segment));
+  return trimmed.startsWith('/') && plain ? trimmed : DEFAULT_RECEIVER_PATH;
+}
+
+const generators: Record<ReceiverLanguage, (input: SnippetInput) => Snippet> = {
+  'node-express': expressReceiver,
+  'node-nextjs': nextReceiver,
+  'python-flask': flaskReceiver,
+  'python-fastapi': fastApiReceiver,
+  go: goReceiver,
+  php: phpReceiver,
+  'ruby-sinatra': sinatraReceiver,
+};
+
+export function receiverCode({ scheme, language, secretCount, path }: ReceiverCodeInput): ReceiverCode {
+  const snippet = generators[language]({ scheme, secretCount, path: receiverPath(path) });
+  return { language, label: RECEIVER_LANGUAGE_LABELS[language], ...snippet };
+}

@@ -1,0 +1,35 @@
+/** What every language's generator shares: its input and output, and how the variants' lines are put together. */
+import type { SignatureScheme } from '../../shared/domain';
+
+/** The environment variables the code reads the secrets from. */
+export const SECRET_ENV = 'HOOKWARDEN_SECRET';
+export const PREVIOUS_SECRET_ENV = 'HOOKWARDEN_PREVIOUS_SECRET';
+
+/** A generator's input: the path is safe to put inside a string literal of any of the languages. */
+export interface SnippetInput {
+  scheme: SignatureScheme;
+  secretCount: 1 | 2;
+  path: string;
+}
+
+export interface Snippet {
+  filename: string;
+  code: string;
+  run: string;
+}
+
+/** Lines joined with newlines; `false` and `undefined` drop out (the lines only some variants have). */
+export function lines(...parts: (string | false | undefined)[]): string {
+  return `${parts.filter((part): part is string => typeof part === 'string').join('\n')}\n`;
+}
+
+/** The first line of every snippet says what it verifies. */
+export const SCHEME_TITLES: Record<SignatureScheme, string> = {
+  mindee: 'Mindee signatures (X-Mindee-Hmac-Signature)',
+  'standard-webhooks': 'Standard Webhooks signatures (webhook-id, webhook-timestamp, webhook-signature)',
+  stripe: 'Stripe signatures (Stripe-Signature)',
+  github: 'GitHub signatures (X-Hub-Signature-256)',
+};
+
+/** How long a timestamped signature stays valid, in seconds (the official libraries' 5 minutes). */
+export const TOLERANCE_SECONDS = 300;

@@ -1,0 +1,341 @@
+/**
+ * Receiver code: every Node, Python and PHP snippet runs as its own process on 127.0.0.1 and must accept the
+ * app's real deliveries (the real core, the real keychain) and refuse them with one byte changed; during a
+ * rotation it must accept either secret. Go and Ruby snippets are syntax-checked where the toolchain is there.
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signatureHeaders } from '../../src/main/deliveries/signing';
+import {
+  RECEIVER_LANGUAGES,
+  receiverCode,
+  type ReceiverLanguage,
+} from '../../src/main/receiver-code/receiver-code';
+import type { Delivery } from '../../src/shared/delivery';
+import { SIGNATURE_SCHEMES, type SignatureScheme } from '../../src/shared/domain';
+import { MULTI_SIGNATURE_SCHEMES } from '../../src/shared/rotation';
+import { closeAfterEach } from '../support/close-after-each';
+import { startWithWebhook } from '../support/fixtures';
+import type { Harness } from '../support/main-harness';
+import { closedPort } from '../support/receiver';
+import {
+  missingPythonModules,
+  onPath,
+  PYTHON,
+  startSnippet,
+  type SnippetServer,
+} from '../support/snippet-server';
+import { tempDir } from '../support/temp';
+
+const SIGNATURE_HEADER: Record<SignatureScheme, string> = {
+  mindee: 'X-Mindee-Hmac-Signature',
+  'standard-webhooks': 'webhook-signature',
+  stripe: 'Stripe-Signature',
+  github: 'X-Hub-Signature-256',
+};
+
+/** The official library each Node snippet must use ('node:crypto': plain HMAC, Mindee has none). */
+const NODE_LIBRARY: Record<SignatureScheme, string> = {
+  mindee: "from 'node:crypto'",
+  'standard-webhooks': "from 'standardwebhooks'",
+  stripe: "from 'stripe'",
+  github: "from '@octokit/webhooks-methods'",
+};
+
+const hasPhp = onPath('php');
+const hasRuby = onPath('ruby');
+const hasGofmt = onPath('gofmt');
+const missingPython = missingPythonModules();
+
+describe('the generated code', () => {
+  const every = RECEIVER_LANGUAGES.flatMap((language) =>
+    SIGNATURE_SCHEMES.flatMap((scheme) => [1, 2].map((secretCount) => ({ language, scheme, secretCount }))),
+  ) as { language: ReceiverLanguage; scheme: SignatureScheme; secretCount: 1 | 2 }[];
+
+  it('reads the secrets from the environment, the previous one only during a rotation', () => {
+    for (const input of every) {
+      const { code, run, filename, label, language } = receiverCode(input);
+      expect(language).toBe(input.language);
+      expect(label).not.toBe('');
+      expect(filename).toMatch(/^[\w/.-]+$/);
+      expect(code).toContain('HOOKWARDEN_SECRET');
+      expect(code.includes('HOOKWARDEN_PREVIOUS_SECRET')).toBe(input.secretCount === 2);
+      expect(code).toContain('exact bytes sent'); // the raw-body comment
+      expect(code).not.toMatch(/whsec_[A-Za-z0-9+/]{8}/); // never a secret value
+      expect(run.split('\n').length).toBeGreaterThanOrEqual(1);
+      expect(run.split('\n').length).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it("uses each scheme's official Node library, and plain HMAC where there is none", () => {
+    for (const scheme of SIGNATURE_SCHEMES) {
+      for (const language of ['node-express', 'node-nextjs'] as const) {
+        const { code, run } = receiverCode({ scheme, language, secretCount: 1 });
+        expect(code).toContain(NODE_LIBRARY[scheme]);
+        const library = NODE_LIBRARY[scheme].slice(6, -1);
+        if (library !== 'node:crypto') expect(run).toContain(`npm install `);
+        if (library !== 'node:crypto') expect(run).toContain(library);
+      }
+      expect(receiverCode({ scheme, language: 'node-express', secretCount: 1 }).code).toContain(
+        'express.raw(',
+      );
+      expect(receiverCode({ scheme, language: 'node-nextjs', secretCount: 1 }).code).toContain(
+        'request.text()',
+      );
+      expect(receiverCode({ scheme, language: 'python-flask', secretCount: 1 }).code).toContain(
+        'request.get_data()',
+      );
+      expect(receiverCode({ scheme, language: 'python-fastapi', secretCount: 1 }).code).toContain(
+        'await request.body()',
+      );
+      expect(receiverCode({ scheme, language: 'go', secretCount: 1 }).code).toContain('"net/http"');
+      expect(receiverCode({ scheme, language: 'ruby-sinatra', secretCount: 1 }).code).toContain(
+        "require 'sinatra'",
+      );
+    }
+  });
+
+  it('answers on the webhook URL path when it is a plain path, else on /webhooks', () => {
+    const at = (path: string | undefined, language: ReceiverLanguage = 'node-express') =>
+      receiverCode({ scheme: 'github', language, secretCount: 1, path });
+    expect(at('/hooks/invoices_v4').code).toContain("app.post('/hooks/invoices_v4'");
+    expect(at('/hooks/invoices/').code).toContain("app.post('/hooks/invoices'");
+    expect(at('/hooks/invoices', 'node-nextjs').filename).toBe('app/hooks/invoices/route.ts');
+    expect(at(undefined, 'node-nextjs').filename).toBe('app/webhooks/route.ts');
+    for (const unsafe of [
+      "/a'); process.exit(1); ('",
+      '/a"b',
+      '/a b',
+      '/a/../b',
+      '',
+      '/',
+      'hooks',
+      '/a?b=1',
+    ]) {
+      expect(at(unsafe).code, unsafe).toContain("app.post('/webhooks'");
+    }
+  });
+});
+
+describe.each([
+  [
+    'go',
+    'gofmt -e',
+    hasGofmt,
+    'golang-go is not installed (too large for CI: about 450 MB); gofmt -e skipped',
+  ],
+  ['php', 'php -l', hasPhp, 'php-cli is not installed; php -l skipped'],
+  ['ruby-sinatra', 'ruby -wc', hasRuby, 'ruby is not installed; ruby -wc skipped'],
+] as const)('%s snippets: syntax (%s)', (language, check, available, reason) => {
+  it.skipIf(!available)(available ? 'every scheme, one secret and two, parses' : reason, () => {
+    const dir = tempDir('hookwarden-receiver-syntax-');
+    for (const scheme of SIGNATURE_SCHEMES) {
+      for (const secretCount of [1, 2] as const) {
+        const { code, filename } = receiverCode({ scheme, language, secretCount });
+        const file = join(dir, `${scheme}-${secretCount}-${filename}`);
+        writeFileSync(file, code);
+        const [program, ...args] = check.split(' ') as [string, ...string[]];
+        const result = spawnSync(program, [...args, file], { encoding: 'utf8' });
+        expect(result.status, `${scheme} ×${secretCount}: ${result.stdout}${result.stderr}`).toBe(0);
+        // ruby -w: no warnings either; gofmt -e prints the file only when it parses.
+        if (language === 'ruby-sinatra') expect(result.stderr).toBe('');
+      }
+    }
+  });
+});
+
+/** A POST of these exact bytes and headers, as node:http sends it; resolves with the status. */
+async function post(url: string, headers: Record<string, string>, body: Buffer): Promise<number> {
+  const kept = Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !['host', 'content-length'].includes(name.toLowerCase())),
+  );
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, {
+      method: 'POST',
+      headers: { ...kept, 'Content-Length': body.length },
+    });
+    request.on('response', (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/** The body with one byte changed: its first lower-case letter (a JSON key), so it stays valid JSON. */
+function oneByteChanged(body: string): Buffer {
+  const bytes = Buffer.from(body, 'utf8');
+  const at = bytes.findIndex((byte) => byte >= 0x61 && byte < 0x7a);
+  bytes[at] = (bytes[at] as number) + 1;
+  return bytes;
+}
+
+/** The record's request sent again to the receiver, with these changes. */
+function resend(
+  server: SnippetServer,
+  path: string,
+  { request }: Delivery,
+  change: { body?: Buffer; headers?: Record<string, string>; drop?: string } = {},
+) {
+  const headers = Object.fromEntries(
+    Object.entries({ ...request.headers, ...change.headers }).filter(
+      ([name]) => name.toLowerCase() !== change.drop?.toLowerCase(),
+    ),
+  );
+  return post(`${server.url}${path}`, headers, change.body ?? Buffer.from(request.body, 'utf8'));
+}
+
+/** The signature header's value of an overlap delivery split in two: one with each secret's signature only. */
+function eachSignature(scheme: SignatureScheme, value: string): [string, string] {
+  if (scheme === 'stripe') {
+    const [timestamp, fresh, old] = value.split(',') as [string, string, string];
+    return [`${timestamp},${fresh}`, `${timestamp},${old}`];
+  }
+  const [fresh, old] = value.split(' ') as [string, string];
+  return [fresh, old];
+}
+
+let h: Harness;
+let apiId: string;
+
+beforeAll(async () => {
+  const started = await startWithWebhook();
+  h = started.h;
+  apiId = started.api.id;
+});
+
+/** A webhook of this scheme pointing at a free port of 127.0.0.1, and a path of its own. */
+async function webhookAt(scheme: SignatureScheme, path: string) {
+  const port = await closedPort();
+  const hook = await h.ok('webhooks.create', {
+    apiId,
+    version: 'v4',
+    url: `http://127.0.0.1:${port}${path}`,
+  });
+  await h.ok('webhooks.setScheme', { id: hook.id, scheme });
+  return { hook, port };
+}
+
+const reveal = async (id: string, role: 'current' | 'previous' | 'next' = 'current') =>
+  (await h.ok('secrets.reveal', { id, role })).secret;
+
+async function run(
+  language: ReceiverLanguage,
+  scheme: SignatureScheme,
+  secretCount: 1 | 2,
+  { port, path, env }: { port: number; path: string; env: Record<string, string> },
+) {
+  const snippet = receiverCode({ scheme, language, secretCount, path });
+  return closeAfterEach(await startSnippet(snippet, { port, path, env }));
+}
+
+const runnable = [
+  ...(['node-express', 'node-nextjs'] as const).map((language) => ({ language, skip: '' })),
+  ...(['python-flask', 'python-fastapi'] as const).map((language) => ({ language, skip: '' })),
+  { language: 'php' as const, skip: hasPhp ? '' : 'php-cli is not installed' },
+];
+
+describe.each(runnable)('$language receivers, against the app’s deliveries', ({ language, skip }) => {
+  beforeAll(() => {
+    if (language.startsWith('python') && missingPython.length > 0) {
+      throw new Error(
+        `${PYTHON} lacks ${missingPython.join(', ')}: apt-get install python3-flask python3-fastapi python3-uvicorn`,
+      );
+    }
+  });
+
+  describe.each(SIGNATURE_SCHEMES)('%s', (scheme) => {
+    const path = `/hooks/${language}/${scheme}`;
+
+    it.skipIf(skip !== '')(
+      skip || 'accepts a delivery; refuses it with one body byte changed or without its signature',
+      async () => {
+        const { hook, port } = await webhookAt(scheme, path);
+        const secret = await reveal(hook.id);
+        const server = await run(language, scheme, 1, { port, path, env: { HOOKWARDEN_SECRET: secret } });
+
+        const sent = await h.ok('deliveries.send', { webhookId: hook.id });
+        expect(sent.response?.status, server.output()).toBe(204);
+        expect(await resend(server, path, sent), 'the same request again').toBe(204);
+        expect(await resend(server, path, sent, { body: oneByteChanged(sent.request.body) })).toBe(401);
+        expect(await resend(server, path, sent, { drop: SIGNATURE_HEADER[scheme] })).toBe(401);
+      },
+    );
+
+    it.skipIf(skip !== '')(
+      skip || 'during a rotation, accepts a delivery signed with either secret',
+      async () => {
+        const { hook, port } = await webhookAt(scheme, path);
+        if (MULTI_SIGNATURE_SCHEMES.has(scheme)) {
+          // A roll with an overlap: each delivery carries a signature per secret; the receiver holds both.
+          await h.ok('rotation.roll', { id: hook.id, keepOldFor: '24h' });
+          const [fresh, old] = [await reveal(hook.id), await reveal(hook.id, 'previous')];
+          const env = { HOOKWARDEN_SECRET: fresh, HOOKWARDEN_PREVIOUS_SECRET: old };
+          const server = await run(language, scheme, 2, { port, path, env });
+
+          const sent = await h.ok('deliveries.send', { webhookId: hook.id });
+          expect(sent.signedWith).toEqual(['current', 'previous']);
+          expect(sent.response?.status, server.output()).toBe(204);
+          const name = SIGNATURE_HEADER[scheme];
+          const both = sent.request.headers[name] as string;
+          const [freshOnly, oldOnly] = eachSignature(scheme, both);
+          expect(await resend(server, path, sent, { headers: { [name]: freshOnly } }), 'new secret').toBe(
+            204,
+          );
+          expect(await resend(server, path, sent, { headers: { [name]: oldOnly } }), 'previous secret').toBe(
+            204,
+          );
+          expect(await resend(server, path, sent, { body: oneByteChanged(sent.request.body) })).toBe(401);
+        } else {
+          // A guided rotation: the receiver learns the new secret before the switch, and keeps the current one.
+          await h.ok('rotation.roll', { id: hook.id });
+          const [current, next] = [await reveal(hook.id), await reveal(hook.id, 'next')];
+          const env = { HOOKWARDEN_SECRET: next, HOOKWARDEN_PREVIOUS_SECRET: current };
+          const server = await run(language, scheme, 2, { port, path, env });
+
+          const newTest = await h.ok('rotation.test', { id: hook.id, role: 'next' });
+          expect(newTest.delivery.signedWith).toEqual(['next']);
+          expect(newTest.delivery.response?.status, server.output()).toBe(204);
+          const currentTest = await h.ok('rotation.test', { id: hook.id, role: 'current' });
+          expect(currentTest.delivery.signedWith).toEqual(['current']);
+          expect(currentTest.delivery.response?.status, server.output()).toBe(204);
+          expect(currentTest.webhook.rotation).toMatchObject({
+            tests: { current: { accepted: true }, next: { accepted: true } },
+          });
+          const body = oneByteChanged(newTest.delivery.request.body);
+          expect(await resend(server, path, newTest.delivery, { body })).toBe(401);
+          expect(await resend(server, path, currentTest.delivery, { body })).toBe(401);
+        }
+      },
+    );
+
+    it.skipIf(skip !== '')(
+      skip || 'with the previous secret unset, a signature made with an empty key is refused',
+      async () => {
+        const { hook, port } = await webhookAt(scheme, path);
+        const secret = await reveal(hook.id);
+        const server = await run(language, scheme, 2, { port, path, env: { HOOKWARDEN_SECRET: secret } });
+
+        const body = '{"type":"test"}';
+        const signed = (key: string) =>
+          signatureHeaders({
+            scheme,
+            secrets: [key],
+            body,
+            messageId: 'msg_2fVvPqXHw3PY6cVbmRQ5aC6Hq1B',
+            timestamp: Math.floor(Date.now() / 1000),
+          });
+        const headers = { 'Content-Type': 'application/json' };
+        const url = `${server.url}${path}`;
+        expect(await post(url, { ...headers, ...signed(secret) }, Buffer.from(body)), server.output()).toBe(
+          204,
+        );
+        expect(await post(url, { ...headers, ...signed('') }, Buffer.from(body))).toBe(401);
+      },
+    );
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * Runs a generated receiver snippet as its user would: the code written to a file of its own, started as a
+ * process of its own on 127.0.0.1 with the secrets in its environment (never in a file). Node snippets use
+ * the project's node_modules (the packages their `run` line installs are devDependencies); Python ones run on
+ * Debian's python3 with python3-flask, python3-fastapi and python3-uvicorn; PHP on `php -S`.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import type { ReceiverCode, ReceiverLanguage } from '../../src/main/receiver-code/receiver-code';
+
+/** Debian's python3 (not a version manager's shim on PATH): its packages are what .ci/run installs. */
+export const PYTHON = '/usr/bin/python3';
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const NEXT_HOST = join(ROOT, 'test/support/next-route-host.mjs');
+
+export interface SnippetServer {
+  url: string;
+  /** What the process printed so far (for failure messages). */
+  output(): string;
+  close(): Promise<void>;
+}
+
+/** Whether a command is on PATH (a toolchain from apt: php, ruby, gofmt). */
+export function onPath(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** What the Python snippets import, missing from Debian's python3 (empty when all are there). */
+export function missingPythonModules(): string[] {
+  const modules = ['flask', 'fastapi', 'uvicorn'];
+  return modules.filter(
+    (name) => spawnSync(PYTHON, ['-c', `import ${name}`], { stdio: 'ignore' }).status !== 0,
+  );
+}
+
+function command(snippet: ReceiverCode, dir: string, port: number, path: string): string[] {
+  switch (snippet.language) {
+    case 'node-express':
+      return [process.execPath, snippet.filename];
+    case 'node-nextjs': {
+      // route.ts → route.mjs: types stripped as Next.js's compiler would, nothing else changed.
+      const js = ts.transpileModule(snippet.code, {
+        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+      }).outputText;
+      writeFileSync(join(dir, 'route.mjs'), js);
+      return [process.execPath, NEXT_HOST, join(dir, 'route.mjs'), path];
+    }
+    case 'python-flask':
+    case 'python-fastapi':
+      return [PYTHON, snippet.filename];
+    case 'php':
+      return ['php', '-S', `127.0.0.1:${port}`, snippet.filename];
+    default:
+      throw new Error(`${snippet.language} snippets are syntax-checked only`);
+  }
+}
+
+export const RUNNABLE_LANGUAGES: readonly ReceiverLanguage[] = [
+  'node-express',
+  'node-nextjs',
+  'python-flask',
+  'python-fastapi',
+  'php',
+];
+
+async function portOpen(port: number): Promise<boolean> {
+  const socket = connect(port, '127.0.0.1');
+  try {
+    await once(socket, 'connect');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    socket.destroy();
+  }
+}
+
+async function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  await once(child, 'exit');
+}
+
+/**
+ * Starts the snippet listening on 127.0.0.1:port (it reads PORT; PHP gets it on the command line) and
+ * resolves once it accepts connections. `env` holds HOOKWARDEN_SECRET and, for a rotation, the previous one.
+ */
+export async function startSnippet(
+  snippet: ReceiverCode,
+  { port, path, env }: { port: number; path: string; env: Record<string, string> },
+): Promise<SnippetServer> {
+  // Not a tempDir(): the leak guard reads every file below those, and node_modules is linked in here.
+  const dir = mkdtempSync(join(tmpdir(), 'hookwarden-receiver-'));
+  mkdirSync(dirname(join(dir, snippet.filename)), { recursive: true });
+  writeFileSync(join(dir, snippet.filename), snippet.code);
+  // What `npm install <packages>` would give the snippet: the project's copies of those packages.
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  const [program, ...args] = command(snippet, dir, port, path) as [string, ...string[]];
+  const child = spawn(program, args, {
+    cwd: dir,
+    env: { PATH: process.env.PATH, PORT: String(port), PYTHONDONTWRITEBYTECODE: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.on('error', (error) => (output += `\n${error.message}`));
+
+  const deadline = Date.now() + 20_000;
+  while (!(await portOpen(port))) {
+    if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+      throw new Error(`${snippet.language} receiver did not start on port ${port}:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    async close() {
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 3_000);
+      await exited(child);
+      clearTimeout(killer);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

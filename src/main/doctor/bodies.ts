@@ -17,17 +17,25 @@ export interface BodyRule {
   explanation: Explanation;
 }
 
-/** The received body, with its JSON parsed once for all the JSON rules. */
+/** The parsed JSON and its compact text. */
+interface Json {
+  value: unknown;
+  compact: string;
+}
+
+/** The received body, with what several rules need worked out once. */
 export class ReceivedBody {
-  #json: { value: unknown } | null | undefined;
+  #json: Json | null | undefined;
+  #binary: string | undefined;
 
   constructor(readonly bytes: Buffer) {}
 
   /** The parsed JSON, or null when the body isn't JSON. */
-  json(): { value: unknown } | null {
+  json(): Json | null {
     if (this.#json === undefined) {
       try {
-        this.#json = { value: JSON.parse(this.bytes.toString('utf8')) };
+        const value: unknown = JSON.parse(this.bytes.toString('utf8'));
+        this.#json = { value, compact: JSON.stringify(value) };
       } catch {
         this.#json = null;
       }
@@ -37,7 +45,8 @@ export class ReceivedBody {
 
   /** Byte-for-byte as text (Latin-1 maps each byte to one character), for edits that must not re-encode. */
   get binary(): string {
-    return this.bytes.toString('latin1');
+    this.#binary ??= this.bytes.toString('latin1');
+    return this.#binary;
   }
 }
 
@@ -51,13 +60,11 @@ const BASE64_BODY = /^(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3
 const VERIFY_RAW =
   "Verify the raw bytes, before anything parses or rewrites them: express.raw({ type: 'application/json' }) in Express, await request.text() in Next.js, request.get_data() in Flask, await request.body() in FastAPI; parse the JSON only after the signature checks out.";
 
-const reserialised = (form: string, id: string, write: (value: unknown) => string): BodyRule => ({
+const reserialised = (form: string, id: string, write: (json: Json) => string): BodyRule => ({
   id,
   variants: (body) => {
     const json = body.json();
-    return json
-      ? [{ body: Buffer.from(write(json.value), 'utf8'), label: `body re-serialised as ${form}` }]
-      : [];
+    return json ? [{ body: Buffer.from(write(json), 'utf8'), label: `body re-serialised as ${form}` }] : [];
   },
   explanation: explanation(id, 'the body was re-serialised as JSON before verifying', {
     title: 'Body re-serialised as JSON',
@@ -97,7 +104,7 @@ export const BODY_RULES: readonly BodyRule[] = [
   {
     id: 'body-crlf-to-lf',
     variants: ({ binary: text }) =>
-      text.includes('\r\n') ? [{ body: binary(text.replaceAll('\r\n', '\n')), label: 'body CRLF→LF' }] : [],
+      text.includes('\r\n') ? [{ body: binary(text.split('\r\n').join('\n')), label: 'body CRLF→LF' }] : [],
     explanation: explanation('body-crlf-to-lf', "the body's line endings were changed from LF to CRLF", {
       title: 'Line endings changed (LF → CRLF)',
       detail:
@@ -157,11 +164,13 @@ export const BODY_RULES: readonly BodyRule[] = [
       fix: `${VERIFY_RAW} Decoding to text drops the BOM; hash the bytes instead.`,
     }),
   },
-  reserialised('compact JSON (JSON.stringify)', 'body-json-compact', (value) => JSON.stringify(value)),
-  reserialised('2-space indented JSON', 'body-json-pretty', (value) => JSON.stringify(value, null, 2)),
-  reserialised('Python\'s json.dumps (", " and ": ", ensure_ascii)', 'body-json-python', pythonDumps),
-  reserialised('JSON with sorted keys', 'body-json-sorted-keys', (value) =>
-    JSON.stringify(sortedKeys(value)),
+  reserialised('compact JSON (JSON.stringify)', 'body-json-compact', (json) => json.compact),
+  reserialised('2-space indented JSON', 'body-json-pretty', (json) => JSON.stringify(json.value, null, 2)),
+  reserialised('Python\'s json.dumps (", " and ": ", ensure_ascii)', 'body-json-python', (json) =>
+    pythonDumps(json.compact),
+  ),
+  reserialised('JSON with sorted keys', 'body-json-sorted-keys', (json) =>
+    JSON.stringify(sortedKeys(json.value)),
   ),
   {
     id: 'body-latin1-utf8',

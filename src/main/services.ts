@@ -19,6 +19,7 @@ import { createRotationService } from './rotation/rotation';
 import { createInbox } from './inbox/inbox';
 import type { Listen } from './inbox/ports';
 import { createEndpointChecker } from './preflight/preflight';
+import { createReceiverSecurityCheck } from './preflight/receiver-security';
 import type { EndpointProbes } from './preflight/ports';
 
 export interface ServiceDeps {
@@ -128,12 +129,15 @@ export function startServices(deps: ServiceDeps) {
     settings: createSettingsService(config),
     deliveries,
     rotation,
-    preflight: createEndpointChecker({
-      config,
-      probes: deps.probes,
-      clock,
-      sendCheckDelivery: deliveries.sendForEndpointCheck,
-    }),
+    preflight: {
+      ...createEndpointChecker({
+        config,
+        probes: deps.probes,
+        clock,
+        sendCheckDelivery: deliveries.sendForEndpointCheck,
+      }),
+      ...createReceiverSecurityCheck({ config, clock, send: deliveries.sendForSecurityCheck }),
+    },
     inbox: createInbox({ listen: deps.listen, clock, schedule, emit: deps.emit, clipboard: deps.clipboard }),
   };
 }

@@ -34,6 +34,7 @@ export const CHANNELS = [
   'deliveries.copyAsCurl',
   'preflight.checkWebhook',
   'preflight.checkUrl',
+  'preflight.checkReceiver',
   'inbox.status',
   'inbox.start',
   'inbox.stop',

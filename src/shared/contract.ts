@@ -27,7 +27,7 @@ import {
   type Settings,
 } from './delivery';
 import type { Result } from './errors';
-import type { EndpointCheck } from './preflight';
+import type { EndpointCheck, SecurityReport } from './preflight';
 import { inboxResponseSchema, inboxStartSchema, type InboxStatus, type ReceivedRequest } from './inbox';
 import { DEFAULT_OVERLAP, overlapChoiceSchema, secretRoleSchema } from './rotation';
 import type { ChannelName, EventName as ListedEventName } from './channel-names';
@@ -132,6 +132,14 @@ export const contract = {
   'preflight.checkWebhook': channel<EndpointCheck>()(byId),
   'preflight.checkUrl': channel<EndpointCheck>()(
     z.strictObject({ url: endpointUrlSchema, scheme: signatureSchemeSchema.optional() }),
+  ),
+
+  'preflight.checkReceiver': channel<SecurityReport>()(
+    z.strictObject({
+      id: idSchema,
+      /** The user confirmed sending forged requests to a host other than this machine. */
+      confirmed: z.boolean().default(false),
+    }),
   ),
 
   'inbox.status': channel<InboxStatus>()(noInput),

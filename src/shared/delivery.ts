@@ -53,8 +53,11 @@ export const deliveryFailureSchema = z.strictObject({
 });
 export type DeliveryFailure = z.infer<typeof deliveryFailureSchema>;
 
-/** Deliveries sent by a feature rather than "Send test delivery": a rotation's test, "Check endpoint". */
-export const DELIVERY_PURPOSES = ['rotation-test', 'endpoint-check'] as const;
+/**
+ * Deliveries sent by a feature rather than "Send test delivery": a rotation's test, "Check endpoint",
+ * "Check receiver security".
+ */
+export const DELIVERY_PURPOSES = ['rotation-test', 'endpoint-check', 'security-check'] as const;
 export type DeliveryPurpose = (typeof DELIVERY_PURPOSES)[number];
 
 export const deliverySchema = z.strictObject({

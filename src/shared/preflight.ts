@@ -42,3 +42,39 @@ export const PROVIDER_RESPONSE_LIMITS: readonly { provider: string; seconds: num
   { provider: 'Shopify', seconds: 5 },
   { provider: 'Stripe', seconds: null },
 ];
+
+/** "Check receiver security": whether the receiver accepts what it must and refuses what it must. */
+export const SECURITY_PROBES = [
+  'valid',
+  'unsigned',
+  'wrong-secret',
+  'tampered-body',
+  'too-old',
+  'in-future',
+  'unknown-version',
+  'duplicate',
+] as const;
+export type SecurityProbeId = (typeof SECURITY_PROBES)[number];
+
+export interface SecurityProbeResult {
+  id: SecurityProbeId;
+  /** What was sent, e.g. "Signed with a wrong secret". */
+  title: string;
+  /**
+   * pass: answered as a receiver must; fail: it did not; inconclusive: a 5xx, a timeout or no answer (neither
+   * accepted nor refused); skip: not run (see `meaning`); info: nothing to judge (the duplicate).
+   */
+  outcome: 'pass' | 'fail' | 'inconclusive' | 'skip' | 'info';
+  /** What the answer means, in plain words. */
+  meaning: string;
+  /** The answers' statuses (two for the duplicate); null where none came back. */
+  statuses: (number | null)[];
+  /** The deliveries sent, in the Deliveries log marked "Security check". */
+  deliveryIds: string[];
+}
+
+export interface SecurityReport {
+  url: string;
+  checkedAt: string;
+  probes: SecurityProbeResult[];
+}

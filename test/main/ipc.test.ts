@@ -257,6 +257,7 @@ const SHAPES: Record<Channel, Shape | null> = {
   'deliveries.copyAsCurl': { deliveryId: required('deliveryId') },
   'preflight.checkWebhook': { id: required('webhookId') },
   'preflight.checkUrl': { url: required('url'), scheme: optional('scheme') },
+  'preflight.checkReceiver': { id: required('webhookId'), confirmed: optional('flag') },
   'inbox.status': null,
   'inbox.start': { port: optional('port'), exposeToNetwork: optional('flag') },
   'inbox.stop': null,

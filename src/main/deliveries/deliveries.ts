@@ -19,6 +19,7 @@ import type { ClipboardPort, Clock } from '../ports';
 import type { ConfigStore } from '../config/ports';
 import type { HttpClient, HttpPostResult } from './ports';
 import { TIMESTAMPED_SCHEMES, messageIdFor, signatureHeaders, unixSeconds } from './signing';
+import { forgedBody, forgedHeaders, forgedSecrets, forgedTimestamp, type Forgery } from './forgery';
 import type { TemplateService } from './templates';
 import type { SecretRole } from '../../shared/rotation';
 import type { SigningSecrets } from '../rotation/rotation-state';
@@ -51,6 +52,8 @@ interface Attempt {
   /** A rotation test: signed with this secret alone. */
   testRole?: SecretRole;
   purpose?: DeliveryPurpose;
+  /** "Check receiver security": broken on purpose in this one way. */
+  forgery?: Forgery;
 }
 
 /** How long after a regenerate a 401/403 is probably a receiver that still has the old secret. */
@@ -103,24 +106,30 @@ export function createDeliveryService(deps: Deps) {
    * it is really sent, and carries that time.
    */
   async function attempt(spec: Attempt): Promise<SentDelivery> {
-    const { id, webhookId, body, redeliveryOf, testRole, purpose } = spec;
+    const { id, webhookId, redeliveryOf, testRole, purpose, forgery } = spec;
     const signers = await signingSecrets(webhookId, testRole);
     const webhook = findWebhook(config.read(), webhookId);
     const messageId = spec.messageId ?? messageIdFor(webhook.scheme, id);
     const sentAt = clock.now();
-    // Encoded once: these bytes are measured, signed and sent.
-    const bytes = Buffer.from(body, 'utf8');
+    // Encoded once: these bytes are measured, signed and sent (a tampered body: changed after signing).
+    const signed = Buffer.from(spec.body, 'utf8');
+    const bytes = forgedBody(forgery, signed);
+    const body = bytes === signed ? spec.body : bytes.toString('utf8');
     const custom = await customHeaders(webhook);
-    const signature = signatureHeaders({
-      scheme: webhook.scheme,
-      secrets: signers.secrets,
-      body: bytes,
-      messageId,
-      timestamp: unixSeconds(sentAt),
-    });
+    const signature = forgedHeaders(
+      forgery,
+      webhook.scheme,
+      signatureHeaders({
+        scheme: webhook.scheme,
+        secrets: forgedSecrets(forgery, signers.secrets),
+        body: signed,
+        messageId,
+        timestamp: forgedTimestamp(forgery, unixSeconds(sentAt)),
+      }),
+    );
     const fixed = {
       'Content-Type': 'application/json',
-      'User-Agent': userAgent,
+      'User-Agent': purpose === 'security-check' ? `${userAgent} (security check)` : userAgent,
       'Content-Length': String(bytes.length),
     };
     const headers = { ...fixed, ...custom.sent, ...signature };
@@ -145,7 +154,8 @@ export function createDeliveryService(deps: Deps) {
       durationMs: result.durationMs,
       ...(result.response && { firstByteMs: result.firstByteMs }),
       outcome: error ? 'failure' : 'success',
-      signedWith: signers.roles,
+      // A forgery that signs with no secret of the webhook names none.
+      ...(forgery?.kind !== 'unsigned' && forgery?.kind !== 'wrong-secret' && { signedWith: signers.roles }),
       ...(purpose && { purpose }),
     };
     return logged(record);
@@ -175,7 +185,7 @@ export function createDeliveryService(deps: Deps) {
   /** A new test delivery with the template's body; a rotation test signs with `testRole`'s secret alone. */
   function sendNew(
     webhookId: string,
-    extra: Pick<Attempt, 'testRole' | 'purpose'> = {},
+    extra: Partial<Pick<Attempt, 'testRole' | 'purpose' | 'forgery' | 'messageId'>> = {},
   ): Promise<SentDelivery> {
     const webhook = findWebhook(config.read(), webhookId);
     const body = templates.bodyFor({ apiId: webhook.apiId, version: webhook.version });
@@ -191,6 +201,10 @@ export function createDeliveryService(deps: Deps) {
 
     /** "Check endpoint"'s one signed test delivery. */
     sendForEndpointCheck: (webhookId: string) => sendNew(webhookId, { purpose: 'endpoint-check' }),
+
+    /** One request of "Check receiver security": signed normally or broken by `forgery`; `messageId` repeats one. */
+    sendForSecurityCheck: (webhookId: string, forgery?: Forgery, messageId?: string) =>
+      sendNew(webhookId, { purpose: 'security-check', forgery, messageId: messageId ?? null }),
 
     list({ webhookId }: ParsedInput<'deliveries.list'>): Delivery[] {
       findWebhook(config.read(), webhookId);

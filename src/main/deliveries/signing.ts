@@ -65,6 +65,14 @@ const signers: Record<SignatureScheme, Signer> = {
   }),
 };
 
+/** The header that carries each scheme's signature(s). */
+export const SIGNATURE_HEADER: Record<SignatureScheme, string> = {
+  mindee: 'X-Mindee-Hmac-Signature',
+  'standard-webhooks': 'webhook-signature',
+  stripe: 'Stripe-Signature',
+  github: 'X-Hub-Signature-256',
+};
+
 /** Schemes whose signature covers a timestamp, so receivers refuse it after a few minutes (5 for both). */
 export const TIMESTAMPED_SCHEMES: ReadonlySet<SignatureScheme> = new Set(['standard-webhooks', 'stripe']);
 

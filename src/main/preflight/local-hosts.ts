@@ -48,3 +48,13 @@ export function isLocalOnlyHost(hostname: string): boolean {
   if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local')) return true;
   return isPrivateAddress(host);
 }
+
+/** A URL host name that names this machine itself: localhost, 127.0.0.0/8, ::1. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase()
+    .replace(/\.$/, '');
+  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') return true;
+  return IPV4.test(host) && host.startsWith('127.');
+}

@@ -166,7 +166,7 @@ describe('headers rules', () => {
     expect(report.verdict).toEqual({
       valid: false,
       summary:
-        'Invalid — the signature is in x-signature, not X-Mindee-Hmac-Signature; the signature itself matches the current secret',
+        'Invalid — the signature is in X-Signature, not X-Mindee-Hmac-Signature; the signature itself matches the current secret',
     });
     expect(rules(report)).toEqual(['header-renamed']);
   });

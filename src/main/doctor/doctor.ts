@@ -7,13 +7,7 @@
 import type { SignatureScheme } from '../../shared/domain';
 import { BODY_RULES, ReceivedBody } from './bodies';
 import { explanation, type Explanation } from './explanation';
-import {
-  detectScheme,
-  headerRulesFor,
-  lowerCaseHeaders,
-  readSignatureHeader,
-  type SignedParts,
-} from './headers';
+import { detectScheme, headerRulesFor, Headers, readSignatureHeader, type SignedParts } from './headers';
 import {
   apiKeyInsteadOfSecret,
   invalidBase64,
@@ -52,7 +46,7 @@ interface Hit {
 }
 
 export function diagnose(input: DoctorInput): DoctorReport {
-  const headers = lowerCaseHeaders(input.headers);
+  const headers = new Headers(input.headers);
   const { scheme, detection } = detectScheme(headers, input.scheme);
   if (scheme === null) return stopped(null, detection, ['header-missing'], noSignatureHeader());
   const tried = headerRulesFor(scheme);
@@ -71,10 +65,12 @@ export function diagnose(input: DoctorInput): DoctorReport {
     if (late) problems.push(late);
   }
 
-  const primary = input.candidates.filter((candidate) => candidate.webhookName === undefined);
-  const apiKey = primary.find((candidate) => looksLikeApiKey(candidate.secret));
+  // The secrets checked; another webhook's secret only names the webhook a request was signed for.
+  const checked = input.candidates.filter((candidate) => candidate.webhookName === undefined);
+  const others = input.candidates.filter((candidate) => candidate.webhookName !== undefined);
+  const apiKey = checked.find((candidate) => looksLikeApiKey(candidate.secret));
   const verifier = new Verifier(parts.signedPrefix);
-  const rules = matchRules(scheme, parts, input);
+  const rules = matchRules(scheme, parts, input.body, checked, others);
   let hit = firstHit(rules.exact, verifier, tried);
   if (!hit) {
     // An API key explains the failure by itself: nothing derived from it can match.
@@ -87,7 +83,7 @@ export function diagnose(input: DoctorInput): DoctorReport {
   if (hit?.explanation) findings.push(hit.explanation);
   if (hit && parts.tokens.length > 1) findings.push(multipleSignatures(parts.tokens.length, hit.match));
   if (!hit) {
-    const invalid = primary.filter((candidate) => isInvalidBase64(scheme, candidate.secret.trim()));
+    const invalid = checked.filter((candidate) => isInvalidBase64(scheme, candidate.secret.trim()));
     findings.push(noMatch(input.candidates), ...invalid.map((candidate) => invalidBase64(candidate, false)));
   }
   return report(scheme, detection, tried, problems, hit, findings);
@@ -100,17 +96,17 @@ export function diagnose(input: DoctorInput): DoctorReport {
 function matchRules(
   scheme: SignatureScheme,
   parts: SignedParts,
-  input: DoctorInput,
+  body: Buffer,
+  checked: readonly DoctorCandidate[],
+  others: readonly DoctorCandidate[],
 ): { exact: MatchRule[]; mistakes: MatchRule[] } {
   const strict = parts.tokens.map((token) => strictSignature(scheme, token));
-  const primary = input.candidates.filter((candidate) => candidate.webhookName === undefined);
-  const others = input.candidates.filter((candidate) => candidate.webhookName !== undefined);
-  const received = new ReceivedBody(input.body);
+  const received = new ReceivedBody(body);
   // One key object per candidate, so the verifier reuses its HMACs across rules.
-  const canonical = withKeys(scheme, primary);
-  const asIs = (transformations: string[] = [], body = input.body) =>
-    canonical.map(({ candidate, key }) => ({ candidate, key, body, transformations }));
-  const triedBodies: Buffer[] = [input.body];
+  const canonical = withKeys(scheme, checked);
+  const asIs = (transformations: string[] = [], signed = body) =>
+    canonical.map(({ candidate, key }) => ({ candidate, key, body: signed, transformations }));
+  const triedBodies: Buffer[] = [body];
 
   const exact: MatchRule[] = [
     { id: 'signature-exact', attempts: () => asIs(), signatures: strict, explain: () => null },
@@ -128,7 +124,7 @@ function matchRules(
         withKeys(scheme, others).map(({ candidate, key }) => ({
           candidate,
           key,
-          body: input.body,
+          body,
           transformations: [`secret of webhook ${candidate.webhookName}`],
         })),
       signatures: strict,
@@ -137,10 +133,10 @@ function matchRules(
     ...KEY_RULES.map((rule) => ({
       id: rule.id,
       attempts: () =>
-        primary.flatMap((candidate) =>
+        checked.flatMap((candidate) =>
           rule
             .keys(scheme, candidate.secret)
-            .map(({ key, label }) => ({ candidate, key, body: input.body, transformations: [label] })),
+            .map(({ key, label }) => ({ candidate, key, body, transformations: [label] })),
         ),
       signatures: strict,
       explain: (candidate: DoctorCandidate) => rule.explain(scheme, candidate),
@@ -148,11 +144,11 @@ function matchRules(
     ...BODY_RULES.map((rule) => ({
       id: rule.id,
       attempts: () =>
-        rule.variants(received).flatMap(({ body, label }) => {
+        rule.variants(received).flatMap((variant) => {
           // Two mistakes can lead to the same bytes (compact JSON that was already sorted): try them once.
-          if (triedBodies.some((seen) => seen.equals(body))) return [];
-          triedBodies.push(body);
-          return asIs([label], body);
+          if (triedBodies.some((seen) => seen.equals(variant.body))) return [];
+          triedBodies.push(variant.body);
+          return asIs([variant.label], variant.body);
         }),
       signatures: strict,
       explain: () => rule.explanation,

@@ -6,10 +6,28 @@ import { SCHEME_LABELS, type SignatureScheme } from '../../shared/domain';
 import { explanation, type Explanation } from './explanation';
 import type { SchemeDetection } from './types';
 
-export type Headers = ReadonlyMap<string, string>;
+/** A request's headers, looked up by name in any case, each name kept as it was sent. */
+export class Headers {
+  readonly #byName: Map<string, { name: string; value: string }>;
 
-export function lowerCaseHeaders(headers: Record<string, string>): Headers {
-  return new Map(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+  constructor(headers: Record<string, string>) {
+    this.#byName = new Map(
+      Object.entries(headers).map(([name, value]) => [name.toLowerCase(), { name, value }]),
+    );
+  }
+
+  get(name: string): string | undefined {
+    return this.#byName.get(name.toLowerCase())?.value;
+  }
+
+  has(name: string): boolean {
+    return this.#byName.has(name.toLowerCase());
+  }
+
+  /** The name, as sent, of the first header whose name matches. */
+  findName(pattern: RegExp): string | undefined {
+    return [...this.#byName.values()].find(({ name }) => pattern.test(name))?.name;
+  }
 }
 
 export const SIGNATURE_HEADER: Record<SignatureScheme, string> = {
@@ -36,7 +54,7 @@ export function detectScheme(
   chosen: SignatureScheme | undefined,
 ): { scheme: SignatureScheme | null; detection: SchemeDetection } {
   if (chosen) return { scheme: chosen, detection: { how: 'chosen' } };
-  const marker = SCHEME_MARKERS.find(([name]) => headers.has(name.toLowerCase()));
+  const marker = SCHEME_MARKERS.find(([name]) => headers.has(name));
   if (!marker) return { scheme: null, detection: { how: 'none' } };
   return { scheme: marker[1], detection: { how: 'header', header: marker[0] } };
 }
@@ -52,21 +70,20 @@ export interface SignedParts {
 }
 
 /** The header's parts, or why it can't be read: `stop` ends the diagnosis, `problem` does not. */
-export type HeaderReading =
-  { stop: Explanation } | { parts: SignedParts; problem?: Explanation; header: string };
+export type HeaderReading = { stop: Explanation } | { parts: SignedParts; problem?: Explanation };
 
 const STRIPE_HEADER_SHAPE = /t=\d+.*v1=/;
 /** Headers a sender or a proxy may have put a signature in instead. */
-const LOOKS_LIKE_SIGNATURE = /signature|hmac/;
+const LOOKS_LIKE_SIGNATURE = /signature|hmac/i;
 
 export function readSignatureHeader(scheme: SignatureScheme, headers: Headers): HeaderReading {
   const expected = SIGNATURE_HEADER[scheme];
   let header = expected;
-  let value = headers.get(expected.toLowerCase());
+  let value = headers.get(expected);
   let problem: Explanation | undefined;
   if (value === undefined) {
     if (scheme === 'github') return { stop: githubWithoutSignature(headers) };
-    const renamed = [...headers.keys()].find((name) => LOOKS_LIKE_SIGNATURE.test(name));
+    const renamed = headers.findName(LOOKS_LIKE_SIGNATURE);
     if (renamed === undefined) return { stop: missingHeader(scheme, expected) };
     header = renamed;
     value = headers.get(renamed) as string;
@@ -78,7 +95,7 @@ export function readSignatureHeader(scheme: SignatureScheme, headers: Headers): 
   }
   if (scheme !== 'stripe' && STRIPE_HEADER_SHAPE.test(value)) return { stop: wholeStripeHeader(header) };
   const parts = splitParts(scheme, value, headers);
-  return 'stop' in parts ? parts : { parts, header, ...(problem && { problem }) };
+  return 'stop' in parts ? parts : { parts, ...(problem && { problem }) };
 }
 
 function splitParts(
@@ -119,7 +136,7 @@ function missingHeader(scheme: SignatureScheme, name: string): Explanation {
 }
 
 function githubWithoutSignature(headers: Headers): Explanation {
-  const sha1 = headers.has('x-hub-signature');
+  const sha1 = headers.has('X-Hub-Signature');
   return explanation(
     'github-no-signature',
     'there is no X-Hub-Signature-256 header (no secret configured on the sender?)',

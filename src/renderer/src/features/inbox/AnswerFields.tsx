@@ -17,7 +17,15 @@ import styles from './InboxControls.module.css';
 import { statusLabel } from './request-view';
 
 const optionLabel = (status: number) =>
-  status === 503 ? `${statusLabel(status)} + Retry-After: ${INBOX_RETRY_AFTER_SECONDS}` : statusLabel(status);
+  status === 503 ? `${statusLabel(status)} + Retry-After` : statusLabel(status);
+
+/** "Each request is answered at once with 200 OK." */
+function answerText({ status, delaySeconds }: InboxResponse): string {
+  const when = delaySeconds === 0 ? 'at once' : `after ${delaySeconds} s`;
+  const retry =
+    status === 503 ? `, whose Retry-After asks the sender to wait ${INBOX_RETRY_AFTER_SECONDS} s` : '';
+  return `Each request is answered ${when} with ${statusLabel(status)}${retry}.`;
+}
 
 /**
  * How the Inbox answers every request: "Answer with" a status (200 by default; 503 with Retry-After) after
@@ -71,6 +79,7 @@ export function AnswerFields() {
             id={`${id}-status`}
             className={cx(form.control, styles.select)}
             value={saved.status}
+            aria-describedby={`${id}-hint`}
             onChange={(event) =>
               void save({
                 status: Number(event.target.value) as InboxResponse['status'],
@@ -104,9 +113,7 @@ export function AnswerFields() {
         </div>
       </div>
       <p id={`${id}-hint`} className={styles.note}>
-        Every request gets this answer
-        {saved.delaySeconds > 0 ? `, ${saved.delaySeconds} s after it arrives` : ''}
-        {saved.status === 503 ? `; 503 tells the sender to retry after ${INBOX_RETRY_AFTER_SECONDS} s` : ''}.
+        {answerText(saved)}
       </p>
       {error && (
         <p id={`${id}-error`} className={form.error} role="alert">

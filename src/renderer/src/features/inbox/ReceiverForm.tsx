@@ -87,17 +87,6 @@ export function ReceiverForm() {
           />
           Listen on all network interfaces
         </label>
-        {listening ? (
-          <button type="button" className={buttonClass()} onClick={() => void stopInbox()}>
-            <Square aria-hidden size={14} />
-            Stop receiving
-          </button>
-        ) : (
-          <button type="submit" className={buttonClass('primary')} disabled={submit.pending}>
-            <Play aria-hidden size={14} />
-            Start receiving
-          </button>
-        )}
       </div>
       {error && (
         <p id={`${id}-error`} className={form.error} role="alert">
@@ -111,32 +100,45 @@ export function ReceiverForm() {
           on another machine you trust.
         </p>
       )}
-      {listening && url !== null ? (
-        <div className={styles.address}>
-          <span className={styles.live} aria-hidden />
-          <label htmlFor={`${id}-address`}>Receiving at</label>
-          <input
-            id={`${id}-address`}
-            ref={address}
-            className={cx(form.control, styles.addressInput)}
-            value={url}
-            readOnly
-            size={url.length}
-          />
-          <IconButton
-            label="Copy address"
-            onClick={() => address.current && copyInboxAddress(address.current)}
-          >
-            <Copy aria-hidden size={16} />
-          </IconButton>
-          <span className={styles.note}>
-            {inbox?.exposedToNetwork
-              ? 'Any path; also reachable from other machines at this computer’s address.'
-              : 'Any path; only this computer can reach it.'}
-          </span>
-        </div>
-      ) : (
-        <p className={styles.note}>Not receiving. Start it, then send webhooks to the address it shows.</p>
+      <div className={styles.row}>
+        {listening ? (
+          <button type="button" className={buttonClass()} onClick={() => void stopInbox()}>
+            <Square aria-hidden size={14} />
+            Stop receiving
+          </button>
+        ) : (
+          <button type="submit" className={buttonClass('primary')} disabled={submit.pending}>
+            <Play aria-hidden size={14} />
+            Start receiving
+          </button>
+        )}
+        {listening && url !== null && (
+          <div className={styles.address}>
+            <label htmlFor={`${id}-address`}>Receiving at</label>
+            <input
+              id={`${id}-address`}
+              ref={address}
+              className={cx(form.control, styles.addressInput)}
+              value={url}
+              readOnly
+              size={url.length}
+              aria-describedby={`${id}-reach`}
+            />
+            <IconButton
+              label="Copy address"
+              onClick={() => address.current && copyInboxAddress(address.current)}
+            >
+              <Copy aria-hidden size={16} />
+            </IconButton>
+          </div>
+        )}
+      </div>
+      {listening && (
+        <p id={`${id}-reach`} className={styles.note}>
+          {inbox?.exposedToNetwork
+            ? 'Any path. Other machines reach it at this computer’s network address, same port.'
+            : 'Any path. Only this computer can reach it.'}
+        </p>
       )}
     </form>
   );

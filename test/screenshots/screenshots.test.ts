@@ -3,7 +3,9 @@
  * `npm run screenshots`: PNGs of the Webhooks page's main states, taken from the BUILT app in Chromium
  * (through the e2e bridge, real main handlers and keychain), written to docs/screenshots/.
  */
+import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
@@ -177,6 +179,89 @@ describe('screenshots', () => {
       await dialog.locator('.cm-lint-marker-error').first().waitFor();
       await shot(page, variant.editor);
     }
+  });
+
+  describe('the Inbox', () => {
+    /** A port nothing listens on right now. */
+    async function freePort(): Promise<number> {
+      const server = createServer().listen(0, '127.0.0.1');
+      await once(server, 'listening');
+      const { port } = server.address() as AddressInfo;
+      await new Promise((resolve) => server.close(resolve));
+      return port;
+    }
+
+    /** The Inbox page of an app with one API, listening (started from the page) on a free port. */
+    async function inboxPage(options: BridgedAppOptions) {
+      const app = closeAfterEach(await start(options));
+      closeAfterEach({ close: async () => void (await app.harness.services.inbox.stop()) });
+      await app.harness.ok('apis.create', { name: 'Invoices', versions: ['v4', 'v3'] });
+      await app.page.reload();
+      const page = app.page;
+      await page.getByRole('button', { name: 'Receive webhooks', exact: true }).click();
+      const port = await freePort();
+      await page.getByRole('spinbutton', { name: 'Port', exact: true }).fill(String(port));
+      await page.getByRole('button', { name: 'Start receiving', exact: true }).click();
+      await page.getByRole('button', { name: 'Stop receiving', exact: true }).waitFor();
+      return { app, page, address: `http://127.0.0.1:${port}` };
+    }
+
+    it('with requests: the app’s signed delivery open, other answers (1200×800, 800×600, dark)', async () => {
+      for (const variant of [
+        { name: 'inbox', options: {} },
+        { name: 'inbox-800x600', options: { viewport: { width: 800, height: 600 } } },
+        { name: 'inbox-dark', options: { colorScheme: 'dark' } },
+      ] as const) {
+        const { app, page, address } = await inboxPage(variant.options);
+        const api = (await app.harness.ok('apis.list'))[0];
+        const webhook = await app.harness.ok('webhooks.create', {
+          apiId: api?.id ?? '',
+          version: 'v4',
+          url: `${address}/webhooks/invoices`,
+          scheme: 'standard-webhooks',
+        });
+        await app.harness.ok('deliveries.send', { webhookId: webhook.id });
+        const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+          fetch(`${address}${path}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', ...headers },
+            body,
+          });
+        await post('/webhooks/github', '{"action":"opened","number":42}', {
+          'X-GitHub-Event': 'pull_request',
+        });
+        await app.harness.ok('inbox.setResponse', { status: 503, delaySeconds: 0 });
+        await post('/webhooks/invoices?retry=1', '{"type":"invoice.paid"}');
+        await app.harness.ok('inbox.setResponse', { status: 401, delaySeconds: 2 });
+        await post('/webhooks/stripe', '{"id":"evt_1","type":"charge.succeeded"}', {
+          'Stripe-Signature':
+            't=1764300000,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd',
+        });
+        const list = page.getByRole('listbox', { name: 'Received requests, in arrival order' });
+        await list.getByRole('option').nth(3).waitFor();
+        await list.getByRole('option').first().click();
+        await page.getByRole('article', { name: 'Request: POST /webhooks/invoices' }).waitFor();
+        await page.mouse.move(0, 0);
+        await shot(page, variant.name);
+      }
+    });
+
+    it('a port in use, with the network opt-in’s warning', async () => {
+      const taken = createServer().listen(0, '127.0.0.1');
+      await once(taken, 'listening');
+      closeAfterEach({ close: () => new Promise<void>((resolve) => taken.close(() => resolve())) });
+      const app = closeAfterEach(await start());
+      const page = app.page;
+      await page.getByRole('button', { name: 'Receive webhooks', exact: true }).click();
+      await page
+        .getByRole('spinbutton', { name: 'Port', exact: true })
+        .fill(String((taken.address() as AddressInfo).port));
+      await page.getByRole('checkbox', { name: 'Listen on all network interfaces' }).check();
+      await page.getByRole('button', { name: 'Start receiving', exact: true }).click();
+      await page.getByRole('alert').filter({ hasText: 'already in use' }).waitFor();
+      await page.mouse.move(0, 0);
+      await shot(page, 'inbox-port-in-use');
+    });
   });
 
   describe('secret rotation', () => {

@@ -1,8 +1,11 @@
-/** Reading what a user pastes into the doctor: a raw HTTP request or a curl command. */
+/** Reading what a user pastes into the doctor: a raw HTTP request or a curl command; then diagnosing it. */
 import { describe, expect, it } from 'vitest';
 import { curlCommand } from '../../src/main/deliveries/curl';
+import { signatureHeaders, unixSeconds } from '../../src/main/deliveries/signing';
+import { diagnose } from '../../src/main/doctor/doctor';
 import { parsePastedRequest, shellWords } from '../../src/main/doctor/parse-request';
 import type { DeliveryRequest } from '../../src/shared/delivery';
+import { SIGNATURE_SCHEMES } from '../../src/shared/domain';
 import { AppError } from '../../src/shared/errors';
 
 const BODY = '{\n  "type": "invoice.paid",\n  "note": "it\'s \\"quoted\\" — Zoë $HOME `x`"\n}';
@@ -97,5 +100,36 @@ describe('a curl command', () => {
     expect(refusal('curl -X POST').message).toBe('The curl command has no URL.');
     expect(refusal("curl 'https://e.com").message).toBe('A single quote is never closed.');
     expect(refusal('curl https://e.com -H').message).toBe("curl's -H needs a value.");
+  });
+});
+
+describe('pasted, then diagnosed', () => {
+  const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+  const receivedAt = new Date('2026-11-28T12:00:00.000Z');
+  const candidates = [{ label: 'the pasted secret', secret }];
+
+  it("a delivery copied with the app's Copy as curl, or pasted as a raw request, is Valid", () => {
+    for (const scheme of SIGNATURE_SCHEMES) {
+      const headers = {
+        'Content-Type': 'application/json',
+        ...signatureHeaders({
+          scheme,
+          secrets: [secret],
+          body: BODY,
+          messageId: 'msg_1',
+          timestamp: unixSeconds(receivedAt),
+        }),
+      };
+      const curl = parsePastedRequest(
+        curlCommand({ method: 'POST', url: 'https://e.com/h', headers, body: BODY }),
+      );
+      expect(diagnose({ ...curl, candidates, receivedAt }).verdict.valid).toBe(true);
+      const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+      const raw = parsePastedRequest(['POST /h HTTP/1.1', 'Host: e.com', ...lines, '', BODY].join('\r\n'));
+      expect(diagnose({ ...raw, candidates, receivedAt }).verdict).toEqual({
+        valid: true,
+        summary: 'Valid — signed with the pasted secret',
+      });
+    }
   });
 });

@@ -179,6 +179,8 @@ describe('headers rules', () => {
     expect(report.scheme).toBe('github');
     expect(rules(report)).toEqual(['github-no-signature']);
     expect(report.findings[0]?.title).toContain('no secret configured on the sender?');
+    const sha1Only = run({ headers: { 'X-Hub-Signature': 'sha1=0123' }, body: Buffer.from(BODY) });
+    expect(sha1Only.findings[0]?.detail).toContain('Only the older X-Hub-Signature (SHA-1) is present');
   });
 
   it('stripe-header-unparsable: the sender put only the signature in Stripe-Signature (no t=)', () => {
@@ -411,6 +413,15 @@ describe('time rules', () => {
     const report = run(signed('standard-webhooks'), [current(OTHER_SECRET)], { receivedAt: later(1200) });
     expect(rules(report)).toEqual(['time-too-old', 'signature-no-match']);
     expect(report.verdict.summary).toContain('; no secret tried matches the signature');
+  });
+
+  it('accepts a timestamp exactly the tolerance old, refuses one a second older', () => {
+    expect(run(signed('standard-webhooks'), [current()], { receivedAt: later(300) }).verdict.valid).toBe(
+      true,
+    );
+    expect(rules(run(signed('standard-webhooks'), [current()], { receivedAt: later(301) }))).toEqual([
+      'time-too-old',
+    ]);
   });
 
   it('the tolerance is adjustable', () => {

@@ -80,12 +80,12 @@ export const KEY_RULES: readonly KeyRule[] = [
     id: 'secret-not-base64-decoded',
     keys: (scheme, secret) => {
       if (scheme !== 'standard-webhooks') return [];
-      const keys = [
+      if (!secret.startsWith(SECRET_PREFIX))
+        return [{ key: secret, label: 'key = secret as text (not base64-decoded)' }];
+      return [
+        { key: secret, label: `key = full ${SECRET_PREFIX} string` },
         { key: afterPrefix(secret), label: `key = text after ${SECRET_PREFIX} (not base64-decoded)` },
       ];
-      return secret.startsWith(SECRET_PREFIX)
-        ? [{ key: secret, label: `key = full ${SECRET_PREFIX} string` }, ...keys]
-        : keys;
     },
     explain: (_scheme, { label }) =>
       explanation('secret-not-base64-decoded', `${label} was used as text instead of base64-decoded`, {

@@ -48,7 +48,11 @@ export interface DoctorReport {
   verdict: { valid: boolean; summary: string };
   scheme: SignatureScheme | null;
   detection: SchemeDetection;
-  /** The explanation first; then what else it found (a multi-signature header, an invalid base64 secret). */
+  /**
+   * In order: problems that fail the request whatever the HMAC (a renamed header, the timestamp), then what
+   * explains the signature (the matching rule, or why nothing matched), then notes (several signatures
+   * listed, a secret that isn't valid base64).
+   */
   findings: Finding[];
   /** The rules tried, in order (those that did not apply to this request are left out). */
   tried: string[];

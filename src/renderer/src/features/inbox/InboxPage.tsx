@@ -34,7 +34,6 @@ function Requests() {
         <button
           type="button"
           className={cx(buttonClass('plain', 'small'), styles.clear)}
-          disabled={count === 0}
           title="Forget every request received so far"
           onClick={() => void clearInbox()}
         >

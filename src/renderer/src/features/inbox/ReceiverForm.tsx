@@ -107,7 +107,8 @@ export function ReceiverForm() {
             Stop receiving
           </button>
         ) : (
-          <button type="submit" className={buttonClass('primary')} disabled={submit.pending}>
+          // Never disabled while it starts: the one button stays focused as it turns into "Stop receiving".
+          <button type="submit" className={buttonClass('primary')}>
             <Play aria-hidden size={14} />
             Start receiving
           </button>

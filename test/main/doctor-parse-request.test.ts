@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { curlCommand } from '../../src/main/deliveries/curl';
 import { signatureHeaders, unixSeconds } from '../../src/main/deliveries/signing';
 import { diagnose } from '../../src/main/doctor/doctor';
-import { parsePastedRequest, shellWords } from '../../src/main/doctor/parse-request';
+import { parsePastedRequest } from '../../src/main/doctor/parse-request';
 import type { DeliveryRequest } from '../../src/shared/delivery';
 import { SIGNATURE_SCHEMES } from '../../src/shared/domain';
 import { AppError } from '../../src/shared/errors';
@@ -90,7 +90,8 @@ describe('a curl command', () => {
   });
 
   it("reads $'…' quoting, so a body with a real CRLF survives", () => {
-    expect(shellWords(`curl --data-raw $'a\\r\\nb\\u00e9\\'c'`)).toEqual(['curl', '--data-raw', "a\r\nbé'c"]);
+    const parsed = parsePastedRequest(`curl https://e.com --data-raw $'a\\r\\nb\\u00e9\\'c'`);
+    expect(parsed.body.toString()).toBe("a\r\nbé'c");
   });
 
   it('refuses what it cannot know: a body read from a file, substitutions, unknown options, no URL', () => {

@@ -30,7 +30,7 @@ export class Headers {
   }
 }
 
-export const SIGNATURE_HEADER: Record<SignatureScheme, string> = {
+const SIGNATURE_HEADER: Record<SignatureScheme, string> = {
   mindee: 'X-Mindee-Hmac-Signature',
   'standard-webhooks': 'webhook-signature',
   stripe: 'Stripe-Signature',

@@ -161,7 +161,7 @@ function curlHeader(headers: Record<string, string>, header: string): void {
 }
 
 /** Splits a POSIX shell command into words: '…', "…", $'…', backslash escapes and line continuations. */
-export function shellWords(command: string): string[] {
+function shellWords(command: string): string[] {
   const words: string[] = [];
   let word: string | null = null;
   let i = 0;

@@ -178,6 +178,7 @@ describe('headers rules', () => {
     });
     expect(report.scheme).toBe('github');
     expect(rules(report)).toEqual(['github-no-signature']);
+    expect(report.tried).toEqual(['github-no-signature']);
     expect(report.findings[0]?.title).toContain('no secret configured on the sender?');
     const sha1Only = run({ headers: { 'X-Hub-Signature': 'sha1=0123' }, body: Buffer.from(BODY) });
     expect(sha1Only.findings[0]?.detail).toContain('Only the older X-Hub-Signature (SHA-1) is present');
@@ -188,6 +189,7 @@ describe('headers rules', () => {
     const report = run({ headers: { 'Stripe-Signature': `v1=${hex}` }, body: Buffer.from(BODY) });
     expect(report.verdict.summary).toBe('Invalid — the Stripe-Signature header has no t=<timestamp>');
     expect(rules(report)).toEqual(['stripe-header-unparsable']);
+    expect(report.tried).toEqual(['header-missing', 'header-renamed', 'stripe-header-unparsable']);
   });
 
   it('stripe-whole-header: the whole Stripe-Signature value used as the signature', () => {

@@ -51,7 +51,11 @@ export function diagnose(input: DoctorInput): DoctorReport {
   if (scheme === null) return stopped(null, detection, ['header-missing'], noSignatureHeader());
   const tried = headerRulesFor(scheme);
   const reading = readSignatureHeader(scheme, headers);
-  if ('stop' in reading) return stopped(scheme, detection, tried, reading.stop);
+  if ('stop' in reading) {
+    // The header rules after the one that stopped it never ran.
+    const ran = tried.slice(0, tried.indexOf(reading.stop.finding.rule) + 1);
+    return stopped(scheme, detection, ran, reading.stop);
+  }
 
   const { parts } = reading;
   const problems: Explanation[] = reading.problem ? [reading.problem] : [];

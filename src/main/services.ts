@@ -12,6 +12,7 @@ import { createProfileSecrets } from './keychain/profile-secrets';
 import { createSecretService } from './keychain/secrets';
 import { createSettingsService } from './config/settings';
 import { createTemplateService } from './deliveries/templates';
+import { createRetryRuns } from './deliveries/retries';
 import { USER_AGENT } from './deliveries/user-agent';
 import { createWebhookService } from './webhooks/webhooks';
 import { createRotationState } from './rotation/rotation-state';
@@ -128,6 +129,12 @@ export function startServices(deps: ServiceDeps) {
     templates,
     settings: createSettingsService(config),
     deliveries,
+    retries: createRetryRuns({
+      config,
+      schedule,
+      emit: deps.emit,
+      sendAttempt: deliveries.sendRetryAttempt,
+    }),
     rotation,
     preflight: {
       ...createEndpointChecker({

@@ -32,6 +32,9 @@ export const CHANNELS = [
   'deliveries.list',
   'deliveries.redeliver',
   'deliveries.copyAsCurl',
+  'retries.start',
+  'retries.stop',
+  'retries.get',
   'preflight.checkWebhook',
   'preflight.checkUrl',
   'preflight.checkReceiver',
@@ -54,6 +57,7 @@ export const EVENT_NAMES = [
   'app.noticesChanged',
   'webhooks.changed',
   'inbox.received',
+  'retries.changed',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

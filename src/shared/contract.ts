@@ -28,6 +28,7 @@ import {
 } from './delivery';
 import type { Result } from './errors';
 import type { EndpointCheck, SecurityReport } from './preflight';
+import { retryStartSchema, type RetryRun } from './retries';
 import { inboxResponseSchema, inboxStartSchema, type InboxStatus, type ReceivedRequest } from './inbox';
 import { DEFAULT_OVERLAP, overlapChoiceSchema, secretRoleSchema } from './rotation';
 import type { ChannelName, EventName as ListedEventName } from './channel-names';
@@ -129,6 +130,10 @@ export const contract = {
   'deliveries.redeliver': channel<SentDelivery>()(byDelivery),
   'deliveries.copyAsCurl': channel<CurlCopy>()(byDelivery),
 
+  'retries.start': channel<RetryRun>()(retryStartSchema),
+  'retries.stop': channel<RetryRun | null>()(byWebhook),
+  'retries.get': channel<RetryRun | null>()(byWebhook),
+
   'preflight.checkWebhook': channel<EndpointCheck>()(byId),
   'preflight.checkUrl': channel<EndpointCheck>()(
     z.strictObject({ url: endpointUrlSchema, scheme: signatureSchemeSchema.optional() }),
@@ -167,6 +172,8 @@ export interface EventPayloads {
   'app.noticesChanged': { notices: Notice[] };
   /** Main changed these webhooks on its own (an overlap expired): rows showing them should be read again. */
   'webhooks.changed': { ids: string[] };
+  /** A retry run made an attempt or ended. */
+  'retries.changed': RetryRun;
   /** The Inbox received a request (sent as it arrives, before the Inbox answers). */
   'inbox.received': ReceivedRequest;
 }

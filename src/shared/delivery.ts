@@ -1,6 +1,7 @@
 /** Test deliveries, their log records, payload templates and the delivery settings, shared by main and UI. */
 import { z } from 'zod';
 import { idSchema, isoTimeSchema, signatureSchemeSchema, versionLabelSchema } from './domain';
+import { retryAttemptSchema } from './retries';
 import { signedWithSchema } from './rotation';
 
 /** Response bodies are kept up to this many bytes; beyond it the record is marked truncated. */
@@ -83,6 +84,8 @@ export const deliverySchema = z.strictObject({
   signedWith: signedWithSchema.optional(),
   /** Why it was sent, when not as a plain test delivery. */
   purpose: z.enum(DELIVERY_PURPOSES).optional(),
+  /** An attempt of "Send with retries": its run and place in it. */
+  retry: retryAttemptSchema.optional(),
 });
 export type Delivery = z.infer<typeof deliverySchema>;
 

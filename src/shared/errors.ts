@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   /** "Switch to the new secret" before the receiver accepted both secrets, and not forced. */
   'ROTATION_UNTESTED',
   'STORAGE_FAILED',
+  /** Retries are already running for this webhook. */
+  'RUN_IN_PROGRESS',
   /** The step affects something outside this machine: the UI asks, then sends it again confirmed. */
   'NEEDS_CONFIRMATION',
   /** The Inbox's port is taken by another program (or may not be used). */

@@ -207,7 +207,9 @@ type FieldKind =
   | 'port'
   | 'status'
   | 'delay'
-  | 'requestId';
+  | 'requestId'
+  | 'retrySchedule'
+  | 'timeScale';
 type Shape = Record<string, { kind: FieldKind; optional?: true }>;
 const required = (kind: FieldKind) => ({ kind });
 const optional = (kind: FieldKind) => ({ kind, optional: true as const });
@@ -255,6 +257,13 @@ const SHAPES: Record<Channel, Shape | null> = {
   'deliveries.list': { webhookId: required('webhookId') },
   'deliveries.redeliver': { deliveryId: required('deliveryId') },
   'deliveries.copyAsCurl': { deliveryId: required('deliveryId') },
+  'retries.start': {
+    webhookId: required('webhookId'),
+    schedule: required('retrySchedule'),
+    timeScale: optional('timeScale'),
+  },
+  'retries.stop': { webhookId: required('webhookId') },
+  'retries.get': { webhookId: required('webhookId') },
   'preflight.checkWebhook': { id: required('webhookId') },
   'preflight.checkUrl': { url: required('url'), scheme: optional('scheme') },
   'preflight.checkReceiver': { id: required('webhookId'), confirmed: optional('flag') },
@@ -327,6 +336,17 @@ const INVALID: Record<FieldKind, (random: Random, ids: Ids) => unknown> = {
   status: (random) => pick(random, [201, 404, 302, 0, '200', null]),
   delay: (random) => pick(random, [-1, 31, 0.5, '1', null, Number.NaN]),
   requestId: (random) => pick(random, notAnId),
+  retrySchedule: (random) =>
+    pick(random, [
+      'stripe',
+      'Svix',
+      '',
+      { delays: [0] },
+      { delays: [1.5] },
+      { delays: Array(20).fill(1) },
+      null,
+    ]),
+  timeScale: (random) => pick(random, ['1s/h', 'Hour', '', null, 60]),
 };
 /** Values of a type the kind never takes (strings only where the kind refuses every string the junk holds). */
 function wrongType(kind: FieldKind, random: Random): unknown {
@@ -370,6 +390,8 @@ const VALID: Record<FieldKind, (ids: Ids) => unknown> = {
   status: () => 200,
   delay: () => 0,
   requestId: () => '0d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a',
+  retrySchedule: () => 'svix',
+  timeScale: () => 'hour',
 };
 
 /** A valid input of the shape, every optional field included. */

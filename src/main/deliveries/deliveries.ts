@@ -22,6 +22,7 @@ import { TIMESTAMPED_SCHEMES, messageIdFor, signatureHeaders, unixSeconds } from
 import { forgedBody, forgedHeaders, forgedSecrets, forgedTimestamp, type Forgery } from './forgery';
 import type { TemplateService } from './templates';
 import type { SecretRole } from '../../shared/rotation';
+import type { RetryAttempt } from '../../shared/retries';
 import type { SigningSecrets } from '../rotation/rotation-state';
 
 interface Deps {
@@ -54,6 +55,8 @@ interface Attempt {
   purpose?: DeliveryPurpose;
   /** "Check receiver security": broken on purpose in this one way. */
   forgery?: Forgery;
+  /** An attempt of "Send with retries". */
+  retry?: RetryAttempt;
 }
 
 /** How long after a regenerate a 401/403 is probably a receiver that still has the old secret. */
@@ -106,7 +109,7 @@ export function createDeliveryService(deps: Deps) {
    * it is really sent, and carries that time.
    */
   async function attempt(spec: Attempt): Promise<SentDelivery> {
-    const { id, webhookId, redeliveryOf, testRole, purpose, forgery } = spec;
+    const { id, webhookId, redeliveryOf, testRole, purpose, forgery, retry } = spec;
     const signers = await signingSecrets(webhookId, testRole);
     const webhook = findWebhook(config.read(), webhookId);
     const messageId = spec.messageId ?? messageIdFor(webhook.scheme, id);
@@ -157,6 +160,7 @@ export function createDeliveryService(deps: Deps) {
       // A forgery that signs with no secret of the webhook names none.
       ...(forgery?.kind !== 'unsigned' && forgery?.kind !== 'wrong-secret' && { signedWith: signers.roles }),
       ...(purpose && { purpose }),
+      ...(retry && { retry }),
     };
     return logged(record);
   }
@@ -185,7 +189,7 @@ export function createDeliveryService(deps: Deps) {
   /** A new test delivery with the template's body; a rotation test signs with `testRole`'s secret alone. */
   function sendNew(
     webhookId: string,
-    extra: Partial<Pick<Attempt, 'testRole' | 'purpose' | 'forgery' | 'messageId'>> = {},
+    extra: Partial<Pick<Attempt, 'testRole' | 'purpose' | 'forgery' | 'messageId' | 'retry'>> = {},
   ): Promise<SentDelivery> {
     const webhook = findWebhook(config.read(), webhookId);
     const body = templates.bodyFor({ apiId: webhook.apiId, version: webhook.version });
@@ -201,6 +205,13 @@ export function createDeliveryService(deps: Deps) {
 
     /** "Check endpoint"'s one signed test delivery. */
     sendForEndpointCheck: (webhookId: string) => sendNew(webhookId, { purpose: 'endpoint-check' }),
+
+    /** An attempt of "Send with retries": the first with the template, later ones repeating its body and id. */
+    sendRetryAttempt(webhookId: string, retry: RetryAttempt, repeat?: { body: string; messageId: string }) {
+      if (!repeat) return sendNew(webhookId, { retry });
+      const { body, messageId } = repeat;
+      return deliver({ id: randomUUID(), webhookId, body, messageId, redeliveryOf: null, retry });
+    },
 
     /** One request of "Check receiver security": signed normally or broken by `forgery`; `messageId` repeats one. */
     sendForSecurityCheck: (webhookId: string, forgery?: Forgery, messageId?: string) =>

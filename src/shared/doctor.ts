@@ -1,0 +1,36 @@
+/** What the signature doctor answers, shared by main and the UI: secrets appear only by their labels. */
+import type { SignatureScheme } from './domain';
+
+export interface Finding {
+  /** A stable id: the rule that found it. */
+  rule: string;
+  title: string;
+  detail: string;
+  fix: string;
+}
+
+export type SchemeDetection = { how: 'chosen' } | { how: 'header'; header: string } | { how: 'none' };
+
+export interface DoctorMatch {
+  /** The matching candidate's label. */
+  candidate: string;
+  /** 1-based, when the header listed several signatures. */
+  signatureIndex?: number;
+  /** What the doctor changed to make the signature match, e.g. "body CRLF→LF"; empty for an exact match. */
+  transformations: string[];
+}
+
+export interface DoctorReport {
+  verdict: { valid: boolean; summary: string };
+  scheme: SignatureScheme | null;
+  detection: SchemeDetection;
+  /**
+   * In order: problems that fail the request whatever the HMAC (a renamed header, the timestamp), then what
+   * explains the signature (the matching rule, or why nothing matched), then notes (several signatures
+   * listed, a secret that isn't valid base64).
+   */
+  findings: Finding[];
+  /** The rules tried, in order (those that did not apply to this request are left out). */
+  tried: string[];
+  matched?: DoctorMatch;
+}

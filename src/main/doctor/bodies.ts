@@ -3,6 +3,7 @@
  * gives its variants of the received body (none when it can't apply) and the words for a match.
  */
 import { gunzipSync } from 'node:zlib';
+import { isStrictBase64 } from './base64';
 import { explanation, type Explanation } from './explanation';
 import { pythonDumps, sortedKeys } from './json-forms';
 
@@ -55,7 +56,6 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const GZIP_MAGIC = Buffer.from([0x1f, 0x8b]);
 /** Far more than any webhook body: a gzip bomb stops here. */
 const GUNZIP_LIMIT = 16 * 1024 * 1024;
-const BASE64_BODY = /^(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 const VERIFY_RAW =
   "Verify the raw bytes, before anything parses or rewrites them: express.raw({ type: 'application/json' }) in Express, await request.text() in Next.js, request.get_data() in Flask, await request.body() in FastAPI; parse the JSON only after the signature checks out.";
@@ -199,7 +199,7 @@ export const BODY_RULES: readonly BodyRule[] = [
   {
     id: 'body-base64',
     variants: ({ binary: text }) =>
-      BASE64_BODY.test(text.trim())
+      isStrictBase64(text.trim())
         ? [{ body: Buffer.from(text.trim(), 'base64'), label: 'body base64-decoded' }]
         : [],
     explanation: explanation('body-base64', 'the body arrived base64-encoded', {

@@ -4,23 +4,19 @@
  */
 import { SECRET_PREFIX, SCHEME_LABELS, type SignatureScheme } from '../../shared/domain';
 import { standardWebhooksKey } from '../deliveries/signing';
+import { isStrictBase64 } from './base64';
 import { explanation, type Explanation } from './explanation';
 import type { DoctorCandidate } from './types';
 
 export type Key = string | Buffer;
 
-/** Strict base64 (what the reference libraries accept): the alphabet, whole quads, padding only at the end. */
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
 const afterPrefix = (secret: string) =>
   secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret;
-
-const isBase64 = (text: string) => text !== '' && BASE64.test(text);
 
 /** The key the scheme derives from a secret; null when a strict receiver can't derive one (invalid base64). */
 export function schemeKey(scheme: SignatureScheme, secret: string): Key | null {
   if (scheme !== 'standard-webhooks') return secret;
-  return isBase64(afterPrefix(secret)) ? standardWebhooksKey(secret) : null;
+  return isStrictBase64(afterPrefix(secret)) ? standardWebhooksKey(secret) : null;
 }
 
 export interface KeyRule {
@@ -99,7 +95,7 @@ export const KEY_RULES: readonly KeyRule[] = [
     keys: (scheme, secret) => {
       if (scheme === 'standard-webhooks' || !secret.startsWith(SECRET_PREFIX)) return [];
       const text = [{ key: afterPrefix(secret), label: `key = secret without ${SECRET_PREFIX}` }];
-      return isBase64(afterPrefix(secret))
+      return isStrictBase64(afterPrefix(secret))
         ? [
             { key: standardWebhooksKey(secret), label: `key = base64-decoded after ${SECRET_PREFIX}` },
             ...text,
@@ -115,12 +111,15 @@ export const KEY_RULES: readonly KeyRule[] = [
   },
   {
     id: 'secret-invalid-base64',
-    keys: (scheme, secret) => {
-      const text = afterPrefix(secret);
-      return scheme === 'standard-webhooks' && !isBase64(text)
-        ? [{ key: Buffer.from(text, 'base64'), label: 'key = invalid base64 decoded leniently' }]
-        : [];
-    },
+    keys: (scheme, secret) =>
+      isInvalidBase64(scheme, secret)
+        ? [
+            {
+              key: Buffer.from(afterPrefix(secret), 'base64'),
+              label: 'key = invalid base64 decoded leniently',
+            },
+          ]
+        : [],
     explain: (_scheme, candidate) => invalidBase64(candidate, true),
   },
 ];
@@ -139,7 +138,7 @@ export function invalidBase64({ label }: DoctorCandidate, matched: boolean): Exp
 }
 
 export function isInvalidBase64(scheme: SignatureScheme, secret: string): boolean {
-  return scheme === 'standard-webhooks' && !isBase64(afterPrefix(secret));
+  return scheme === 'standard-webhooks' && !isStrictBase64(afterPrefix(secret));
 }
 
 const API_KEY = /^\s*['"]?(sk|rk|pk)_/;

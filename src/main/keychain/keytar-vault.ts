@@ -1,7 +1,7 @@
 import type * as KeytarModule from '@github/keytar';
 import { AppError } from '../../shared/errors';
 import type { SecretVault } from './ports';
-import { createSecretService, type KeyringState } from './secret-service';
+import { createSecretService } from './secret-service';
 
 export const KEYCHAIN_SERVICE = 'Hookwarden';
 /** An account no webhook has: looking it up proves the keychain answers without reading a secret. */
@@ -22,7 +22,7 @@ const HOW_TO_INSTALL: Partial<Record<NodeJS.Platform, string>> = {
 };
 
 /** Keychain failures become one typed error whose message says what to do; it never carries a secret. */
-function unavailable(reason: string, fix = HOW_TO_FIX[process.platform]): AppError {
+function unavailable(reason: string, fix: string | undefined): AppError {
   const advice = fix ?? 'Make sure the system keychain is available, then try again.';
   return new AppError('KEYCHAIN_UNAVAILABLE', `The system keychain is unavailable (${reason}). ${advice}`);
 }
@@ -54,13 +54,14 @@ export function createKeytarVault(
     platform = process.platform,
   }: KeytarVaultOptions = {},
 ): SecretVault {
+  const howToFix = HOW_TO_FIX[platform];
   let loaded: Promise<Keytar> | null = null;
   const keytar = (): Promise<Keytar> => {
     loaded ??= loadKeytar().catch((error: unknown) => {
       loaded = null; // an install while the app runs is picked up by "Try again"
       throw unavailable(
         `its library could not be loaded: ${reasonOf(error)}`,
-        HOW_TO_INSTALL[platform] ?? HOW_TO_FIX[platform],
+        HOW_TO_INSTALL[platform] ?? howToFix,
       );
     });
     return loaded;
@@ -69,9 +70,10 @@ export function createKeytarVault(
 
   /** Throws when the keyring is locked or absent. */
   async function assertUsable(): Promise<void> {
-    const state: KeyringState = (await secretService?.state()) ?? { kind: 'unlocked' };
+    if (!secretService) return;
+    const state = await secretService.state();
     if (state.kind === 'locked') throw LOCKED;
-    if (state.kind === 'absent') throw unavailable(`no Secret Service answers: ${state.reason}`);
+    if (state.kind === 'absent') throw unavailable(`no Secret Service answers: ${state.reason}`, howToFix);
   }
 
   async function guarded<T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> {
@@ -79,7 +81,7 @@ export function createKeytarVault(
     try {
       return await operation(module);
     } catch (error) {
-      throw unavailable(reasonOf(error));
+      throw unavailable(reasonOf(error), howToFix);
     }
   }
 
@@ -102,7 +104,7 @@ export function createKeytarVault(
       await assertUsable();
       if (secretService) {
         return secretService.accounts().catch((error: unknown) => {
-          throw unavailable(reasonOf(error));
+          throw unavailable(reasonOf(error), howToFix);
         });
       }
       return guarded(async (k) => (await k.findCredentials(service)).map((item) => item.account));

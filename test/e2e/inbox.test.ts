@@ -197,5 +197,13 @@ describe('the Inbox, end to end', () => {
     expect(await page.getByRole('article', { name: 'Request: POST /small-window' }).isVisible()).toBe(true);
     expect(await button(page, 'Stop receiving').isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
+
+    // A burst keeps the newest in view at the bottom of the list.
+    for (let n = 1; n <= 20; n++) await fetch(`${address}/burst/${n}`, { method: 'POST', body: String(n) });
+    await expect.poll(() => items(page).count()).toBe(21);
+    const newest = await items(page).last().boundingBox();
+    const list = await requests(page).boundingBox();
+    expect(newest && list && newest.y + newest.height <= list.y + list.height + 1).toBe(true);
+    expect(await items(page).last().textContent()).toContain('/burst/20');
   });
 });

@@ -182,6 +182,37 @@ describe('the Inbox page', () => {
     expect(isListening(backend)).toBe(true);
   });
 
+  it('listening on every network interface is an explicit opt-in, with its warning while it lasts', async () => {
+    const { user, backend } = await openApp();
+    await openInbox(user);
+    const expose = screen.getByRole('checkbox', { name: 'Listen on all network interfaces' });
+    expect(screen.queryByText(/Other machines on your network/)).toBeNull();
+    await user.click(expose);
+    expect(expose).toHaveAccessibleDescription(
+      expect.stringContaining('Other machines on your network can then send requests to this Inbox.'),
+    );
+    await startReceiving(user);
+    expect(backend.callsTo('inbox.start')).toEqual([{ port: expect.any(Number), exposeToNetwork: true }]);
+    expect(backend.main.services.inbox.status().exposedToNetwork).toBe(true);
+    expect(expose).toBeChecked();
+    expect(expose).toBeDisabled();
+    expect(screen.getByText(/Other machines on your network can then send/)).toBeVisible();
+    expect(screen.getByRole('textbox', { name: 'Receiving at' })).toHaveAccessibleDescription(
+      /Other machines reach it at this computer’s network address/,
+    );
+
+    // Stopped and started again without it: loopback alone, no warning.
+    await user.click(button('Stop receiving'));
+    await user.click(await screen.findByRole('checkbox', { name: 'Listen on all network interfaces' }));
+    expect(screen.queryByText(/Other machines on your network/)).toBeNull();
+    await user.click(button('Start receiving'));
+    await screen.findByRole('button', { name: 'Stop receiving' });
+    expect(backend.main.services.inbox.status().exposedToNetwork).toBe(false);
+    expect(screen.getByRole('textbox', { name: 'Receiving at' })).toHaveAccessibleDescription(
+      'Any path. Only this computer can reach it.',
+    );
+  });
+
   it('the status and delay chosen are what the real HTTP answer carries; 503 says Retry-After', async () => {
     const { user, backend } = await openApp();
     await openInbox(user);

@@ -148,6 +148,10 @@ describe('headers rules', () => {
     expect(report.scheme).toBeNull();
     expect(report.verdict).toEqual({ valid: false, summary: 'Invalid — there is no signature header' });
     expect(rules(report)).toEqual(['header-missing']);
+    const lookalike = run({ headers: { 'X-Signature': 'abc' }, body: Buffer.from(BODY) });
+    expect(lookalike.findings[0]?.detail).toContain(
+      'X-Signature looks like a signature header of another name.',
+    );
   });
 
   it('header-missing: a Standard Webhooks request that lost webhook-timestamp on the way', () => {

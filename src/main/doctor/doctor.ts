@@ -7,7 +7,14 @@
 import type { SignatureScheme } from '../../shared/domain';
 import { BODY_RULES, ReceivedBody } from './bodies';
 import { explanation, type Explanation } from './explanation';
-import { detectScheme, headerRulesFor, Headers, readSignatureHeader, type SignedParts } from './headers';
+import {
+  detectScheme,
+  headerRulesFor,
+  Headers,
+  noSignatureHeader,
+  readSignatureHeader,
+  type SignedParts,
+} from './headers';
 import {
   apiKeyInsteadOfSecret,
   invalidBase64,
@@ -48,7 +55,7 @@ interface Hit {
 export function diagnose(input: DoctorInput): DoctorReport {
   const headers = new Headers(input.headers);
   const { scheme, detection } = detectScheme(headers, input.scheme);
-  if (scheme === null) return stopped(null, detection, ['header-missing'], noSignatureHeader());
+  if (scheme === null) return stopped(null, detection, ['header-missing'], noSignatureHeader(headers));
   const tried = headerRulesFor(scheme);
   const reading = readSignatureHeader(scheme, headers);
   if ('stop' in reading) {
@@ -226,15 +233,6 @@ function stopped(
     findings: [reason.finding],
     tried,
   };
-}
-
-function noSignatureHeader(): Explanation {
-  return explanation('header-missing', 'there is no signature header', {
-    title: 'No signature header',
-    detail:
-      'None of the headers of the supported schemes is here (X-Mindee-Hmac-Signature, webhook-signature, Stripe-Signature, X-Hub-Signature-256), in any case.',
-    fix: 'Check that the sender signs its requests and that no proxy drops the header; or choose the scheme if the sender uses its own header names.',
-  });
 }
 
 function otherWebhook(candidate: DoctorCandidate): Explanation {

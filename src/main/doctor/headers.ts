@@ -127,6 +127,21 @@ function splitParts(
   }
 }
 
+/** No header of any scheme: the request isn't signed, or signed under a name the doctor can only guess. */
+export function noSignatureHeader(headers: Headers): Explanation {
+  const lookalike = headers.findName(LOOKS_LIKE_SIGNATURE);
+  const names = Object.values(SIGNATURE_HEADER).join(', ');
+  return explanation('header-missing', 'there is no signature header', {
+    title: 'No signature header',
+    detail:
+      `None of the supported schemes' headers (${names}) is here, in any case.` +
+      (lookalike ? ` ${lookalike} looks like a signature header of another name.` : ''),
+    fix: lookalike
+      ? `Choose the scheme the sender signs with, and the doctor checks ${lookalike} as its signature.`
+      : 'Check that the sender signs its requests and that no proxy drops the signature header.',
+  });
+}
+
 function missingHeader(scheme: SignatureScheme, name: string): Explanation {
   return explanation('header-missing', `there is no ${name} header`, {
     title: `No ${name} header`,

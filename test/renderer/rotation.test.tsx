@@ -322,6 +322,7 @@ describe('Roll signing secret (Mindee, GitHub): the guided rotation', () => {
     const region = await screen.findByRole('region', { name: 'Deliveries' });
     const list = await within(region).findByRole('list', { name: 'Delivery records, newest first' });
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(5));
+    for (const item of within(list).getAllByRole('listitem')) expect(item).toHaveTextContent('rotation test');
     await user.click(within(within(list).getAllByRole('listitem')[0] as HTMLElement).getByRole('button'));
     const detail = await within(region).findByRole('article');
     expect(within(detail).getByText('Signed with')).toBeInTheDocument();

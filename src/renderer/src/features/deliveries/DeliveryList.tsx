@@ -1,4 +1,4 @@
-import { CornerDownRight } from 'lucide-react';
+import { CornerDownRight, KeyRound } from 'lucide-react';
 import type { Delivery } from '../../../../shared/delivery';
 import { cx } from '../../lib/cx';
 import { useDeliveries } from '../../stores/deliveries';
@@ -25,9 +25,15 @@ function DeliveryItem({ record, open }: { record: Delivery; open: boolean }) {
         <span className={styles.when}>
           <RelativeTime iso={record.sentAt} />
           {record.redeliveryOf && (
-            <span className={styles.redelivery}>
+            <span className={styles.marker}>
               <CornerDownRight aria-hidden size={12} />
               redelivery
+            </span>
+          )}
+          {record.purpose === 'rotation-test' && (
+            <span className={styles.marker}>
+              <KeyRound aria-hidden size={12} />
+              rotation test
             </span>
           )}
         </span>

@@ -21,6 +21,7 @@ import {
   isInvalidBase64,
   KEY_RULES,
   looksLikeApiKey,
+  trailingWhitespace,
   schemeKey,
   type Key,
 } from './keys';
@@ -48,6 +49,7 @@ interface MatchRule {
 }
 
 interface Hit {
+  candidate: DoctorCandidate;
   explanation: Explanation | null;
   match: DoctorMatch;
 }
@@ -92,6 +94,9 @@ export function diagnose(input: DoctorInput): DoctorReport {
 
   const findings: Explanation[] = [];
   if (hit?.explanation) findings.push(hit.explanation);
+  if (hit?.explanation === null && hit.candidate.secret !== hit.candidate.secret.trimEnd()) {
+    findings.push(trailingWhitespace(hit.candidate));
+  }
   if (hit && parts.tokens.length > 1) findings.push(multipleSignatures(parts.tokens.length, hit.match));
   if (!hit) {
     const invalid = checked.filter((candidate) => isInvalidBase64(scheme, candidate.secret.trim()));
@@ -187,6 +192,7 @@ function firstHit(rules: readonly MatchRule[], verifier: Verifier, tried: string
       if (index === 0) continue;
       const several = rule.signatures.length > 1 ? { signatureIndex: index } : {};
       return {
+        candidate,
         explanation: rule.explain(candidate),
         match: { candidate: candidate.label, ...several, transformations },
       };

@@ -13,10 +13,11 @@ export type Key = string | Buffer;
 const afterPrefix = (secret: string) =>
   secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret;
 
-/** The key the scheme derives from a secret; null when a strict receiver can't derive one (invalid base64). */
+/** The key the scheme derives from a secret; null when its reference library refuses the secret. */
 export function schemeKey(scheme: SignatureScheme, secret: string): Key | null {
   if (scheme !== 'standard-webhooks') return secret;
-  return isStrictBase64(afterPrefix(secret)) ? standardWebhooksKey(secret) : null;
+  // The reference library skips whitespace after the base64 (a newline from a file or an .env line).
+  return isStrictBase64(afterPrefix(secret).trimEnd()) ? standardWebhooksKey(secret) : null;
 }
 
 export interface KeyRule {
@@ -138,7 +139,16 @@ export function invalidBase64({ label }: DoctorCandidate, matched: boolean): Exp
 }
 
 export function isInvalidBase64(scheme: SignatureScheme, secret: string): boolean {
-  return scheme === 'standard-webhooks' && !isStrictBase64(afterPrefix(secret));
+  return scheme === 'standard-webhooks' && !isStrictBase64(afterPrefix(secret).trimEnd());
+}
+
+/** A note on a secret that matched with whitespace at its end. */
+export function trailingWhitespace({ label }: DoctorCandidate): Explanation {
+  return explanation('secret-whitespace', `${label} ends with whitespace`, {
+    title: 'The secret ends with whitespace',
+    detail: `${label} ends with whitespace (a newline from a file or an .env line). It matches as it is (Standard Webhooks decoders skip it, or the sender signed with the same whitespace), but a receiver or sender that trims it, or uses it as text, would not.`,
+    fix: 'Store the secret trimmed, or .trim() it when read.',
+  });
 }
 
 const API_KEY = /^\s*['"]?(sk|rk|pk)_/;

@@ -8,7 +8,13 @@ import http from 'node:http';
 import net from 'node:net';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { INBOX_BODY_LIMIT } from '../../src/shared/inbox';
+import { useInbox } from '../../src/renderer/src/stores/inbox';
+import {
+  INBOX_BODY_LIMIT,
+  INBOX_LIMIT,
+  type InboxStatus,
+  type ReceivedRequest,
+} from '../../src/shared/inbox';
 import { closeAfterEach } from '../support/close-after-each';
 import { startBackend, type Backend } from '../support/renderer-backend';
 import { expectNoAxeViolations, renderApp } from './render-app';
@@ -329,5 +335,55 @@ describe('the Inbox page', () => {
     expect(portField()).toHaveValue(Number(new URL(address).port));
     await waitFor(() => expect(requestItems()).toHaveLength(1));
     expect(requestItems()[0]).toHaveTextContent('/while-away');
+  });
+});
+
+describe('the Inbox store', () => {
+  const status: InboxStatus = {
+    listening: true,
+    url: 'http://127.0.0.1:4242',
+    exposedToNetwork: false,
+    response: { status: 200, delaySeconds: 0 },
+    received: 0,
+  };
+  const request = (n: number): ReceivedRequest => ({
+    id: `r${n}`,
+    receivedAt: new Date(Date.UTC(2026, 10, 28, 12, 0, 0, n)).toISOString(),
+    method: 'POST',
+    path: `/${n}`,
+    headers: [],
+    bodyBase64: '',
+    bodyBytes: 0,
+    truncated: false,
+    remoteAddress: '127.0.0.1',
+    answeredStatus: 200,
+  });
+
+  it('keeps the last INBOX_LIMIT requests in arrival order, each once; the shown one goes when dropped', () => {
+    const inbox = useInbox.getState();
+    inbox.cleared(status);
+    inbox.received(request(0));
+    inbox.select('r0');
+    for (let n = 0; n <= INBOX_LIMIT; n++) useInbox.getState().received(request(n));
+    const { requests, selectedId } = useInbox.getState();
+    expect(requests).toHaveLength(INBOX_LIMIT);
+    expect(requests[0]?.id).toBe('r1');
+    expect(requests.at(-1)?.id).toBe(`r${INBOX_LIMIT}`);
+    expect(selectedId).toBeNull();
+  });
+
+  it('a list read from main keeps what the event brought meanwhile, after it, and drops what main no longer has', () => {
+    const inbox = useInbox.getState();
+    inbox.cleared(status);
+    // r1 was shown on an earlier visit; main has since dropped it. r4 arrived while the list was on its way.
+    inbox.received(request(1));
+    inbox.loading();
+    inbox.received(request(4));
+    inbox.loaded(status, [request(2), request(3)]);
+    expect(useInbox.getState().requests.map((r) => r.id)).toEqual(['r2', 'r3', 'r4']);
+    expect(useInbox.getState().status).toBe('ready');
+    // The same request from the list and the event counts once.
+    useInbox.getState().received(request(3));
+    expect(useInbox.getState().requests).toHaveLength(3);
   });
 });

@@ -18,6 +18,7 @@ import { createWebhookService } from './webhooks/webhooks';
 import { createRotationState } from './rotation/rotation-state';
 import { createRotationService } from './rotation/rotation';
 import { createInbox } from './inbox/inbox';
+import { createDoctorService } from './doctor/diagnoses';
 import type { Listen } from './inbox/ports';
 import { createEndpointChecker } from './preflight/preflight';
 import { createReceiverSecurityCheck } from './preflight/receiver-security';
@@ -113,6 +114,13 @@ export function startServices(deps: ServiceDeps) {
     changed: (ids) => deps.emit('webhooks.changed', { ids }),
   });
   rotation.start();
+  const inbox = createInbox({
+    listen: deps.listen,
+    clock,
+    schedule,
+    emit: deps.emit,
+    clipboard: deps.clipboard,
+  });
   return {
     app: { notices: (): Notice[] => notices.list() },
     apis: createApiService({ config, secrets: profileSecrets, clock, forgetDeliveries }),
@@ -145,7 +153,8 @@ export function startServices(deps: ServiceDeps) {
       }),
       ...createReceiverSecurityCheck({ config, clock, send: deliveries.sendForSecurityCheck }),
     },
-    inbox: createInbox({ listen: deps.listen, clock, schedule, emit: deps.emit, clipboard: deps.clipboard }),
+    inbox,
+    doctor: createDoctorService({ config, secrets: profileSecrets, log, inboxRequests: inbox.list, clock }),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   descriptionSchema,
   endpointUrlSchema,
   idSchema,
+  isoTimeSchema,
   signatureSchemeSchema,
   versionLabelSchema,
   versionListSchema,
@@ -28,6 +29,7 @@ import {
 } from './delivery';
 import type { Result } from './errors';
 import type { EndpointCheck, SecurityReport } from './preflight';
+import { DOCTOR_REQUEST_MAX_CHARS, type Diagnosis } from './doctor';
 import { retryStartSchema, type RetryRun } from './retries';
 import { inboxResponseSchema, inboxStartSchema, type InboxStatus, type ReceivedRequest } from './inbox';
 import { DEFAULT_OVERLAP, overlapChoiceSchema, secretRoleSchema } from './rotation';
@@ -145,6 +147,29 @@ export const contract = {
       /** The user confirmed sending forged requests to a host other than this machine. */
       confirmed: z.boolean().default(false),
     }),
+  ),
+
+  'doctor.diagnose': channel<Diagnosis>()(
+    z.strictObject({
+      /** A raw HTTP request or a curl command, as pasted. */
+      request: z.string().max(DOCTOR_REQUEST_MAX_CHARS),
+      against: z.union([
+        z.strictObject({ webhookId: idSchema }),
+        z.strictObject({ secret: z.string().min(1, 'Paste the secret to check against.').max(4096) }),
+      ]),
+      scheme: signatureSchemeSchema.optional(),
+      receivedAt: isoTimeSchema.optional(),
+      toleranceSeconds: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60 * 60)
+        .optional(),
+    }),
+  ),
+  'doctor.diagnoseDelivery': channel<Diagnosis>()(byDelivery),
+  'doctor.diagnoseInboxRequest': channel<Diagnosis>()(
+    z.strictObject({ requestId: idSchema, webhookId: idSchema.optional() }),
   ),
 
   'inbox.status': channel<InboxStatus>()(noInput),

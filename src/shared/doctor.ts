@@ -1,6 +1,9 @@
 /** What the signature doctor answers, shared by main and the UI: secrets appear only by their labels. */
 import type { SignatureScheme } from './domain';
 
+/** The longest request the doctor page takes: a 64 KiB body base64-wrapped, with room for headers. */
+export const DOCTOR_REQUEST_MAX_CHARS = 256 * 1024;
+
 export interface Finding {
   /** A stable id: the rule that found it. */
   rule: string;
@@ -33,4 +36,10 @@ export interface DoctorReport {
   /** The rules tried, in order (those that did not apply to this request are left out). */
   tried: string[];
   matched?: DoctorMatch;
+}
+
+/** The doctor's report, and what the receiver must do when Hookwarden's own delivery was signed correctly. */
+export interface Diagnosis {
+  report: DoctorReport;
+  advice: string[];
 }

@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INBOX_BODY_LIMIT, INBOX_LIMIT, type ReceivedRequest } from '../../src/shared/inbox';
 import { manualSchedule } from '../support/clock';
+import { freePort } from '../support/free-port';
 import { startWithWebhook } from '../support/fixtures';
 import { onMainEvent, startHarness, type Harness } from '../support/main-harness';
 
@@ -20,15 +21,6 @@ const running: Harness[] = [];
 afterEach(async () => {
   for (const h of running.splice(0)) await h.ok('inbox.stop');
 });
-
-/** A port nothing listens on right now. */
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** POSTs raw bytes with exactly these header lines, and answers status, headers and the time it took. */
 async function post(url: string, body: Buffer, headers: [string, string][] = []) {

@@ -209,7 +209,11 @@ type FieldKind =
   | 'delay'
   | 'requestId'
   | 'retrySchedule'
-  | 'timeScale';
+  | 'timeScale'
+  | 'pasted'
+  | 'against'
+  | 'time'
+  | 'tolerance';
 type Shape = Record<string, { kind: FieldKind; optional?: true }>;
 const required = (kind: FieldKind) => ({ kind });
 const optional = (kind: FieldKind) => ({ kind, optional: true as const });
@@ -267,6 +271,15 @@ const SHAPES: Record<Channel, Shape | null> = {
   'preflight.checkWebhook': { id: required('webhookId') },
   'preflight.checkUrl': { url: required('url'), scheme: optional('scheme') },
   'preflight.checkReceiver': { id: required('webhookId'), confirmed: optional('flag') },
+  'doctor.diagnose': {
+    request: required('pasted'),
+    against: required('against'),
+    scheme: optional('scheme'),
+    receivedAt: optional('time'),
+    toleranceSeconds: optional('tolerance'),
+  },
+  'doctor.diagnoseDelivery': { deliveryId: required('deliveryId') },
+  'doctor.diagnoseInboxRequest': { requestId: required('requestId'), webhookId: optional('webhookId') },
   'inbox.status': null,
   'inbox.start': { port: optional('port'), exposeToNetwork: optional('flag') },
   'inbox.stop': null,
@@ -347,6 +360,17 @@ const INVALID: Record<FieldKind, (random: Random, ids: Ids) => unknown> = {
       null,
     ]),
   timeScale: (random) => pick(random, ['1s/h', 'Hour', '', null, 60]),
+  pasted: (random) => pick(random, ['x'.repeat(256 * 1024 + 1), 42, null, ['POST / HTTP/1.1']]),
+  against: (random, ids) =>
+    pick(random, [
+      { secret: '' },
+      { webhookId: 'nope' },
+      { secret: 'a', webhookId: ids.webhook },
+      'whsec_x',
+      null,
+    ]),
+  time: (random) => pick(random, ['yesterday', '2026-13-01T00:00:00Z', 0, null]),
+  tolerance: (random) => pick(random, [0, -1, 86_401, 1.5, '300', null]),
 };
 /** Values of a type the kind never takes (strings only where the kind refuses every string the junk holds). */
 function wrongType(kind: FieldKind, random: Random): unknown {
@@ -392,6 +416,10 @@ const VALID: Record<FieldKind, (ids: Ids) => unknown> = {
   requestId: () => '0d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a',
   retrySchedule: () => 'svix',
   timeScale: () => 'hour',
+  pasted: () => 'POST /hooks HTTP/1.1\n\n{}',
+  against: () => ({ secret: 'whsec_fuzz' }),
+  time: () => '2026-03-01T09:00:00.000Z',
+  tolerance: () => 300,
 };
 
 /** A valid input of the shape, every optional field included. */

@@ -17,6 +17,12 @@ export function assertVersionKnown(config: ConfigData, apiId: string, version: s
   return api;
 }
 
+/** How main names a webhook to its user (notices, the doctor): API, version and URL. */
+export function webhookName(config: ConfigData, webhook: Webhook): string {
+  const api = config.apis.find((candidate) => candidate.id === webhook.apiId);
+  return `${api?.name ?? 'a deleted API'} ${webhook.version} (${webhook.url})`;
+}
+
 export function findWebhook(config: ConfigData, id: string): Webhook {
   const webhook = config.webhooks.find((candidate) => candidate.id === id);
   if (!webhook) throw new AppError('NOT_FOUND', 'This webhook no longer exists.');

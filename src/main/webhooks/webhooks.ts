@@ -10,7 +10,7 @@ import {
 } from '../../shared/domain';
 import type { ParsedInput } from '../../shared/contract';
 import { checkEndpointUrl, isInsecureUrl } from '../../shared/url-rule';
-import { assertVersionKnown, findApi, findWebhook, updateConfig } from '../config/lookups';
+import { assertVersionKnown, findApi, findWebhook, updateConfig, webhookName } from '../config/lookups';
 import type { Clock } from '../ports';
 import type { ConfigData, ConfigStore } from '../config/ports';
 import { headerSlot, type ProfileSecrets } from '../keychain/profile-secrets';
@@ -57,11 +57,6 @@ function replaceWebhook(config: ConfigData, next: Webhook): ConfigData {
   return { ...config, webhooks: config.webhooks.map((w) => (w.id === next.id ? next : w)) };
 }
 
-/** How a notice names a webhook to its user: API, version and URL. */
-function describe(config: ConfigData, webhook: Webhook): string {
-  const api = config.apis.find((candidate) => candidate.id === webhook.apiId);
-  return `${api?.name ?? 'a deleted API'} ${webhook.version} (${webhook.url})`;
-}
 
 export function createWebhookService(deps: Deps) {
   const { config, secrets, clock, missingSecrets, forgetDeliveries, clearIfHolding } = deps;
@@ -225,7 +220,7 @@ export function createWebhookService(deps: Deps) {
 
     /** Used by the keychain check for a regenerate a restart interrupted; returns how to name the webhook. */
     async finishInterruptedRegenerate(id: string): Promise<string> {
-      return describe(config.read(), await finishRegenerate(id));
+      return webhookName(config.read(), await finishRegenerate(id));
     },
   };
 

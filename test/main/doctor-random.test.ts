@@ -1,7 +1,10 @@
 /**
- * No false verdicts: 1,000 random valid requests are all "Valid", and 1,000 random tamperings of valid
- * requests are never "Valid". Seeded, so a failure replays.
+ * No false verdicts: 1,000 random valid requests are all "Valid", 1,000 random tamperings of valid requests
+ * are never "Valid", and 1,000 malformed ones neither (nor do they make it throw). Seeded, so a failure
+ * replays.
  */
+import { Webhook as StandardWebhook } from 'standardwebhooks';
+import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { signatureHeaders, unixSeconds } from '../../src/main/deliveries/signing';
 import { diagnose } from '../../src/main/doctor/doctor';
@@ -27,6 +30,7 @@ function prng(seed: number) {
 type Random = ReturnType<typeof prng>;
 
 const NOW = new Date('2026-11-28T12:00:00.000Z');
+const stripe = new Stripe('sk_test_hookwarden_doctor');
 
 const secretFrom = (random: Random) => `whsec_${random.bytes(18 + random.int(24)).toString('base64')}`;
 
@@ -63,7 +67,27 @@ function validCase(random: Random): Case {
       : [secretFrom(random)];
   const body = randomBody(random);
   const timestamp = unixSeconds(NOW) - random.int(250);
-  const headers = signatureHeaders({ scheme, secrets, body, messageId: `msg_${random.int(1e9)}`, timestamp });
+  const messageId = `msg_${random.int(1e9)}`;
+  const headers = signatureHeaders({ scheme, secrets, body, messageId, timestamp });
+  const text = body.toString('utf8');
+  // Half the single-secret ones with a text body signed by the scheme's official library instead.
+  if (secrets.length === 1 && Buffer.from(text).equals(body) && random.int(2)) {
+    const [secret] = secrets as [string];
+    if (scheme === 'standard-webhooks') {
+      headers['webhook-signature'] = new StandardWebhook(secret).sign(
+        messageId,
+        new Date(timestamp * 1000),
+        text,
+      );
+    }
+    if (scheme === 'stripe') {
+      headers['Stripe-Signature'] = stripe.webhooks.generateTestHeaderString({
+        payload: text,
+        secret,
+        timestamp,
+      });
+    }
+  }
   const right = { label: 'the right secret', secret: random.pick(secrets) };
   const wrong = Array.from({ length: random.int(3) }, (_, i) => ({
     label: `wrong secret ${i}`,
@@ -170,6 +194,54 @@ describe('no false verdicts', () => {
       const valid = validCase(random);
       const c = random.pick(tamperings(valid))(random);
       expect(run(c).verdict.valid, `case ${i} (${c.scheme})`).toBe(false);
+    }
+  });
+
+  it('1,000 random malformed requests: never a throw, never Valid', () => {
+    const random = prng(56);
+    const junk = () => random.bytes(random.int(80)).toString('latin1');
+    const values = [
+      junk,
+      () => `t=${random.int(2e12)},v1=${junk()}`,
+      () => `v1,${random.bytes(32).toString('base64')} v1,${junk()}`,
+      () => `sha256=${random.bytes(32).toString('hex')}`,
+      () => random.bytes(32).toString('hex').toUpperCase(),
+      () => String(random.int(2e9)),
+    ];
+    const names = [
+      ...Object.values(SIGNATURES).map(({ header }) => header),
+      'webhook-id',
+      'webhook-timestamp',
+    ];
+    const bodies = [
+      () => random.bytes(random.int(300)),
+      () => Buffer.concat([Buffer.from([0x1f, 0x8b]), random.bytes(random.int(50))]),
+      () => Buffer.from(random.bytes(random.int(60)).toString('base64')),
+      () => Buffer.from(`\ufeff{"a":[${random.int(9)}, "\u00e9"]}\r\n`),
+    ];
+    const secrets = [
+      '',
+      ' ',
+      '"',
+      'v1,',
+      'whsec_',
+      'whsec_%%',
+      'sk_live_x',
+      'rk_',
+      `whsec_${junk()}`,
+      junk(),
+    ];
+    for (let i = 0; i < 1000; i++) {
+      const headers: Record<string, string> = { 'X-Signature': random.pick(values)() };
+      for (const name of names) if (random.int(2)) headers[name] = random.pick(values)();
+      const candidates = Array.from({ length: random.int(4) }, (_, n) => ({
+        label: `secret ${n}`,
+        secret: random.pick(secrets),
+        ...(random.int(3) === 0 && { webhookName: `webhook ${n}` }),
+      }));
+      const scheme = random.int(2) ? random.pick(SIGNATURE_SCHEMES) : undefined;
+      const input = { headers, body: random.pick(bodies)(), candidates, scheme, receivedAt: NOW };
+      expect(diagnose(input).verdict.valid, `case ${i}`).toBe(false);
     }
   });
 });

@@ -1,13 +1,15 @@
 /**
- * Receiver code: every Node, Python and PHP snippet runs as its own process on 127.0.0.1 and must accept the
- * app's real deliveries (the real core, the real keychain) and refuse them with one byte changed; during a
- * rotation it must accept either secret. Go and Ruby snippets are syntax-checked where the toolchain is there.
+ * Receiver code: every Node, Python, PHP and Ruby snippet runs as its own process on 127.0.0.1 and must accept
+ * the app's real deliveries (the real core, the real keychain) and refuse them with one byte changed; during a
+ * rotation it must accept either secret. The Next.js route handlers run in a stand-in for Next.js's server
+ * (test/support/next-route-host.mjs) and are type-checked; Go, PHP and Ruby snippets are syntax-checked where
+ * the toolchain is there (Go's is not installed: too large).
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { signatureHeaders } from '../../src/main/deliveries/signing';
 import {
   RECEIVER_LANGUAGES,
@@ -17,11 +19,12 @@ import {
 import type { Delivery } from '../../src/shared/delivery';
 import { SIGNATURE_SCHEMES, type SignatureScheme } from '../../src/shared/domain';
 import { MULTI_SIGNATURE_SCHEMES } from '../../src/shared/rotation';
-import { closeAfterEach } from '../support/close-after-each';
 import { startWithWebhook } from '../support/fixtures';
 import type { Harness } from '../support/main-harness';
-import { closedPort } from '../support/receiver';
 import {
+  freePort,
+  typeCheck,
+  hasSinatra,
   missingPythonModules,
   onPath,
   PYTHON,
@@ -49,6 +52,18 @@ const hasPhp = onPath('php');
 const hasRuby = onPath('ruby');
 const hasGofmt = onPath('gofmt');
 const missingPython = missingPythonModules();
+
+// tsc takes seconds: it runs in a child process while the receivers are tested, and the last test reads it.
+let nextTypeCheck: ReturnType<typeof typeCheck>;
+beforeAll(() => {
+  const files = SIGNATURE_SCHEMES.flatMap((scheme) =>
+    ([1, 2] as const).map((secretCount) => [
+      `${scheme}-${secretCount}.ts`,
+      receiverCode({ scheme, language: 'node-nextjs', secretCount }).code,
+    ]),
+  );
+  nextTypeCheck = typeCheck(Object.fromEntries(files));
+});
 
 describe('the generated code', () => {
   const every = RECEIVER_LANGUAGES.flatMap((language) =>
@@ -210,7 +225,7 @@ beforeAll(async () => {
 
 /** A webhook of this scheme pointing at a free port of 127.0.0.1, and a path of its own. */
 async function webhookAt(scheme: SignatureScheme, path: string) {
-  const port = await closedPort();
+  const port = await freePort();
   const hook = await h.ok('webhooks.create', {
     apiId,
     version: 'v4',
@@ -223,119 +238,149 @@ async function webhookAt(scheme: SignatureScheme, path: string) {
 const reveal = async (id: string, role: 'current' | 'previous' | 'next' = 'current') =>
   (await h.ok('secrets.reveal', { id, role })).secret;
 
+/** Starts the snippet; it stops when the test ends (tests run concurrently: the context's hook, not afterEach). */
 async function run(
+  { onTestFinished }: TestContext,
   language: ReceiverLanguage,
   scheme: SignatureScheme,
   secretCount: 1 | 2,
   { port, path, env }: { port: number; path: string; env: Record<string, string> },
 ) {
   const snippet = receiverCode({ scheme, language, secretCount, path });
-  return closeAfterEach(await startSnippet(snippet, { port, path, env }));
+  const server = await startSnippet(snippet, { port, path, env });
+  onTestFinished(() => server.close());
+  return server;
 }
 
 const runnable = [
   ...(['node-express', 'node-nextjs'] as const).map((language) => ({ language, skip: '' })),
   ...(['python-flask', 'python-fastapi'] as const).map((language) => ({ language, skip: '' })),
-  { language: 'php' as const, skip: hasPhp ? '' : 'php-cli is not installed' },
+  { language: 'php' as const, skip: hasPhp ? '' : 'php-cli is not installed: the PHP snippets are not run' },
+  {
+    language: 'ruby-sinatra' as const,
+    skip: hasRuby && hasSinatra() ? '' : 'ruby-sinatra is not installed: the Ruby snippets are not run',
+  },
 ];
 
-describe.each(runnable)('$language receivers, against the app’s deliveries', ({ language, skip }) => {
-  beforeAll(() => {
-    if (language.startsWith('python') && missingPython.length > 0) {
-      throw new Error(
-        `${PYTHON} lacks ${missingPython.join(', ')}: apt-get install python3-flask python3-fastapi python3-uvicorn`,
-      );
-    }
-  });
+describe.concurrent.each(runnable)(
+  '$language receivers, against the app’s deliveries',
+  ({ language, skip }) => {
+    beforeAll(() => {
+      if (language.startsWith('python') && missingPython.length > 0) {
+        throw new Error(
+          `${PYTHON} lacks ${missingPython.join(', ')}: apt-get install python3-flask python3-fastapi python3-uvicorn`,
+        );
+      }
+    });
 
-  describe.each(SIGNATURE_SCHEMES)('%s', (scheme) => {
-    const path = `/hooks/${language}/${scheme}`;
+    // Concurrently (vitest's maxConcurrency, 5 at a time): each test waits mostly on its receiver's process.
+    describe.concurrent.each(SIGNATURE_SCHEMES)('%s', (scheme) => {
+      const path = `/hooks/${language}/${scheme}`;
 
-    it.skipIf(skip !== '')(
-      skip || 'accepts a delivery; refuses it with one body byte changed or without its signature',
-      async () => {
-        const { hook, port } = await webhookAt(scheme, path);
-        const secret = await reveal(hook.id);
-        const server = await run(language, scheme, 1, { port, path, env: { HOOKWARDEN_SECRET: secret } });
-
-        const sent = await h.ok('deliveries.send', { webhookId: hook.id });
-        expect(sent.response?.status, server.output()).toBe(204);
-        expect(await resend(server, path, sent), 'the same request again').toBe(204);
-        expect(await resend(server, path, sent, { body: oneByteChanged(sent.request.body) })).toBe(401);
-        expect(await resend(server, path, sent, { drop: SIGNATURE_HEADER[scheme] })).toBe(401);
-      },
-    );
-
-    it.skipIf(skip !== '')(
-      skip || 'during a rotation, accepts a delivery signed with either secret',
-      async () => {
-        const { hook, port } = await webhookAt(scheme, path);
-        if (MULTI_SIGNATURE_SCHEMES.has(scheme)) {
-          // A roll with an overlap: each delivery carries a signature per secret; the receiver holds both.
-          await h.ok('rotation.roll', { id: hook.id, keepOldFor: '24h' });
-          const [fresh, old] = [await reveal(hook.id), await reveal(hook.id, 'previous')];
-          const env = { HOOKWARDEN_SECRET: fresh, HOOKWARDEN_PREVIOUS_SECRET: old };
-          const server = await run(language, scheme, 2, { port, path, env });
+      it.skipIf(skip !== '')(
+        skip || 'accepts a delivery; refuses it with one body byte changed or without its signature',
+        async (context) => {
+          const { expect } = context;
+          const { hook, port } = await webhookAt(scheme, path);
+          const secret = await reveal(hook.id);
+          const server = await run(context, language, scheme, 1, {
+            port,
+            path,
+            env: { HOOKWARDEN_SECRET: secret },
+          });
 
           const sent = await h.ok('deliveries.send', { webhookId: hook.id });
-          expect(sent.signedWith).toEqual(['current', 'previous']);
           expect(sent.response?.status, server.output()).toBe(204);
-          const name = SIGNATURE_HEADER[scheme];
-          const both = sent.request.headers[name] as string;
-          const [freshOnly, oldOnly] = eachSignature(scheme, both);
-          expect(await resend(server, path, sent, { headers: { [name]: freshOnly } }), 'new secret').toBe(
-            204,
-          );
-          expect(await resend(server, path, sent, { headers: { [name]: oldOnly } }), 'previous secret').toBe(
-            204,
-          );
+          expect(await resend(server, path, sent), 'the same request again').toBe(204);
           expect(await resend(server, path, sent, { body: oneByteChanged(sent.request.body) })).toBe(401);
-        } else {
-          // A guided rotation: the receiver learns the new secret before the switch, and keeps the current one.
-          await h.ok('rotation.roll', { id: hook.id });
-          const [current, next] = [await reveal(hook.id), await reveal(hook.id, 'next')];
-          const env = { HOOKWARDEN_SECRET: next, HOOKWARDEN_PREVIOUS_SECRET: current };
-          const server = await run(language, scheme, 2, { port, path, env });
+          expect(await resend(server, path, sent, { drop: SIGNATURE_HEADER[scheme] })).toBe(401);
+        },
+      );
 
-          const newTest = await h.ok('rotation.test', { id: hook.id, role: 'next' });
-          expect(newTest.delivery.signedWith).toEqual(['next']);
-          expect(newTest.delivery.response?.status, server.output()).toBe(204);
-          const currentTest = await h.ok('rotation.test', { id: hook.id, role: 'current' });
-          expect(currentTest.delivery.signedWith).toEqual(['current']);
-          expect(currentTest.delivery.response?.status, server.output()).toBe(204);
-          expect(currentTest.webhook.rotation).toMatchObject({
-            tests: { current: { accepted: true }, next: { accepted: true } },
+      it.skipIf(skip !== '')(
+        skip || 'during a rotation, accepts a delivery signed with either secret',
+        async (context) => {
+          const { expect } = context;
+          const { hook, port } = await webhookAt(scheme, path);
+          if (MULTI_SIGNATURE_SCHEMES.has(scheme)) {
+            // A roll with an overlap: each delivery carries a signature per secret; the receiver holds both.
+            await h.ok('rotation.roll', { id: hook.id, keepOldFor: '24h' });
+            const [fresh, old] = [await reveal(hook.id), await reveal(hook.id, 'previous')];
+            const env = { HOOKWARDEN_SECRET: fresh, HOOKWARDEN_PREVIOUS_SECRET: old };
+            const server = await run(context, language, scheme, 2, { port, path, env });
+
+            const sent = await h.ok('deliveries.send', { webhookId: hook.id });
+            expect(sent.signedWith).toEqual(['current', 'previous']);
+            expect(sent.response?.status, server.output()).toBe(204);
+            const name = SIGNATURE_HEADER[scheme];
+            const both = sent.request.headers[name] as string;
+            const [freshOnly, oldOnly] = eachSignature(scheme, both);
+            expect(await resend(server, path, sent, { headers: { [name]: freshOnly } }), 'new secret').toBe(
+              204,
+            );
+            expect(
+              await resend(server, path, sent, { headers: { [name]: oldOnly } }),
+              'previous secret',
+            ).toBe(204);
+            expect(await resend(server, path, sent, { body: oneByteChanged(sent.request.body) })).toBe(401);
+          } else {
+            // A guided rotation: the receiver learns the new secret before the switch, and keeps the current one.
+            await h.ok('rotation.roll', { id: hook.id });
+            const [current, next] = [await reveal(hook.id), await reveal(hook.id, 'next')];
+            const env = { HOOKWARDEN_SECRET: next, HOOKWARDEN_PREVIOUS_SECRET: current };
+            const server = await run(context, language, scheme, 2, { port, path, env });
+
+            const newTest = await h.ok('rotation.test', { id: hook.id, role: 'next' });
+            expect(newTest.delivery.signedWith).toEqual(['next']);
+            expect(newTest.delivery.response?.status, server.output()).toBe(204);
+            const currentTest = await h.ok('rotation.test', { id: hook.id, role: 'current' });
+            expect(currentTest.delivery.signedWith).toEqual(['current']);
+            expect(currentTest.delivery.response?.status, server.output()).toBe(204);
+            expect(currentTest.webhook.rotation).toMatchObject({
+              tests: { current: { accepted: true }, next: { accepted: true } },
+            });
+            const body = oneByteChanged(newTest.delivery.request.body);
+            expect(await resend(server, path, newTest.delivery, { body })).toBe(401);
+            expect(await resend(server, path, currentTest.delivery, { body })).toBe(401);
+          }
+        },
+      );
+
+      it.skipIf(skip !== '')(
+        skip || 'with the previous secret unset, a signature made with an empty key is refused',
+        async (context) => {
+          const { expect } = context;
+          const { hook, port } = await webhookAt(scheme, path);
+          const secret = await reveal(hook.id);
+          const server = await run(context, language, scheme, 2, {
+            port,
+            path,
+            env: { HOOKWARDEN_SECRET: secret },
           });
-          const body = oneByteChanged(newTest.delivery.request.body);
-          expect(await resend(server, path, newTest.delivery, { body })).toBe(401);
-          expect(await resend(server, path, currentTest.delivery, { body })).toBe(401);
-        }
-      },
-    );
 
-    it.skipIf(skip !== '')(
-      skip || 'with the previous secret unset, a signature made with an empty key is refused',
-      async () => {
-        const { hook, port } = await webhookAt(scheme, path);
-        const secret = await reveal(hook.id);
-        const server = await run(language, scheme, 2, { port, path, env: { HOOKWARDEN_SECRET: secret } });
+          const body = '{"type":"test"}';
+          const signed = (key: string) =>
+            signatureHeaders({
+              scheme,
+              secrets: [key],
+              body,
+              messageId: 'msg_2fVvPqXHw3PY6cVbmRQ5aC6Hq1B',
+              timestamp: Math.floor(Date.now() / 1000),
+            });
+          const headers = { 'Content-Type': 'application/json' };
+          const url = `${server.url}${path}`;
+          expect(await post(url, { ...headers, ...signed(secret) }, Buffer.from(body)), server.output()).toBe(
+            204,
+          );
+          expect(await post(url, { ...headers, ...signed('') }, Buffer.from(body))).toBe(401);
+        },
+      );
+    });
+  },
+);
 
-        const body = '{"type":"test"}';
-        const signed = (key: string) =>
-          signatureHeaders({
-            scheme,
-            secrets: [key],
-            body,
-            messageId: 'msg_2fVvPqXHw3PY6cVbmRQ5aC6Hq1B',
-            timestamp: Math.floor(Date.now() / 1000),
-          });
-        const headers = { 'Content-Type': 'application/json' };
-        const url = `${server.url}${path}`;
-        expect(await post(url, { ...headers, ...signed(secret) }, Buffer.from(body)), server.output()).toBe(
-          204,
-        );
-        expect(await post(url, { ...headers, ...signed('') }, Buffer.from(body))).toBe(401);
-      },
-    );
-  });
-});
+it('the Next.js route handlers type-check under strict TypeScript, with their libraries’ types', async () => {
+  const { status, output } = await nextTypeCheck;
+  expect(output).toBe('');
+  expect(status).toBe(0);
+}, 30_000);

@@ -2,7 +2,8 @@
  * Runs a generated receiver snippet as its user would: the code written to a file of its own, started as a
  * process of its own on 127.0.0.1 with the secrets in its environment (never in a file). Node snippets use
  * the project's node_modules (the packages their `run` line installs are devDependencies); Python ones run on
- * Debian's python3 with python3-flask, python3-fastapi and python3-uvicorn; PHP on `php -S`.
+ * Debian's python3 with python3-flask, python3-fastapi and python3-uvicorn; PHP on `php -S`; Ruby on Debian's
+ * ruby-sinatra (Sinatra 3, on WEBrick).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -12,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import type { ReceiverCode, ReceiverLanguage } from '../../src/main/receiver-code/receiver-code';
+import { closedPort } from './receiver';
+import type { ReceiverCode } from '../../src/main/receiver-code/receiver-code';
 
 /** Debian's python3 (not a version manager's shim on PATH): its packages are what .ci/run installs. */
 export const PYTHON = '/usr/bin/python3';
@@ -29,6 +31,11 @@ export interface SnippetServer {
 /** Whether a command is on PATH (a toolchain from apt: php, ruby, gofmt). */
 export function onPath(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** Whether Ruby can load Sinatra (Debian's ruby-sinatra). */
+export function hasSinatra(): boolean {
+  return spawnSync('ruby', ['-e', "require 'sinatra/base'"], { stdio: 'ignore' }).status === 0;
 }
 
 /** What the Python snippets import, missing from Debian's python3 (empty when all are there). */
@@ -56,18 +63,62 @@ function command(snippet: ReceiverCode, dir: string, port: number, path: string)
       return [PYTHON, snippet.filename];
     case 'php':
       return ['php', '-S', `127.0.0.1:${port}`, snippet.filename];
+    case 'ruby-sinatra':
+      return ['ruby', snippet.filename];
     default:
       throw new Error(`${snippet.language} snippets are syntax-checked only`);
   }
 }
 
-export const RUNNABLE_LANGUAGES: readonly ReceiverLanguage[] = [
-  'node-express',
-  'node-nextjs',
-  'python-flask',
-  'python-fastapi',
-  'php',
-];
+/**
+ * Type-checks TypeScript snippets (the Next.js route handlers) as a strict Next.js project would: tsc in a
+ * child process, against the types of the packages they import. Resolves with tsc's exit status and output.
+ */
+export async function typeCheck(
+  files: Record<string, string>,
+): Promise<{ status: number | null; output: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'hookwarden-receiver-tsc-'));
+  try {
+    for (const [name, code] of Object.entries(files)) writeFileSync(join(dir, name), code);
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+    const compilerOptions = {
+      target: 'ES2022',
+      lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+      module: 'ESNext',
+      moduleResolution: 'Bundler',
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: ['node'],
+    };
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['*.ts'] }));
+    const tsc = spawn(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir]);
+    let output = '';
+    tsc.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    tsc.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const [status] = (await once(tsc, 'exit')) as [number | null];
+    return { status, output };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const handedOut = new Set<number>();
+
+/**
+ * A port of 127.0.0.1 free a moment ago and not handed to another snippet of this test process: the tests
+ * run concurrently, and two snippets told the same port would answer each other's deliveries.
+ */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await closedPort();
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+}
 
 async function portOpen(port: number): Promise<boolean> {
   const socket = connect(port, '127.0.0.1');

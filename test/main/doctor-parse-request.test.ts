@@ -36,6 +36,7 @@ describe('a raw HTTP request', () => {
     expect(parsed.headers).toEqual({ A: '1, 2', B: '3' });
     expect(parsed.body.toString()).toBe('{"a":1}\n');
     expect(parsePastedRequest('GET / HTTP/1.1\nHost: h\n').body).toEqual(Buffer.alloc(0));
+    expect(parsePastedRequest('POST /x HTTP/2\n:authority: e.com\nA: 1\n\nb').headers).toEqual({ A: '1' });
   });
 
   it('refuses a header line that is not "Name: value", saying which line', () => {

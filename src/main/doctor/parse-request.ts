@@ -36,6 +36,8 @@ function parseRawRequest(text: string): PastedRequest {
   const [, method = '', target = ''] = REQUEST_LINE.exec(requestLine) ?? [];
   const headers: Record<string, string> = {};
   lines.forEach((line, index) => {
+    // HTTP/2 pseudo-headers (:authority, as browser tools show them) carry nothing the doctor reads.
+    if (line.startsWith(':')) return;
     const colon = line.indexOf(':');
     const name = line.slice(0, colon);
     if (colon <= 0 || !HEADER_NAME.test(name)) {

@@ -92,17 +92,26 @@ export function diagnose(input: DoctorInput): DoctorReport {
     hit = firstHit(rules.mistakes, verifier, tried);
   }
 
-  const findings: Explanation[] = [];
-  if (hit?.explanation) findings.push(hit.explanation);
-  if (hit?.explanation === null && hit.candidate.secret !== hit.candidate.secret.trimEnd()) {
+  const findings = hit ? matchFindings(hit, parts.tokens.length) : noMatchFindings(scheme, input.candidates);
+  return report(scheme, detection, tried, problems, hit, findings);
+}
+
+/** What the match means (nothing, for an exact one), then notes on it. */
+function matchFindings(hit: Hit, signatureCount: number): Explanation[] {
+  const findings = hit.explanation ? [hit.explanation] : [];
+  if (!hit.explanation && hit.candidate.secret !== hit.candidate.secret.trimEnd()) {
     findings.push(trailingWhitespace(hit.candidate));
   }
-  if (hit && parts.tokens.length > 1) findings.push(multipleSignatures(parts.tokens.length, hit.match));
-  if (!hit) {
-    const invalid = checked.filter((candidate) => isInvalidBase64(scheme, candidate.secret.trim()));
-    findings.push(noMatch(input.candidates), ...invalid.map((candidate) => invalidBase64(candidate, false)));
-  }
-  return report(scheme, detection, tried, problems, hit, findings);
+  if (signatureCount > 1) findings.push(multipleSignatures(signatureCount, hit.match));
+  return findings;
+}
+
+/** Nothing matched; and a checked secret that isn't valid base64 may be why. */
+function noMatchFindings(scheme: SignatureScheme, candidates: readonly DoctorCandidate[]): Explanation[] {
+  const invalid = candidates.filter(
+    (candidate) => candidate.webhookName === undefined && isInvalidBase64(scheme, candidate.secret.trim()),
+  );
+  return [noMatch(candidates), ...invalid.map((candidate) => invalidBase64(candidate, false))];
 }
 
 /**

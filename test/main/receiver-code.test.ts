@@ -23,6 +23,7 @@ import { startWithWebhook } from '../support/fixtures';
 import type { Harness } from '../support/main-harness';
 import {
   freePort,
+  warmGoCache,
   typeCheck,
   hasSinatra,
   missingPythonModules,
@@ -257,6 +258,10 @@ const runnable = [
   ...(['python-flask', 'python-fastapi'] as const).map((language) => ({ language, skip: '' })),
   { language: 'php' as const, skip: hasPhp ? '' : 'php-cli is not installed: the PHP snippets are not run' },
   {
+    language: 'go' as const,
+    skip: onPath('go') ? '' : 'golang-go is not installed (about 450 MB): the Go snippets are not run',
+  },
+  {
     language: 'ruby-sinatra' as const,
     skip: hasRuby && hasSinatra() ? '' : 'ruby-sinatra is not installed: the Ruby snippets are not run',
   },
@@ -265,13 +270,15 @@ const runnable = [
 describe.concurrent.each(runnable)(
   '$language receivers, against the app’s deliveries',
   ({ language, skip }) => {
-    beforeAll(() => {
+    beforeAll(async () => {
       if (language.startsWith('python') && missingPython.length > 0) {
         throw new Error(
           `${PYTHON} lacks ${missingPython.join(', ')}: apt-get install python3-flask python3-fastapi python3-uvicorn`,
         );
       }
-    });
+      // A first build of net/http takes a while: once, before the snippets build concurrently.
+      if (language === 'go' && skip === '') await warmGoCache();
+    }, 120_000);
 
     // Concurrently (vitest's maxConcurrency, 5 at a time): each test waits mostly on its receiver's process.
     describe.concurrent.each(SIGNATURE_SCHEMES)('%s', (scheme) => {

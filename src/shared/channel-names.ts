@@ -48,6 +48,7 @@ export const CHANNELS = [
   'inbox.list',
   'inbox.clear',
   'inbox.copyAsCurl',
+  'inbox.copyAddress',
   'templates.get',
   'templates.save',
   'templates.reset',

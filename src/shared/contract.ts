@@ -179,6 +179,7 @@ export const contract = {
   'inbox.list': channel<ReceivedRequest[]>()(noInput),
   'inbox.clear': channel<InboxStatus>()(noInput),
   'inbox.copyAsCurl': channel<CurlCopy>()(z.strictObject({ requestId: idSchema })),
+  'inbox.copyAddress': channel<{ url: string }>()(noInput),
 
   'templates.get': channel<PayloadTemplate>()(z.strictObject(apiVersion)),
   'templates.save': channel<PayloadTemplate>()(

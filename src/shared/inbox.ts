@@ -7,8 +7,17 @@ export const INBOX_LIMIT = 500;
 /** Body bytes kept per request; the rest is counted, not kept. */
 export const INBOX_BODY_LIMIT = 64 * 1024;
 export const INBOX_MAX_DELAY_SECONDS = 30;
-/** The statuses the Inbox can answer with; 503 carries a Retry-After. */
-export const INBOX_STATUSES = [200, 401, 410, 500, 503] as const;
+/** The statuses the Inbox can answer with, and their reason phrases; 503 carries a Retry-After. */
+export const INBOX_STATUS_TEXT = {
+  200: 'OK',
+  401: 'Unauthorized',
+  410: 'Gone',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+} as const;
+export const INBOX_STATUSES = [
+  200, 401, 410, 500, 503,
+] as const satisfies readonly (keyof typeof INBOX_STATUS_TEXT)[];
 export const INBOX_RETRY_AFTER_SECONDS = 60;
 
 export const inboxStartSchema = z.strictObject({

@@ -82,6 +82,7 @@ describe('the Inbox, end to end', () => {
       .getByRole('region', { name: /^Notifications/ })
       .getByText('Address copied', { exact: true })
       .waitFor();
+    expect(await app.clipboardText()).toBe(address);
 
     // A request from the real curl shows as it arrives.
     const body = '{"type":"invoice.paid"}';

@@ -287,6 +287,7 @@ const SHAPES: Record<Channel, Shape | null> = {
   'inbox.list': null,
   'inbox.clear': null,
   'inbox.copyAsCurl': { requestId: required('requestId') },
+  'inbox.copyAddress': null,
   'templates.get': apiVersion,
   'templates.save': { ...apiVersion, json: required('json') },
   'templates.reset': apiVersion,

@@ -138,6 +138,7 @@ export async function startBridgedApp(options: BridgedAppOptions = {}): Promise<
     },
     async close() {
       stopForwarding();
+      await harness.services.inbox.stop();
       await browser.close();
       await new Promise((done) => server.close(done));
     },

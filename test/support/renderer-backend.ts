@@ -187,6 +187,8 @@ export async function startBackend(options: BackendOptions = {}) {
     async close(): Promise<void> {
       closed = true;
       stopEvents();
+      // A test that started the Inbox must not leave its port taken.
+      await main.services.inbox.stop();
       // Written now rather than by a timer after the test (a test may have broken the log's files on purpose).
       try {
         main.flushDeliveryLog();

@@ -12,6 +12,7 @@ import {
   INBOX_BODY_LIMIT,
   INBOX_LIMIT,
   INBOX_RETRY_AFTER_SECONDS,
+  INBOX_STATUS_TEXT,
   type InboxResponse,
   type InboxStatus,
   type ReceivedRequest,
@@ -28,15 +29,6 @@ interface Deps {
   emit: EmitEvent;
   clipboard: ClipboardPort;
 }
-
-/** The text of a status the Inbox can answer with. */
-const REASONS: Record<number, string> = {
-  200: 'OK',
-  401: 'Unauthorized',
-  410: 'Gone',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
 
 export function createInbox({ listen, clock, schedule, emit, clipboard }: Deps) {
   let listener: HttpListener | null = null;
@@ -58,7 +50,11 @@ export function createInbox({ listen, clock, schedule, emit, clipboard }: Deps) 
     const { status: code } = response;
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     if (code === 503) headers['Retry-After'] = String(INBOX_RETRY_AFTER_SECONDS);
-    return { status: code, headers, body: JSON.stringify({ received: code < 300, status: REASONS[code] }) };
+    return {
+      status: code,
+      headers,
+      body: JSON.stringify({ received: code < 300, status: INBOX_STATUS_TEXT[code] }),
+    };
   }
 
   /** Keeps the request, tells the renderer, then answers after the chosen delay. */
@@ -118,6 +114,14 @@ export function createInbox({ listen, clock, schedule, emit, clipboard }: Deps) 
     clear(): InboxStatus {
       received.length = 0;
       return status();
+    },
+
+    /** "Copy address": the address to send to, on the clipboard (copied in main, as everything is). */
+    async copyAddress(): Promise<{ url: string }> {
+      const { url } = status();
+      if (url === null) throw new AppError('NOT_FOUND', 'The Inbox is not receiving: start it first.');
+      await clipboard.writeText(url);
+      return { url };
     },
 
     /** A received request as a curl command to send it again (to the Inbox's own address, same path). */

@@ -1,5 +1,5 @@
 import { Copy, Play, Square, TriangleAlert } from 'lucide-react';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { DEFAULT_INBOX_PORT, inboxStartSchema } from '../../../../shared/inbox';
 import { firstMessage } from '../../../../shared/zod-issues';
 import { cx } from '../../lib/cx';
@@ -24,7 +24,6 @@ export function ReceiverForm() {
   const [expose, setExpose] = useState(false);
   const [invalid, setInvalid] = useState<string | null>(null);
   const submit = useSubmit();
-  const address = useRef<HTMLInputElement>(null);
   const id = useId();
 
   // While main listens, the fields show where (also when the page opens on an Inbox started earlier).
@@ -118,17 +117,13 @@ export function ReceiverForm() {
             <label htmlFor={`${id}-address`}>Receiving at</label>
             <input
               id={`${id}-address`}
-              ref={address}
               className={cx(form.control, styles.addressInput)}
               value={url}
               readOnly
               size={url.length}
               aria-describedby={`${id}-reach`}
             />
-            <IconButton
-              label="Copy address"
-              onClick={() => address.current && copyInboxAddress(address.current)}
-            >
+            <IconButton label="Copy address" onClick={() => void copyInboxAddress()}>
               <Copy aria-hidden size={16} />
             </IconButton>
           </div>

@@ -68,14 +68,12 @@ export async function copyRequestAsCurl(requestId: string): Promise<void> {
   }
 }
 
-/**
- * "Copy address": the Inbox's URL (never a secret). Main has no channel to copy plain text yet, so the shown
- * field's text is copied as the Edit menu's Copy would: the page selects it and runs the copy command.
- */
-export function copyInboxAddress(field: HTMLInputElement): void {
-  field.focus();
-  field.select();
-  const copied = typeof document.execCommand === 'function' && document.execCommand('copy');
-  if (copied) toast('Address copied');
-  else toast('Could not copy: the address is selected, press Ctrl+C (⌘C) to copy it', 'error');
+/** "Copy address": the Inbox's URL (never a secret), copied in main like everything else. */
+export async function copyInboxAddress(): Promise<void> {
+  try {
+    await call('inbox.copyAddress');
+    toast('Address copied');
+  } catch (error) {
+    toast(`Could not copy: ${reportError(error).message}`, 'error');
+  }
 }

@@ -1,5 +1,5 @@
 /** How the Inbox shows a received request: its size, its time, the answer's text and the body's bytes as text. */
-import type { ReceivedRequest } from '../../../../shared/inbox';
+import { INBOX_STATUS_TEXT, type ReceivedRequest } from '../../../../shared/inbox';
 
 /** "0 B", "512 B", "1.5 KiB", "2.3 MiB". */
 export function formatBytes(bytes: number): string {
@@ -13,14 +13,7 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 /** "14:05:09": when it arrived, to the second (the list shows a session's requests). */
 export const timeOfDay = (iso: string): string => timeFormat.format(new Date(iso));
 
-/** The texts of the statuses the Inbox answers with (src/shared/inbox.ts INBOX_STATUSES). */
-export const STATUS_TEXT: Record<number, string> = {
-  200: 'OK',
-  401: 'Unauthorized',
-  410: 'Gone',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
+const STATUS_TEXT: Record<number, string> = INBOX_STATUS_TEXT;
 
 export const statusLabel = (status: number): string => `${status} ${STATUS_TEXT[status] ?? ''}`.trim();
 

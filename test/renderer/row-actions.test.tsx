@@ -181,6 +181,8 @@ describe('More actions', () => {
         .map((item) => item.textContent),
     ).toEqual([
       'Send test delivery',
+      'Check endpoint',
+      'Check receiver security',
       'Edit URL',
       'Edit details',
       'Change product version',
@@ -195,7 +197,7 @@ describe('More actions', () => {
       expect(within(menu).getByRole('menuitem', { name: 'Send test delivery' })).toHaveFocus(),
     );
     await user.keyboard('{ArrowDown}');
-    expect(within(menu).getByRole('menuitem', { name: 'Edit URL' })).toHaveFocus();
+    expect(within(menu).getByRole('menuitem', { name: 'Check endpoint' })).toHaveFocus();
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
     expect(trigger).toHaveFocus();

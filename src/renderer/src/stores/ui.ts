@@ -22,6 +22,10 @@ export type RowDialog =
   /** "End overlap now": a confirmation. */
   | 'end-overlap'
   | 'delete'
+  /** "Check endpoint": the six checks of the webhook's URL (features/preflight). */
+  | 'endpoint-check'
+  /** "Check receiver security": forged deliveries the receiver must refuse (features/preflight). */
+  | 'receiver-security'
   /** "This webhook is paused. Send anyway?" before a test delivery or a redelivery to a paused webhook. */
   | 'send-paused';
 

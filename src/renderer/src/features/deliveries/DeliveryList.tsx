@@ -1,4 +1,4 @@
-import { CornerDownRight, KeyRound } from 'lucide-react';
+import { CornerDownRight, KeyRound, Repeat, ShieldCheck, Stethoscope } from 'lucide-react';
 import type { Delivery } from '../../../../shared/delivery';
 import { cx } from '../../lib/cx';
 import { useDeliveries } from '../../stores/deliveries';
@@ -10,6 +10,7 @@ import styles from './DeliveryList.module.css';
 import { reloadDeliveries } from './actions';
 import { StatusChip } from './StatusChip';
 import { formatDuration } from '../../lib/time';
+import { attemptText } from '../retries/schedule-view';
 
 function DeliveryItem({ record, open }: { record: Delivery; open: boolean }) {
   return (
@@ -34,6 +35,24 @@ function DeliveryItem({ record, open }: { record: Delivery; open: boolean }) {
             <span className={styles.marker}>
               <KeyRound aria-hidden size={12} />
               rotation test
+            </span>
+          )}
+          {record.purpose === 'endpoint-check' && (
+            <span className={styles.marker}>
+              <Stethoscope aria-hidden size={12} />
+              Endpoint check
+            </span>
+          )}
+          {record.purpose === 'security-check' && (
+            <span className={styles.marker}>
+              <ShieldCheck aria-hidden size={12} />
+              Security check
+            </span>
+          )}
+          {record.retry && (
+            <span className={styles.marker}>
+              <Repeat aria-hidden size={12} />
+              {attemptText(record.retry)}
             </span>
           )}
         </span>

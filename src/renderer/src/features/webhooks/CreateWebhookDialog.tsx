@@ -1,6 +1,6 @@
 import * as Collapsible from '@radix-ui/react-collapsible';
-import { ChevronRight, Plus, TriangleAlert } from 'lucide-react';
-import { useId, useState, type FormEvent } from 'react';
+import { ChevronRight, Plus, Stethoscope, TriangleAlert } from 'lucide-react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { DEFAULT_SCHEME, type Api, type SignatureScheme } from '../../../../shared/domain';
 import { cx } from '../../lib/cx';
 import { buttonClass } from '../common/button';
@@ -9,6 +9,7 @@ import { FormActions } from '../common/FormActions';
 import { FormError } from '../common/FormError';
 import form from '../common/form.module.css';
 import { useSubmit } from '../common/useSubmit';
+import { EndpointCheckDialog } from '../preflight/EndpointCheckDialog';
 import styles from './CreateWebhookDialog.module.css';
 import { createWebhook, sameEndpoint } from './actions';
 import { DescriptionField, descriptionProblem } from './DescriptionField';
@@ -33,6 +34,9 @@ export function CreateWebhookDialog({ api }: { api: Api }) {
   const [headersError, setHeadersError] = useState<string | null>(null);
   /** The version and URL the user was warned about: submitting them again creates the second webhook. */
   const [duplicate, setDuplicate] = useState<{ version: string; url: string } | null>(null);
+  /** The URL "Check endpoint" checked last, and whether its dialog is open. */
+  const [checking, setChecking] = useState<{ url: string; open: boolean } | null>(null);
+  const checkButton = useRef<HTMLButtonElement>(null);
   const url = useUrlDraft('');
   const submission = useSubmit();
   const versionId = useId();
@@ -47,6 +51,7 @@ export function CreateWebhookDialog({ api }: { api: Api }) {
       setHeaders([]);
       setHeadersError(null);
       setDuplicate(null);
+      setChecking(null);
       submission.clearError();
     }
     setOpen(next);
@@ -112,6 +117,18 @@ export function CreateWebhookDialog({ api }: { api: Api }) {
             </select>
           </div>
           <UrlField {...url.field} />
+          <button
+            type="button"
+            className={cx(buttonClass('plain', 'small'), styles.check)}
+            ref={checkButton}
+            onClick={() => {
+              const endpoint = url.take();
+              if (endpoint !== null) setChecking({ url: endpoint, open: true });
+            }}
+          >
+            <Stethoscope aria-hidden size={14} />
+            Check endpoint
+          </button>
         </section>
         <Collapsible.Root open={advanced} onOpenChange={setAdvanced} asChild>
           <section className={cx(styles.section, styles.advanced)} aria-label="Advanced">
@@ -148,6 +165,24 @@ export function CreateWebhookDialog({ api }: { api: Api }) {
           pending={submission.pending}
         />
       </form>
+      {checking !== null && (
+        <EndpointCheckDialog
+          open={checking.open}
+          onOpenChange={(open) => setChecking({ ...checking, open })}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            checkButton.current?.focus();
+          }}
+          url={checking.url}
+          target={{ url: checking.url, scheme }}
+          note={
+            <p className={form.hint}>
+              No signed test delivery yet: the webhook has no signing secret until it is created. Once it is,
+              “Check endpoint” in its row’s menu checks the response too.
+            </p>
+          }
+        />
+      )}
     </FormDialog>
   );
 }

@@ -13,6 +13,8 @@ import { endOverlap } from '../rotation/actions';
 import { GuidedRotationDialog } from '../rotation/GuidedRotationDialog';
 import { RollDialog } from '../rotation/RollDialog';
 import { dataSelector, returnFocusTo } from '../common/focus-return';
+import { EndpointCheckDialog } from '../preflight/EndpointCheckDialog';
+import { ReceiverSecurityDialog } from '../preflight/ReceiverSecurityDialog';
 
 /** The one dialog a row's "More actions" menu opened, rendered at page level so rows stay light. */
 export function RowDialogs() {
@@ -108,6 +110,18 @@ export function RowDialogs() {
           onConfirm={() => endOverlap(webhook.id)}
         />
       );
+    case 'endpoint-check':
+      return (
+        <EndpointCheckDialog
+          key={webhook.id}
+          url={webhook.url}
+          earlier={webhook.endpointCheck?.url === webhook.url ? webhook.endpointCheck : undefined}
+          target={{ webhookId: webhook.id }}
+          {...common}
+        />
+      );
+    case 'receiver-security':
+      return <ReceiverSecurityDialog key={webhook.id} webhook={webhook} {...common} />;
     case 'delete':
       return (
         <ConfirmDialog

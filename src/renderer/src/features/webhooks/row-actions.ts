@@ -11,7 +11,9 @@ import {
   Play,
   RefreshCw,
   Send,
+  ShieldCheck,
   Signature,
+  Stethoscope,
   TimerOff,
   Trash2,
 } from 'lucide-react';
@@ -83,6 +85,13 @@ export function rowActions(paused: boolean, phase: RotationPhase = 'none'): read
       // A paused webhook's send asks first, in a dialog.
       opensDialog: paused,
       select: (id) => requestTestDelivery(id, { openPanel: true }),
+    },
+    { label: 'Check endpoint', icon: Stethoscope, opensDialog: true, select: openDialog('endpoint-check') },
+    {
+      label: 'Check receiver security',
+      icon: ShieldCheck,
+      opensDialog: true,
+      select: openDialog('receiver-security'),
     },
     { label: 'Edit URL', icon: Pencil, opensDialog: true, select: openDialog('edit-url') },
     { label: 'Edit details', icon: FilePen, opensDialog: true, select: openDialog('edit-details') },

@@ -14,11 +14,12 @@ import { signatureHeaders } from '../../src/main/deliveries/signing';
 import {
   RECEIVER_LANGUAGES,
   receiverCode,
+  receiverEnv,
   type ReceiverLanguage,
 } from '../../src/main/receiver-code/receiver-code';
 import type { Delivery } from '../../src/shared/delivery';
 import { SIGNATURE_SCHEMES, type SignatureScheme } from '../../src/shared/domain';
-import { MULTI_SIGNATURE_SCHEMES } from '../../src/shared/rotation';
+import { MULTI_SIGNATURE_SCHEMES, type Rotation } from '../../src/shared/rotation';
 import { startWithWebhook } from '../support/fixtures';
 import type { Harness } from '../support/main-harness';
 import {
@@ -111,6 +112,22 @@ describe('the generated code', () => {
       expect(receiverCode({ scheme, language: 'ruby-sinatra', secretCount: 1 }).code).toContain(
         "require 'sinatra'",
       );
+    }
+  });
+
+  it('names the environment a receiver needs in each rotation state, and which secret goes in each', () => {
+    const at = '2026-11-28T10:00:00.000Z';
+    expect(receiverEnv(undefined)).toEqual([{ name: 'HOOKWARDEN_SECRET', role: 'current' }]);
+    expect(receiverEnv({ phase: 'next', startedAt: at, tests: {} })).toEqual([
+      { name: 'HOOKWARDEN_SECRET', role: 'next' },
+      { name: 'HOOKWARDEN_PREVIOUS_SECRET', role: 'current' },
+    ]);
+    for (const guided of [true, false]) {
+      const overlap = { phase: 'overlap', startedAt: at, expiresAt: at, guided, switched: true } as const;
+      expect(receiverEnv(overlap)).toEqual([
+        { name: 'HOOKWARDEN_SECRET', role: 'current' },
+        { name: 'HOOKWARDEN_PREVIOUS_SECRET', role: 'previous' },
+      ]);
     }
   });
 
@@ -309,32 +326,41 @@ describe.concurrent.each(runnable)(
         async (context) => {
           const { expect } = context;
           const { hook, port } = await webhookAt(scheme, path);
+          /** The receiver's environment for this rotation state, as receiverEnv names it. */
+          const envOf = async (rotation: Rotation | undefined) => {
+            const vars = receiverEnv(rotation);
+            return Object.fromEntries(
+              await Promise.all(vars.map(async (v) => [v.name, await reveal(hook.id, v.role)])),
+            );
+          };
           if (MULTI_SIGNATURE_SCHEMES.has(scheme)) {
             // A roll with an overlap: each delivery carries a signature per secret; the receiver holds both.
-            await h.ok('rotation.roll', { id: hook.id, keepOldFor: '24h' });
-            const [fresh, old] = [await reveal(hook.id), await reveal(hook.id, 'previous')];
-            const env = { HOOKWARDEN_SECRET: fresh, HOOKWARDEN_PREVIOUS_SECRET: old };
+            const rolled = await h.ok('rotation.roll', { id: hook.id, keepOldFor: '24h' });
+            const env = await envOf(rolled.rotation);
+            expect(env).toEqual({
+              HOOKWARDEN_SECRET: await reveal(hook.id),
+              HOOKWARDEN_PREVIOUS_SECRET: await reveal(hook.id, 'previous'),
+            });
             const server = await run(context, language, scheme, 2, { port, path, env });
 
             const sent = await h.ok('deliveries.send', { webhookId: hook.id });
             expect(sent.signedWith).toEqual(['current', 'previous']);
             expect(sent.response?.status, server.output()).toBe(204);
             const name = SIGNATURE_HEADER[scheme];
-            const both = sent.request.headers[name] as string;
-            const [freshOnly, oldOnly] = eachSignature(scheme, both);
-            expect(await resend(server, path, sent, { headers: { [name]: freshOnly } }), 'new secret').toBe(
-              204,
-            );
-            expect(
-              await resend(server, path, sent, { headers: { [name]: oldOnly } }),
-              'previous secret',
-            ).toBe(204);
+            const [freshOnly, oldOnly] = eachSignature(scheme, sent.request.headers[name] as string);
+            const alone = (signature: string) =>
+              resend(server, path, sent, { headers: { [name]: signature } });
+            expect(await alone(freshOnly), 'only the new secret’s signature').toBe(204);
+            expect(await alone(oldOnly), 'only the previous secret’s signature').toBe(204);
             expect(await resend(server, path, sent, { body: oneByteChanged(sent.request.body) })).toBe(401);
           } else {
             // A guided rotation: the receiver learns the new secret before the switch, and keeps the current one.
-            await h.ok('rotation.roll', { id: hook.id });
-            const [current, next] = [await reveal(hook.id), await reveal(hook.id, 'next')];
-            const env = { HOOKWARDEN_SECRET: next, HOOKWARDEN_PREVIOUS_SECRET: current };
+            const rolled = await h.ok('rotation.roll', { id: hook.id });
+            const env = await envOf(rolled.rotation);
+            expect(env).toEqual({
+              HOOKWARDEN_SECRET: await reveal(hook.id, 'next'),
+              HOOKWARDEN_PREVIOUS_SECRET: await reveal(hook.id),
+            });
             const server = await run(context, language, scheme, 2, { port, path, env });
 
             const newTest = await h.ok('rotation.test', { id: hook.id, role: 'next' });
@@ -343,12 +369,17 @@ describe.concurrent.each(runnable)(
             const currentTest = await h.ok('rotation.test', { id: hook.id, role: 'current' });
             expect(currentTest.delivery.signedWith).toEqual(['current']);
             expect(currentTest.delivery.response?.status, server.output()).toBe(204);
-            expect(currentTest.webhook.rotation).toMatchObject({
-              tests: { current: { accepted: true }, next: { accepted: true } },
-            });
             const body = oneByteChanged(newTest.delivery.request.body);
             expect(await resend(server, path, newTest.delivery, { body })).toBe(401);
             expect(await resend(server, path, currentTest.delivery, { body })).toBe(401);
+
+            // The switch changes nothing for the receiver: the same two secrets, under the same names.
+            const switched = await h.ok('rotation.switch', { id: hook.id, keepOldFor: '1h' });
+            expect(await envOf(switched.rotation)).toEqual(env);
+            const after = await h.ok('deliveries.send', { webhookId: hook.id });
+            expect(after.response?.status, server.output()).toBe(204);
+            const oldCheck = await h.ok('rotation.test', { id: hook.id, role: 'previous' });
+            expect(oldCheck.delivery.response?.status, 'the old secret, until it is unset').toBe(204);
           }
         },
       );

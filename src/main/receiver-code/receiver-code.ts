@@ -4,12 +4,13 @@
  * during a rotation HOOKWARDEN_PREVIOUS_SECRET too), so it never holds a secret value.
  */
 import type { SignatureScheme } from '../../shared/domain';
+import type { Rotation, SecretRole } from '../../shared/rotation';
 import { goReceiver } from './go';
 import { expressReceiver, nextReceiver } from './node';
 import { phpReceiver } from './php';
 import { fastApiReceiver, flaskReceiver } from './python';
 import { sinatraReceiver } from './ruby';
-import type { Snippet, SnippetInput } from './snippet';
+import { PREVIOUS_SECRET_ENV, SECRET_ENV, type Snippet, type SnippetInput } from './snippet';
 
 export { PREVIOUS_SECRET_ENV, SECRET_ENV } from './snippet';
 
@@ -40,6 +41,7 @@ export interface ReceiverCodeInput {
   /**
    * 2 during a rotation: the code accepts a delivery signed with HOOKWARDEN_SECRET (the new secret) or
    * HOOKWARDEN_PREVIOUS_SECRET (the one it replaces; optional, so it can be unset when the rotation ends).
+   * `receiverEnv(webhook.rotation).length` is the count for a webhook.
    */
   secretCount: 1 | 2;
   /** The URL path the receiver answers on (the webhook URL's path); default `/webhooks`. */
@@ -54,6 +56,30 @@ export interface ReceiverCode {
   code: string;
   /** How to install and run it: one or two shell lines (the secret comes from `.env`, never from here). */
   run: string;
+}
+
+export interface ReceiverEnvVar {
+  name: typeof SECRET_ENV | typeof PREVIOUS_SECRET_ENV;
+  /** The webhook's secret that goes in it. */
+  role: SecretRole;
+}
+
+/**
+ * The environment variables a receiver of this webhook needs now, and which of its secrets each holds: the
+ * current one; during a guided rotation's first step, the new (`next`) one and the current one; during an
+ * overlap, the new (`current`) one and the `previous` one. The `.env` lines are `NAME=<secret of that role>`.
+ */
+export function receiverEnv(rotation: Rotation | undefined): ReceiverEnvVar[] {
+  if (!rotation) return [{ name: SECRET_ENV, role: 'current' }];
+  return rotation.phase === 'next'
+    ? [
+        { name: SECRET_ENV, role: 'next' },
+        { name: PREVIOUS_SECRET_ENV, role: 'current' },
+      ]
+    : [
+        { name: SECRET_ENV, role: 'current' },
+        { name: PREVIOUS_SECRET_ENV, role: 'previous' },
+      ];
 }
 
 export const DEFAULT_RECEIVER_PATH = '/webhooks';

@@ -19,6 +19,7 @@ import { createRotationState } from './rotation/rotation-state';
 import { createRotationService } from './rotation/rotation';
 import { createInbox } from './inbox/inbox';
 import { createDoctorService } from './doctor/diagnoses';
+import { createReceiverCodeService } from './receiver-code/receiver-code-service';
 import type { Listen } from './inbox/ports';
 import { createEndpointChecker } from './preflight/preflight';
 import { createReceiverSecurityCheck } from './preflight/receiver-security';
@@ -154,6 +155,12 @@ export function startServices(deps: ServiceDeps) {
       ...createReceiverSecurityCheck({ config, clock, send: deliveries.sendForSecurityCheck }),
     },
     inbox,
+    receiverCode: createReceiverCodeService({
+      config,
+      readRole: secrets.readRole,
+      copySecretText: secrets.copySecretText,
+      clipboard: deps.clipboard,
+    }),
     doctor: createDoctorService({ config, secrets: profileSecrets, log, inboxRequests: inbox.list, clock }),
   };
 }

@@ -30,6 +30,7 @@ import {
 import type { Result } from './errors';
 import type { EndpointCheck, SecurityReport } from './preflight';
 import { DOCTOR_REQUEST_MAX_CHARS, type Diagnosis } from './doctor';
+import { receiverLanguageSchema, type ReceiverCode, type ReceiverEnvVar } from './receiver-code';
 import { retryStartSchema, type RetryRun } from './retries';
 import { inboxResponseSchema, inboxStartSchema, type InboxStatus, type ReceivedRequest } from './inbox';
 import { DEFAULT_OVERLAP, overlapChoiceSchema, secretRoleSchema } from './rotation';
@@ -148,6 +149,14 @@ export const contract = {
       confirmed: z.boolean().default(false),
     }),
   ),
+
+  'receiverCode.get': channel<ReceiverCode & { env: ReceiverEnvVar[] }>()(
+    z.strictObject({ id: idSchema, language: receiverLanguageSchema }),
+  ),
+  'receiverCode.copy': channel<{ filename: string }>()(
+    z.strictObject({ id: idSchema, language: receiverLanguageSchema }),
+  ),
+  'receiverCode.copyEnv': channel<{ clearsAfterMs: number; names: string[] }>()(byId),
 
   'doctor.diagnose': channel<Diagnosis>()(
     z.strictObject({

@@ -213,7 +213,8 @@ type FieldKind =
   | 'pasted'
   | 'against'
   | 'time'
-  | 'tolerance';
+  | 'tolerance'
+  | 'language';
 type Shape = Record<string, { kind: FieldKind; optional?: true }>;
 const required = (kind: FieldKind) => ({ kind });
 const optional = (kind: FieldKind) => ({ kind, optional: true as const });
@@ -271,6 +272,9 @@ const SHAPES: Record<Channel, Shape | null> = {
   'preflight.checkWebhook': { id: required('webhookId') },
   'preflight.checkUrl': { url: required('url'), scheme: optional('scheme') },
   'preflight.checkReceiver': { id: required('webhookId'), confirmed: optional('flag') },
+  'receiverCode.get': { id: required('webhookId'), language: required('language') },
+  'receiverCode.copy': { id: required('webhookId'), language: required('language') },
+  'receiverCode.copyEnv': { id: required('webhookId') },
   'doctor.diagnose': {
     request: required('pasted'),
     against: required('against'),
@@ -372,6 +376,7 @@ const INVALID: Record<FieldKind, (random: Random, ids: Ids) => unknown> = {
     ]),
   time: (random) => pick(random, ['yesterday', '2026-13-01T00:00:00Z', 0, null]),
   tolerance: (random) => pick(random, [0, -1, 86_401, 1.5, '300', null]),
+  language: (random) => pick(random, ['node', 'Python (Flask)', 'rust', '', null]),
 };
 /** Values of a type the kind never takes (strings only where the kind refuses every string the junk holds). */
 function wrongType(kind: FieldKind, random: Random): unknown {
@@ -421,6 +426,7 @@ const VALID: Record<FieldKind, (ids: Ids) => unknown> = {
   against: () => ({ secret: 'whsec_fuzz' }),
   time: () => '2026-03-01T09:00:00.000Z',
   tolerance: () => 300,
+  language: () => 'go',
 };
 
 /** A valid input of the shape, every optional field included. */

@@ -11,12 +11,8 @@ import http from 'node:http';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { signatureHeaders } from '../../src/main/deliveries/signing';
-import {
-  RECEIVER_LANGUAGES,
-  receiverCode,
-  receiverEnv,
-  type ReceiverLanguage,
-} from '../../src/main/receiver-code/receiver-code';
+import { receiverCode, receiverEnv } from '../../src/main/receiver-code/receiver-code';
+import { RECEIVER_LANGUAGES, type ReceiverLanguage } from '../../src/shared/receiver-code';
 import type { Delivery } from '../../src/shared/delivery';
 import { SIGNATURE_SCHEMES, type SignatureScheme } from '../../src/shared/domain';
 import { MULTI_SIGNATURE_SCHEMES, type Rotation } from '../../src/shared/rotation';

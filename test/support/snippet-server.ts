@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { closedPort } from './receiver';
-import type { ReceiverCode } from '../../src/main/receiver-code/receiver-code';
+import type { ReceiverCode } from '../../src/shared/receiver-code';
 
 /** Debian's python3 (not a version manager's shim on PATH): its packages are what .ci/run installs. */
 export const PYTHON = '/usr/bin/python3';

@@ -68,6 +68,17 @@ export function createSecretService(deps: Deps) {
     if (copied === secret) copied = null;
   }
 
+  /**
+   * Puts text holding a secret on the clipboard (marked concealed where the platform allows) and clears it
+   * after a while, on quit, or when the secret stops being valid, unless the user copied something else.
+   */
+  async function copySecretText(text: string): Promise<{ clearsAfterMs: number }> {
+    await clipboard.writeSecret(text);
+    copied = text;
+    schedule(clearAfterMs, () => void clearIfHolding(text));
+    return { clearsAfterMs: clearAfterMs };
+  }
+
   return {
     readSecret,
     readRole,
@@ -85,12 +96,10 @@ export function createSecretService(deps: Deps) {
 
     /** Copies in main, so the renderer never needs the secret; clears it later unless the user copied something else. */
     async copy({ id, role }: ParsedInput<'secrets.copy'>): Promise<{ clearsAfterMs: number }> {
-      const secret = await readRole(id, role);
-      await clipboard.writeSecret(secret);
-      copied = secret;
-      schedule(clearAfterMs, () => void clearIfHolding(secret));
-      return { clearsAfterMs: clearAfterMs };
+      return copySecretText(await readRole(id, role));
     },
+
+    copySecretText,
   };
 }
 

@@ -4,7 +4,13 @@
  * during a rotation HOOKWARDEN_PREVIOUS_SECRET too), so it never holds a secret value.
  */
 import type { SignatureScheme } from '../../shared/domain';
-import type { Rotation, SecretRole } from '../../shared/rotation';
+import {
+  RECEIVER_LANGUAGE_LABELS,
+  type ReceiverCode,
+  type ReceiverEnvVar,
+  type ReceiverLanguage,
+} from '../../shared/receiver-code';
+import type { Rotation } from '../../shared/rotation';
 import { goReceiver } from './go';
 import { expressReceiver, nextReceiver } from './node';
 import { phpReceiver } from './php';
@@ -13,27 +19,6 @@ import { sinatraReceiver } from './ruby';
 import { PREVIOUS_SECRET_ENV, SECRET_ENV, type Snippet, type SnippetInput } from './snippet';
 
 export { PREVIOUS_SECRET_ENV, SECRET_ENV } from './snippet';
-
-export const RECEIVER_LANGUAGES = [
-  'node-express',
-  'node-nextjs',
-  'python-flask',
-  'python-fastapi',
-  'go',
-  'php',
-  'ruby-sinatra',
-] as const;
-export type ReceiverLanguage = (typeof RECEIVER_LANGUAGES)[number];
-
-export const RECEIVER_LANGUAGE_LABELS: Record<ReceiverLanguage, string> = {
-  'node-express': 'Node.js (Express)',
-  'node-nextjs': 'Node.js (Next.js)',
-  'python-flask': 'Python (Flask)',
-  'python-fastapi': 'Python (FastAPI)',
-  go: 'Go (net/http)',
-  php: 'PHP',
-  'ruby-sinatra': 'Ruby (Sinatra)',
-};
 
 export interface ReceiverCodeInput {
   scheme: SignatureScheme;
@@ -46,22 +31,6 @@ export interface ReceiverCodeInput {
   secretCount: 1 | 2;
   /** The URL path the receiver answers on (the webhook URL's path); default `/webhooks`. */
   path?: string;
-}
-
-export interface ReceiverCode {
-  language: ReceiverLanguage;
-  label: string;
-  /** Where the code goes, e.g. `server.mjs`, `app/webhooks/route.ts`. */
-  filename: string;
-  code: string;
-  /** How to install and run it: one or two shell lines (the secret comes from `.env`, never from here). */
-  run: string;
-}
-
-export interface ReceiverEnvVar {
-  name: typeof SECRET_ENV | typeof PREVIOUS_SECRET_ENV;
-  /** The webhook's secret that goes in it. */
-  role: SecretRole;
 }
 
 /**

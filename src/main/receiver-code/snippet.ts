@@ -1,9 +1,9 @@
 /** What every language's generator shares: its input and output, and how the variants' lines are put together. */
 import type { SignatureScheme } from '../../shared/domain';
 
-/** The environment variables the code reads the secrets from. */
-export const SECRET_ENV = 'HOOKWARDEN_SECRET';
-export const PREVIOUS_SECRET_ENV = 'HOOKWARDEN_PREVIOUS_SECRET';
+import { PREVIOUS_SECRET_ENV, SECRET_ENV } from '../../shared/receiver-code';
+
+export { PREVIOUS_SECRET_ENV, SECRET_ENV };
 
 /** A generator's input: the path is safe to put inside a string literal of any of the languages. */
 export interface SnippetInput {

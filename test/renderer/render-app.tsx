@@ -6,7 +6,9 @@ import { expect } from 'vitest';
 import { App } from '../../src/renderer/src/App';
 import { useApis } from '../../src/renderer/src/stores/apis';
 import { useDeliveries } from '../../src/renderer/src/stores/deliveries';
+import { useDoctor } from '../../src/renderer/src/stores/doctor';
 import { useInbox } from '../../src/renderer/src/stores/inbox';
+import { useRetries } from '../../src/renderer/src/stores/retries';
 import { useSecrets } from '../../src/renderer/src/stores/secrets';
 import { useSettings } from '../../src/renderer/src/stores/settings';
 import { useStatus } from '../../src/renderer/src/stores/status';
@@ -18,7 +20,9 @@ import type { HookwardenApi } from '../../src/shared/contract';
 const stores = [
   useApis,
   useDeliveries,
+  useDoctor,
   useInbox,
+  useRetries,
   useSecrets,
   useSettings,
   useStatus,

@@ -17,6 +17,7 @@ import { DeliveryList } from './DeliveryList';
 import { PayloadDialog } from './PayloadDialog';
 import { MIN_DELIVERIES_HEIGHT, Splitter } from './Splitter';
 import { TimeoutField } from './TimeoutField';
+import { RetriesDialog } from '../retries/RetriesDialog';
 
 /** Scrolls the selected webhook's row into view above the region (when the table has rendered it). */
 function revealRow(webhookId: string): void {
@@ -75,6 +76,7 @@ export function DeliveriesPanel({ webhook }: { webhook: WebhookView }) {
           </p>
           <TimeoutField />
           <PayloadDialog webhook={webhook} />
+          <RetriesDialog webhook={webhook} />
           <button
             type="button"
             className={buttonClass('primary')}

@@ -52,6 +52,7 @@ export function attemptText(retry: RetryAttempt): string {
 export function compressedText(seconds: number, factor: number): string {
   const real = seconds * factor;
   if (real === 0) return 'at once';
+  if (real < 0.01) return 'after < 0.01 s';
   if (real < 10) return `after ${Number(real.toFixed(real < 1 ? 2 : 1))} s`;
   return `after ${durationText(real)}`;
 }

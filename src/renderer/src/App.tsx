@@ -7,6 +7,7 @@ import text from './features/common/text.module.css';
 import { loadApis } from './features/apis/actions';
 import { ApiSidebar } from './features/apis/ApiSidebar';
 import { NoApis } from './features/apis/NoApis';
+import { DoctorPage } from './features/doctor/DoctorPage';
 import { InboxPage } from './features/inbox/InboxPage';
 import { followNotices, loadNotices } from './features/notices/actions';
 import { KeychainBanner } from './features/notices/KeychainBanner';
@@ -22,6 +23,7 @@ import { cx } from './lib/cx';
 /** The pages the sidebar's links open in place of the selected API's Webhooks page (stores/ui.ts). */
 const TOOL_PAGES: Record<ToolPage, ComponentType> = {
   inbox: InboxPage,
+  doctor: DoctorPage,
 };
 
 /** The window: banners on top, the APIs on the left, the selected API's webhooks (or another page) on the right. */

@@ -5,7 +5,7 @@ import { create } from 'zustand';
  * The pages the sidebar's links below the APIs open (features/navigation/PageLinks.tsx). A new page: add its
  * name here; then its link (PAGE_LINKS) and its component (App.tsx's TOOL_PAGES) are type errors until added.
  */
-export type ToolPage = 'inbox';
+export type ToolPage = 'inbox' | 'doctor';
 /** 'webhooks': the selected API's Webhooks page (the default). */
 export type Page = 'webhooks' | ToolPage;
 

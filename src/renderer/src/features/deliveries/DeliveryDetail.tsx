@@ -9,6 +9,7 @@ import { exactTime, shortTime } from '../../lib/time';
 import { useOpenDelivery, useOpenLogWarning } from '../../stores/deliveries';
 import { buttonClass } from '../common/button';
 import text from '../common/text.module.css';
+import { DiagnoseDelivery } from '../doctor/DiagnoseDelivery';
 import styles from './DeliveryDetail.module.css';
 import { copyAsCurl, requestRedelivery } from './actions';
 import { MessageBlock } from './MessageBlock';
@@ -54,7 +55,7 @@ function RecordSummary({ record }: { record: Delivery }) {
   );
 }
 
-/** The open record: outcome, the Request and Response tabs, Redeliver and Copy as curl. */
+/** The open record: outcome, the Request and Response tabs, Diagnose (a refusal), Redeliver and Copy as curl. */
 export function DeliveryDetail({ webhookId }: { webhookId: string }) {
   const record = useOpenDelivery();
   const logWarning = useOpenLogWarning();
@@ -72,6 +73,7 @@ export function DeliveryDetail({ webhookId }: { webhookId: string }) {
       <div className={styles.header}>
         <RecordSummary record={record} />
         <div className={styles.actions}>
+          <DiagnoseDelivery record={record} />
           <button
             type="button"
             className={buttonClass('plain', 'small')}

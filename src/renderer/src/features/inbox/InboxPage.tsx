@@ -9,6 +9,7 @@ import inline from '../common/inline-error.module.css';
 import page from '../common/page.module.css';
 import panel from '../common/panel.module.css';
 import text from '../common/text.module.css';
+import { loadDoctorTargets } from '../doctor/actions';
 import { clearInbox, followInbox, loadInbox } from './actions';
 import { AnswerFields } from './AnswerFields';
 import styles from './InboxPage.module.css';
@@ -74,6 +75,8 @@ export function InboxPage() {
   useEffect(() => {
     const stop = followInbox();
     void loadInbox();
+    // The webhooks "Verify against" offers (each request's verdict is asked when it is chosen).
+    void loadDoctorTargets();
     return stop;
   }, []);
 

@@ -106,7 +106,7 @@ export function RequestDetail() {
           </dd>
         </div>
       </dl>
-      <RequestVerdict />
+      <RequestVerdict requestId={request.id} />
       <h3 className={styles.heading}>Headers</h3>
       <Headers headers={request.headers} />
       <h3 className={styles.heading}>Body</h3>

@@ -1,10 +1,11 @@
-import { Inbox, type LucideIcon } from 'lucide-react';
+import { Inbox, Stethoscope, type LucideIcon } from 'lucide-react';
 import { useUi, type ToolPage } from '../../stores/ui';
 import styles from './PageLinks.module.css';
 
 /** Each page the sidebar opens below the APIs, with its link's words and icon (a new ToolPage needs one). */
 const PAGE_LINKS: Record<ToolPage, { label: string; icon: LucideIcon }> = {
   inbox: { label: 'Receive webhooks', icon: Inbox },
+  doctor: { label: 'Signature doctor', icon: Stethoscope },
 };
 
 /** The sidebar's links to the pages beside the APIs' Webhooks pages; the open one is marked current. */

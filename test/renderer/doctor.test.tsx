@@ -221,7 +221,10 @@ describe('the Signature doctor page', () => {
     await user.paste(secret);
     region = await diagnose(user);
     expect(verdictOf(region)).toHaveTextContent('Valid — signed with the secret you pasted');
-    expect(region.textContent).not.toContain(secret);
+    // In the field only: never in the page's HTML (no value attribute), never in a store.
+    expect(field).toHaveValue(secret);
+    expect(document.body.innerHTML).not.toContain(secret);
+    expect(JSON.stringify(useDoctor.getState())).not.toContain(secret);
 
     // Another choice forgets it; so does leaving the page.
     await user.selectOptions(againstField(), 'A secret I paste');

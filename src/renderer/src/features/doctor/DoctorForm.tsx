@@ -36,8 +36,8 @@ Stripe-Signature: t=1764300000,v1=5257a8…
  * any API, or "A secret I paste", which shows the secret's field), "Scheme" ("Detect from headers" unless
  * chosen), "Tolerance (s)" for the timestamp, and "Diagnose" (also Ctrl+Enter in the request).
  *
- * The pasted secret stays in this component's state only: it is sent with the diagnosis and forgotten when the
- * user chooses a webhook instead or leaves the page.
+ * The pasted secret stays in this component's state only (and in its field, never in the page's HTML): it is
+ * sent with the diagnosis and forgotten when the user chooses a webhook instead or leaves the page.
  */
 export function DoctorForm() {
   const draft = useDoctor((state) => state.draft);
@@ -88,18 +88,25 @@ export function DoctorForm() {
     await submit.run(() => diagnosePastedRequest(input));
   };
 
+  const secretChanged = (next: string) => {
+    setSecret(next);
+    useDoctor.getState().diagnosed(null);
+    submit.clearError();
+    setInvalid((errors) => without(errors, 'secret'));
+  };
+
   // A password field drops line breaks, yet a secret with one is a classic mistake the doctor names: a paste
   // that has one is kept exactly as pasted.
   const pasteSecret = (event: ClipboardEvent<HTMLInputElement>) => {
     const pasted = event.clipboardData.getData('text');
     if (!/[\r\n]/.test(pasted)) return;
     event.preventDefault();
-    const { value, selectionStart, selectionEnd } = event.currentTarget;
-    setSecret(
-      value.slice(0, selectionStart ?? value.length) + pasted + value.slice(selectionEnd ?? value.length),
-    );
-    useDoctor.getState().diagnosed(null);
-    setInvalid((errors) => without(errors, 'secret'));
+    const field = event.currentTarget;
+    const { value, selectionStart, selectionEnd } = field;
+    const next =
+      value.slice(0, selectionStart ?? value.length) + pasted + value.slice(selectionEnd ?? value.length);
+    field.value = next; // shown without the line break; kept with it below
+    secretChanged(next);
   };
 
   const submitOnCtrlEnter = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -223,16 +230,13 @@ export function DoctorForm() {
             id={`${id}-secret`}
             className={cx(form.control, styles.secretInput)}
             type="password"
-            value={secret}
+            // Not controlled: React would copy a controlled value into the element's value attribute, and the
+            // secret would then be in the page's HTML.
+            defaultValue=""
             autoComplete="off"
             spellCheck={false}
             onPaste={pasteSecret}
-            onChange={(event) => {
-              setSecret(event.target.value);
-              useDoctor.getState().diagnosed(null);
-              submit.clearError();
-              setInvalid((errors) => without(errors, 'secret'));
-            }}
+            onChange={(event) => secretChanged(event.target.value)}
             aria-invalid={invalid.secret ? true : undefined}
             aria-describedby={`${id}-secret-note`}
           />

@@ -183,6 +183,7 @@ describe('More actions', () => {
       'Send test delivery',
       'Check endpoint',
       'Check receiver security',
+      'Receiver code',
       'Edit URL',
       'Edit details',
       'Change product version',

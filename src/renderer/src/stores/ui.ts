@@ -26,6 +26,8 @@ export type RowDialog =
   | 'endpoint-check'
   /** "Check receiver security": forged deliveries the receiver must refuse (features/preflight). */
   | 'receiver-security'
+  /** "Receiver code": code that verifies the webhook's signatures (features/receiver-code). */
+  | 'receiver-code'
   /** "This webhook is paused. Send anyway?" before a test delivery or a redelivery to a paused webhook. */
   | 'send-paused';
 

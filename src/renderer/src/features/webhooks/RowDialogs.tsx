@@ -15,6 +15,7 @@ import { RollDialog } from '../rotation/RollDialog';
 import { dataSelector, returnFocusTo } from '../common/focus-return';
 import { EndpointCheckDialog } from '../preflight/EndpointCheckDialog';
 import { ReceiverSecurityDialog } from '../preflight/ReceiverSecurityDialog';
+import { ReceiverCodeDialog } from '../receiver-code/ReceiverCodeDialog';
 
 /** The one dialog a row's "More actions" menu opened, rendered at page level so rows stay light. */
 export function RowDialogs() {
@@ -122,6 +123,8 @@ export function RowDialogs() {
       );
     case 'receiver-security':
       return <ReceiverSecurityDialog key={webhook.id} webhook={webhook} {...common} />;
+    case 'receiver-code':
+      return <ReceiverCodeDialog key={webhook.id} webhook={webhook} {...common} />;
     case 'delete':
       return (
         <ConfirmDialog

@@ -2,6 +2,7 @@
  * The items of a row's "More actions" menu, in order; `select` runs when the item is chosen.
  */
 import {
+  FileCode,
   FilePen,
   KeyRound,
   Layers,
@@ -93,6 +94,7 @@ export function rowActions(paused: boolean, phase: RotationPhase = 'none'): read
       opensDialog: true,
       select: openDialog('receiver-security'),
     },
+    { label: 'Receiver code', icon: FileCode, opensDialog: true, select: openDialog('receiver-code') },
     { label: 'Edit URL', icon: Pencil, opensDialog: true, select: openDialog('edit-url') },
     { label: 'Edit details', icon: FilePen, opensDialog: true, select: openDialog('edit-details') },
     {

@@ -8,6 +8,7 @@ import { openDeliveryLogStore } from './deliveries/log-store';
 import { createHttpClient } from './deliveries/http-client';
 import { listenHttp } from './inbox/http-listener';
 import { createNetworkProbes } from './preflight/network-probes';
+import { electronTransferFiles } from './shell/transfer-files';
 import { createKeytarVault } from './keychain/keytar-vault';
 import { ownTopFrameCheck } from './ipc/handle';
 import { channelHandlers, registerIpc } from './ipc/register';
@@ -38,6 +39,7 @@ function onReady(): void {
     http: createHttpClient(),
     listen: listenHttp,
     probes: createNetworkProbes(),
+    transferFiles: electronTransferFiles,
     startupNotices: [...opened.notices, ...log.notices],
   });
   const trustedOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];

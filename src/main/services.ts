@@ -20,6 +20,8 @@ import { createRotationService } from './rotation/rotation';
 import { createInbox } from './inbox/inbox';
 import { createDoctorService } from './doctor/diagnoses';
 import { createReceiverCodeService } from './receiver-code/receiver-code-service';
+import { createTransferService } from './transfer/transfer';
+import type { TransferFiles } from './transfer/ports';
 import type { Listen } from './inbox/ports';
 import { createEndpointChecker } from './preflight/preflight';
 import { createReceiverSecurityCheck } from './preflight/receiver-security';
@@ -37,6 +39,8 @@ export interface ServiceDeps {
   listen: Listen;
   /** The network questions of "Check endpoint". */
   probes: EndpointProbes;
+  /** Where exports go and imports come from. */
+  transferFiles: TransferFiles;
   /** Defaults to Hookwarden/<package version>. */
   userAgent?: string;
   /** Notices from opening the config and the delivery log. */
@@ -155,6 +159,7 @@ export function startServices(deps: ServiceDeps) {
       ...createReceiverSecurityCheck({ config, clock, send: deliveries.sendForSecurityCheck }),
     },
     inbox,
+    transfer: createTransferService({ config, secrets: profileSecrets, clock, files: deps.transferFiles }),
     receiverCode: createReceiverCodeService({
       config,
       readRole: secrets.readRole,

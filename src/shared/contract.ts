@@ -31,6 +31,7 @@ import type { Result } from './errors';
 import type { EndpointCheck, SecurityReport } from './preflight';
 import { DOCTOR_REQUEST_MAX_CHARS, type Diagnosis } from './doctor';
 import { receiverLanguageSchema, type ReceiverCode, type ReceiverEnvVar } from './receiver-code';
+import { importChoicesSchema, passphraseSchema, type ImportPreview, type ImportResult } from './transfer';
 import { retryStartSchema, type RetryRun } from './retries';
 import { inboxResponseSchema, inboxStartSchema, type InboxStatus, type ReceivedRequest } from './inbox';
 import { DEFAULT_OVERLAP, overlapChoiceSchema, secretRoleSchema } from './rotation';
@@ -53,6 +54,11 @@ const noInput = z.undefined();
 const byId = z.strictObject({ id: idSchema });
 const byWebhook = z.strictObject({ webhookId: idSchema });
 const byDelivery = z.strictObject({ deliveryId: idSchema });
+const importStepSchema = z.strictObject({
+  token: idSchema,
+  passphrase: passphraseSchema.optional(),
+  choices: importChoicesSchema.default({ sameId: 'replace', duplicates: 'skip' }),
+});
 const bySecret = z.strictObject({ id: idSchema, role: secretRoleSchema.default('current') });
 const apiVersion = { apiId: idSchema, version: versionLabelSchema };
 
@@ -149,6 +155,13 @@ export const contract = {
       confirmed: z.boolean().default(false),
     }),
   ),
+
+  'transfer.export': channel<{ path: string | null }>()(
+    z.strictObject({ withSecrets: z.boolean(), passphrase: passphraseSchema.optional() }),
+  ),
+  'transfer.openImport': channel<{ token: string; path: string; encrypted: boolean } | null>()(noInput),
+  'transfer.previewImport': channel<ImportPreview>()(importStepSchema),
+  'transfer.applyImport': channel<ImportResult>()(importStepSchema),
 
   'receiverCode.get': channel<ReceiverCode & { env: ReceiverEnvVar[] }>()(
     z.strictObject({ id: idSchema, language: receiverLanguageSchema }),

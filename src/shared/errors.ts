@@ -17,6 +17,10 @@ export const ERROR_CODES = [
   /** "Switch to the new secret" before the receiver accepted both secrets, and not forced. */
   'ROTATION_UNTESTED',
   'STORAGE_FAILED',
+  /** An import file that is not a Hookwarden export this version can read (format, version, corrupt). */
+  'INVALID_FILE',
+  /** The passphrase does not open an encrypted export. */
+  'WRONG_PASSPHRASE',
   /** Retries are already running for this webhook. */
   'RUN_IN_PROGRESS',
   /** The step affects something outside this machine: the UI asks, then sends it again confirmed. */

@@ -214,7 +214,9 @@ type FieldKind =
   | 'against'
   | 'time'
   | 'tolerance'
-  | 'language';
+  | 'language'
+  | 'passphrase'
+  | 'choices';
 type Shape = Record<string, { kind: FieldKind; optional?: true }>;
 const required = (kind: FieldKind) => ({ kind });
 const optional = (kind: FieldKind) => ({ kind, optional: true as const });
@@ -272,6 +274,18 @@ const SHAPES: Record<Channel, Shape | null> = {
   'preflight.checkWebhook': { id: required('webhookId') },
   'preflight.checkUrl': { url: required('url'), scheme: optional('scheme') },
   'preflight.checkReceiver': { id: required('webhookId'), confirmed: optional('flag') },
+  'transfer.export': { withSecrets: required('flag'), passphrase: optional('passphrase') },
+  'transfer.openImport': null,
+  'transfer.previewImport': {
+    token: required('requestId'),
+    passphrase: optional('passphrase'),
+    choices: optional('choices'),
+  },
+  'transfer.applyImport': {
+    token: required('requestId'),
+    passphrase: optional('passphrase'),
+    choices: optional('choices'),
+  },
   'receiverCode.get': { id: required('webhookId'), language: required('language') },
   'receiverCode.copy': { id: required('webhookId'), language: required('language') },
   'receiverCode.copyEnv': { id: required('webhookId') },
@@ -377,6 +391,15 @@ const INVALID: Record<FieldKind, (random: Random, ids: Ids) => unknown> = {
   time: (random) => pick(random, ['yesterday', '2026-13-01T00:00:00Z', 0, null]),
   tolerance: (random) => pick(random, [0, -1, 86_401, 1.5, '300', null]),
   language: (random) => pick(random, ['node', 'Python (Flask)', 'rust', '', null]),
+  passphrase: (random) => pick(random, ['short', '', 'p'.repeat(1025), 12345678, null]),
+  choices: (random) =>
+    pick(random, [
+      { sameId: 'overwrite' },
+      { duplicates: 'ask' },
+      { sameId: 'skip', extra: 1 },
+      'replace',
+      null,
+    ]),
 };
 /** Values of a type the kind never takes (strings only where the kind refuses every string the junk holds). */
 function wrongType(kind: FieldKind, random: Random): unknown {
@@ -427,6 +450,8 @@ const VALID: Record<FieldKind, (ids: Ids) => unknown> = {
   time: () => '2026-03-01T09:00:00.000Z',
   tolerance: () => 300,
   language: () => 'go',
+  passphrase: () => 'correct horse battery',
+  choices: () => ({ sameId: 'skip', duplicates: 'skip' }),
 };
 
 /** A valid input of the shape, every optional field included. */

@@ -10,6 +10,7 @@ import { openDeliveryLogStore } from '../../src/main/deliveries/log-store';
 import { createHttpClient } from '../../src/main/deliveries/http-client';
 import { listenHttp } from '../../src/main/inbox/http-listener';
 import { createNetworkProbes } from '../../src/main/preflight/network-probes';
+import { electronTransferFiles } from '../../src/main/shell/transfer-files';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../src/main/shell/app-protocol';
 import { ownTopFrameCheck, type InvokeEvent } from '../../src/main/ipc/handle';
 import { channelHandlers, registerIpc } from '../../src/main/ipc/register';
@@ -38,6 +39,7 @@ export function startCore(dir: string, vault: SecretVault) {
     http: createHttpClient(),
     listen: listenHttp,
     probes: createNetworkProbes(),
+    transferFiles: electronTransferFiles,
     startupNotices: [...opened.notices, ...log.notices],
   });
   type Listener = (event: InvokeEvent, input: unknown) => Promise<Result<unknown>>;

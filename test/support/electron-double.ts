@@ -113,10 +113,20 @@ export const clipboard = {
 };
 
 export const errorBoxes: { title: string; content: string }[] = [];
+/** What the next save and open dialogs answer (null: the user cancels); a test sets them. */
+export const dialogAnswers: { save: string | null; open: string | null } = { save: null, open: null };
 export const dialog = {
   showErrorBox(title: string, content: string) {
     errorBoxes.push({ title, content });
   },
+  showSaveDialog: async () => ({
+    canceled: dialogAnswers.save === null,
+    filePath: dialogAnswers.save ?? undefined,
+  }),
+  showOpenDialog: async () => ({
+    canceled: dialogAnswers.open === null,
+    filePaths: dialogAnswers.open === null ? [] : [dialogAnswers.open],
+  }),
 };
 
 export const shellCalls: string[] = [];
@@ -159,6 +169,10 @@ export class BrowserWindow extends Emitter {
   static created: BrowserWindow[] = [];
   static getAllWindows() {
     return BrowserWindow.created;
+  }
+  /** The double has no focus: dialogs open without a parent window. */
+  static getFocusedWindow(): BrowserWindow | null {
+    return null;
   }
   loadedUrl: string | null = null;
   readonly sent: { channel: string; payload: unknown }[] = [];

@@ -8,6 +8,7 @@ import { openDeliveryLogStore } from '../../src/main/deliveries/log-store';
 import { createHttpClient } from '../../src/main/deliveries/http-client';
 import { listenHttp } from '../../src/main/inbox/http-listener';
 import { createNetworkProbes } from '../../src/main/preflight/network-probes';
+import { electronTransferFiles } from '../../src/main/shell/transfer-files';
 import type { EndpointProbes } from '../../src/main/preflight/ports';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../src/main/shell/app-protocol';
 import { ownTopFrameCheck, type InvokeEvent } from '../../src/main/ipc/handle';
@@ -94,6 +95,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     http: options.http ?? createHttpClient(),
     listen: listenHttp,
     probes: options.probes ?? createNetworkProbes(),
+    transferFiles: electronTransferFiles,
     startupNotices: [...opened.notices, ...log.notices],
     clipboardClearMs: options.clipboardClearMs,
     schedule: options.schedule,

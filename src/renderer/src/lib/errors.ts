@@ -21,6 +21,8 @@ const FALLBACK: Record<ErrorCode, string> = {
   NO_ROTATION: 'This webhook has no rotation at that step.',
   ROTATION_UNTESTED: 'Your receiver has not yet accepted both secrets.',
   STORAGE_FAILED: 'The configuration could not be saved. Nothing was changed.',
+  INVALID_FILE: 'This file cannot be imported. Nothing was changed.',
+  WRONG_PASSPHRASE: 'The passphrase does not open this file. Nothing was changed.',
   RUN_IN_PROGRESS: 'Retries are already running for this webhook.',
   NEEDS_CONFIRMATION: 'Confirm to go on.',
   PORT_IN_USE: 'That port is already in use: choose another one.',

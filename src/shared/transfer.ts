@@ -1,0 +1,67 @@
+/** Export and import of a configuration, shared by main, the CLI and the UI. */
+import { z } from 'zod';
+import { DEFAULT_SETTINGS, settingsSchema, storedTemplateSchema } from './delivery';
+import { apiSchema, webhookSchema } from './domain';
+import { idSchema, isoTimeSchema } from './ids';
+
+export const EXPORT_FORMAT = 'hookwarden-configuration';
+export const EXPORT_VERSION = 1;
+
+/** A webhook as exported: its state on this machine (a rotation in progress, an endpoint check) stays here. */
+export const exportedWebhookSchema = webhookSchema.omit({ rotation: true, endpointCheck: true });
+
+/** The secrets of one webhook, only in an encrypted export: its current secret and secret headers' values. */
+const exportedSecretsSchema = z.strictObject({
+  current: z.string().min(1),
+  headers: z.record(z.string(), z.string()),
+});
+
+export const exportFileSchema = z.strictObject({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  exportedAt: isoTimeSchema,
+  apis: z.array(apiSchema),
+  webhooks: z.array(exportedWebhookSchema),
+  templates: z.array(storedTemplateSchema),
+  settings: settingsSchema.default(DEFAULT_SETTINGS),
+  /** By webhook id; present only in an export with secrets (which is always encrypted). */
+  secrets: z.record(idSchema, exportedSecretsSchema).optional(),
+});
+export type ExportFile = z.infer<typeof exportFileSchema>;
+export type ExportedWebhook = z.infer<typeof exportedWebhookSchema>;
+
+/** What an import would do, shown before anything changes. Webhooks are named "API version (URL)". */
+export interface ImportPreview {
+  withSecrets: boolean;
+  apis: { added: string[]; updated: string[] };
+  webhooks: {
+    added: string[];
+    /** The same id is already here: replaced or skipped, as chosen. */
+    sameId: string[];
+    /** Another webhook of the same API has the same version and URL: added anyway or skipped, as chosen. */
+    duplicates: string[];
+    /** Not importable now (a rotation in progress here): skipped. */
+    blocked: string[];
+  };
+  templates: number;
+}
+
+export const MIN_PASSPHRASE_LENGTH = 8;
+export const passphraseSchema = z
+  .string()
+  .min(MIN_PASSPHRASE_LENGTH, `A passphrase has at least ${MIN_PASSPHRASE_LENGTH} characters.`)
+  .max(1024);
+
+export const importChoicesSchema = z.strictObject({
+  sameId: z.enum(['replace', 'skip']).default('replace'),
+  duplicates: z.enum(['add', 'skip']).default('skip'),
+});
+export type ImportChoices = z.infer<typeof importChoicesSchema>;
+
+export interface ImportResult {
+  added: string[];
+  replaced: string[];
+  skipped: string[];
+  /** Webhooks that got a fresh secret (a plain export has none): their receivers need it. */
+  freshSecrets: string[];
+}

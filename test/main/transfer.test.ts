@@ -1,0 +1,248 @@
+/**
+ * Export and import through the real core: real files, the real keychain, the real config store. An encrypted
+ * export opens with Debian's `age` (driven through a pseudo-terminal, as it reads passphrases only from one)
+ * and with age-encryption; bad files change nothing; a failed config write puts every secret back.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Decrypter } from 'age-encryption';
+import { describe, expect, it } from 'vitest';
+import type { ExportFile } from '../../src/shared/transfer';
+import { dialogAnswers } from '../support/electron-double';
+import { faultyStore } from '../support/faults';
+import { startWithWebhook } from '../support/fixtures';
+import { profileItems, storedSecrets } from '../support/keyring';
+import { startHarness, type Harness } from '../support/main-harness';
+import { tempDir } from '../support/temp';
+
+const run = promisify(execFile);
+const PASSPHRASE = 'correct horse battery staple';
+
+/** A profile with two APIs, three webhooks (one with a secret header), a template and a setting. */
+async function richProfile() {
+  const { h, api, hook } = await startWithWebhook();
+  await h.ok('webhooks.setHeaders', {
+    id: hook.id,
+    headers: [
+      { name: 'X-Api-Key', secret: true, value: 'key-value-1234' },
+      { name: 'X-Team', secret: false, value: 'blue' },
+    ],
+  });
+  const other = await h.ok('apis.create', { name: 'Receipts', versions: ['v1'] });
+  await h.ok('webhooks.create', {
+    apiId: other.id,
+    version: 'v1',
+    url: 'https://r.example.com/in',
+    scheme: 'stripe',
+  });
+  await h.ok('webhooks.create', {
+    apiId: api.id,
+    version: 'v3',
+    url: 'https://example.com/b',
+    scheme: 'github',
+  });
+  await h.ok('templates.save', { apiId: api.id, version: 'v4', json: '{"custom":true}' });
+  await h.ok('settings.update', { deliveryTimeoutSeconds: 20 });
+  return { h, api, hook };
+}
+
+/** The config file's parts an export carries: what an identical import must reproduce. */
+function shared(h: Harness) {
+  const config = JSON.parse(readFileSync(join(h.dir, 'config.json'), 'utf8')) as ExportFile;
+  const { apis, webhooks, templates, settings } = config;
+  return { apis, webhooks, templates, settings };
+}
+
+/** Each webhook's secrets in the keychain, by webhook id and slot, without the profile prefix. */
+async function secretsOf(h: Harness) {
+  return Object.fromEntries(await profileItems(h));
+}
+
+async function exportTo(h: Harness, withSecrets: boolean): Promise<string> {
+  const path = join(tempDir(), withSecrets ? 'export.json.age' : 'export.json');
+  dialogAnswers.save = path;
+  const result = await h.ok(
+    'transfer.export',
+    withSecrets ? { withSecrets, passphrase: PASSPHRASE } : { withSecrets },
+  );
+  expect(result).toEqual({ path });
+  return path;
+}
+
+async function importFrom(h: Harness, path: string, passphrase?: string, choices?: object) {
+  dialogAnswers.open = path;
+  const opened = await h.ok('transfer.openImport');
+  if (!opened) throw new Error('no file opened');
+  const step = { token: opened.token, ...(passphrase && { passphrase }), ...(choices && { choices }) };
+  return {
+    opened,
+    preview: await h.ok('transfer.previewImport', step),
+    result: await h.ok('transfer.applyImport', step),
+  };
+}
+
+describe('export and import', () => {
+  it('a plain export has no secret; imported into an empty profile: the same config, fresh secrets listed', async () => {
+    const { h } = await richProfile();
+    const path = await exportTo(h, false);
+    const text = readFileSync(path, 'utf8');
+    for (const secret of storedSecrets) expect(text).not.toContain(secret);
+    expect(JSON.parse(text)).toMatchObject({ format: 'hookwarden-configuration', version: 1 });
+
+    const empty = await startHarness();
+    const { opened, preview, result } = await importFrom(empty, path);
+    expect(opened?.encrypted).toBe(false);
+    expect(preview.withSecrets).toBe(false);
+    expect(preview.webhooks.added).toHaveLength(3);
+    expect(result.freshSecrets).toHaveLength(3);
+    expect(shared(empty)).toEqual(shared(h));
+    const fresh = await secretsOf(empty);
+    const original = await secretsOf(h);
+    expect(Object.keys(fresh).filter((k) => !k.includes('#'))).toHaveLength(3);
+    for (const value of Object.values(fresh)) expect(Object.values(original)).not.toContain(value);
+  });
+
+  it('with secrets: an age file that age -d and age-encryption open; imported, the very same secrets', async () => {
+    const { h } = await richProfile();
+    const path = await exportTo(h, true);
+    const bytes = readFileSync(path);
+    expect(bytes.subarray(0, 21).toString()).toBe('age-encryption.org/v1');
+
+    // Debian's age reads the passphrase from a terminal only: `script` gives it one. The decrypted file holds
+    // the secrets on purpose: it goes to a folder of its own (not scanned for leaks), removed at once.
+    const plainDir = mkdtempSync(join(tmpdir(), 'hookwarden-decrypted-'));
+    const out = join(plainDir, 'decrypted.json');
+    await run(
+      'sh',
+      ['-c', `(sleep 1; printf '%s\\n' "$PASS") | script -qec "age -d -o '${out}' '${path}'" /dev/null`],
+      {
+        env: { ...process.env, PASS: PASSPHRASE },
+      },
+    );
+    const byCli = JSON.parse(readFileSync(out, 'utf8')) as ExportFile;
+    rmSync(plainDir, { recursive: true, force: true });
+    const decrypter = new Decrypter();
+    decrypter.addPassphrase(PASSPHRASE);
+    expect(JSON.parse(await decrypter.decrypt(bytes, 'text'))).toEqual(byCli);
+    const original = await secretsOf(h);
+    expect(
+      Object.values(byCli.secrets ?? {})
+        .map((s) => s.current)
+        .sort(),
+    ).toEqual(
+      Object.entries(original)
+        .filter(([k]) => !k.includes('#'))
+        .map(([, v]) => v)
+        .sort(),
+    );
+
+    const empty = await startHarness();
+    const { result } = await importFrom(empty, path, PASSPHRASE);
+    expect(result.freshSecrets).toEqual([]);
+    expect(shared(empty)).toEqual(shared(h));
+    expect(await secretsOf(empty)).toEqual(original);
+
+    // Re-importing the same file changes nothing.
+    const before = readFileSync(join(empty.dir, 'config.json'), 'utf8');
+    const again = await importFrom(empty, path, PASSPHRASE);
+    expect(again.preview.webhooks.added).toEqual([]);
+    expect(again.preview.webhooks.sameId).toHaveLength(3);
+    expect(readFileSync(join(empty.dir, 'config.json'), 'utf8')).toBe(before);
+    expect(await secretsOf(empty)).toEqual(original);
+  }, 60_000);
+
+  it('another format, a newer version, a corrupt or cut file, a wrong passphrase: a clear error, nothing changed', async () => {
+    const { h } = await richProfile();
+    const encrypted = readFileSync(await exportTo(h, true));
+    const plain = JSON.parse(readFileSync(await exportTo(h, false), 'utf8')) as ExportFile;
+    const target = await startHarness();
+    const before = readFileSync(join(target.dir, 'config.json'), 'utf8');
+    const dir = tempDir();
+    const cases: [string, string | Buffer, string, RegExp, string?][] = [
+      ['other.json', JSON.stringify({ format: 'other', version: 1 }), 'INVALID_FILE', /another format/],
+      ['newer.json', JSON.stringify({ ...plain, version: 2 }), 'INVALID_FILE', /newer Hookwarden/],
+      ['cut.json', JSON.stringify(plain).slice(0, 200), 'INVALID_FILE', /not JSON/],
+      [
+        'bad.json',
+        JSON.stringify({ ...plain, webhooks: [{ id: 'x' }] }),
+        'INVALID_FILE',
+        /cannot be imported: webhooks/,
+      ],
+      [
+        'cut.age',
+        encrypted.subarray(0, encrypted.length - 40),
+        'INVALID_FILE',
+        /damaged or incomplete/,
+        PASSPHRASE,
+      ],
+      ['wrong.age', encrypted, 'WRONG_PASSPHRASE', /does not open/, 'not the passphrase'],
+      ['none.age', encrypted, 'WRONG_PASSPHRASE', /give its passphrase/],
+    ];
+    for (const [name, content, code, message, passphrase] of cases) {
+      writeFileSync(join(dir, name), content);
+      dialogAnswers.open = join(dir, name);
+      const opened = await target.ok('transfer.openImport');
+      const step = { token: opened?.token as string, ...(passphrase && { passphrase }) };
+      const result = await target.invoke('transfer.applyImport', step);
+      expect(result, name).toMatchObject({ ok: false, error: { code } });
+      expect(result.ok || result.error.message, name).toMatch(message);
+    }
+    expect(readFileSync(join(target.dir, 'config.json'), 'utf8')).toBe(before);
+    expect(await secretsOf(target)).toEqual({});
+  }, 60_000);
+
+  it('a webhook with the same id is replaced or skipped; the same version and URL is skipped or added', async () => {
+    const { h, hook } = await richProfile();
+    const path = await exportTo(h, false);
+    await h.ok('webhooks.updateUrl', { id: hook.id, url: 'https://example.com/changed' });
+    const secretBefore = (await secretsOf(h))[hook.id];
+
+    const skipped = await importFrom(h, path, undefined, { sameId: 'skip' });
+    expect(skipped.result.skipped).toHaveLength(3);
+    expect((await h.ok('webhooks.list', { apiId: hook.apiId })).find((w) => w.id === hook.id)?.url).toBe(
+      'https://example.com/changed',
+    );
+    const replaced = await importFrom(h, path, undefined, { sameId: 'replace' });
+    expect(replaced.result.replaced).toHaveLength(3);
+    expect((await h.ok('webhooks.list', { apiId: hook.apiId })).find((w) => w.id === hook.id)?.url).toBe(
+      'https://example.com/a',
+    );
+    // A plain export keeps the secret this profile has.
+    expect((await secretsOf(h))[hook.id]).toBe(secretBefore);
+
+    // Another profile with the same API (by name), version and URL: a duplicate, skipped unless asked.
+    const { h: other } = await startWithWebhook();
+    const duplicates = await importFrom(other, path, undefined, { duplicates: 'skip' });
+    expect(duplicates.preview.webhooks.duplicates).toEqual(['Invoices v4 (https://example.com/a)']);
+    expect(duplicates.result.skipped).toEqual(['Invoices v4 (https://example.com/a)']);
+    expect(duplicates.result.added).toHaveLength(2);
+  });
+
+  it('a config write that fails: every secret written is put back, the config unchanged', async () => {
+    const { h } = await richProfile();
+    const path = await exportTo(h, true);
+    const vaultOwner = await startHarness();
+    let control: ReturnType<typeof faultyStore>['control'] | undefined;
+    const target = await startHarness({
+      dir: vaultOwner.dir,
+      vault: vaultOwner.vault,
+      wrapStore: (store) => {
+        const faulty = faultyStore(store);
+        control = faulty.control;
+        return faulty.store;
+      },
+    });
+    dialogAnswers.open = path;
+    const opened = await target.ok('transfer.openImport');
+    (control as NonNullable<typeof control>).armed = true;
+    const result = await target.invoke('transfer.applyImport', {
+      token: opened?.token as string,
+      passphrase: PASSPHRASE,
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'STORAGE_FAILED' } });
+    expect(await secretsOf(target)).toEqual({});
+  }, 60_000);
+});

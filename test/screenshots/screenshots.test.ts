@@ -3,6 +3,7 @@
  * `npm run screenshots`: PNGs of the Webhooks page's main states, taken from the BUILT app in Chromium
  * (through the e2e bridge, real main handlers and keychain), written to docs/screenshots/.
  */
+import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
@@ -371,6 +372,109 @@ describe('screenshots', () => {
         await dialog.getByRole('button', { name: 'Check the old secret is refused', exact: true }).click();
         await dialog.getByText('Refused: 401 Unauthorized').waitFor();
         await shot(page, 'rotation-guided-4-check-refused');
+      }
+    });
+  });
+
+  describe('checks before going live (issue 13)', () => {
+    /** An API with one webhook of `scheme` whose receiver on 127.0.0.1 answers with `respond`. */
+    async function oneWebhook(
+      options: BridgedAppOptions,
+      scheme: 'standard-webhooks' | 'mindee',
+      respond?: Parameters<typeof startReceiver>[0],
+    ) {
+      const receiver = closeAfterEach(await startReceiver(respond));
+      const url = `${receiver.url}/webhooks/invoices`;
+      const app = closeAfterEach(await start(options));
+      const api = await app.harness.ok('apis.create', { name: 'Invoices', versions: ['v4', 'v3'] });
+      const webhook = await app.harness.ok('webhooks.create', { apiId: api.id, version: 'v4', url, scheme });
+      await app.page.reload();
+      const row = app.page.getByRole('grid', { name: 'Webhooks' }).getByRole('row').filter({ hasText: url });
+      await row.waitFor();
+      const choose = async (item: string) => {
+        await row.getByRole('button', { name: 'More actions', exact: true }).click();
+        await app.page.getByRole('menuitem', { name: item, exact: true }).click();
+      };
+      return { app, page: app.page, webhook, url, row, choose };
+    }
+
+    const sizes = [
+      { suffix: '', options: {} },
+      { suffix: '-800x600-dark', options: { viewport: { width: 800, height: 600 }, colorScheme: 'dark' } },
+    ] as const;
+
+    it('"Endpoint check": the six checks (1200×800; 800×600 dark)', async () => {
+      for (const { suffix, options } of sizes) {
+        const { page, choose } = await oneWebhook(options, 'standard-webhooks');
+        await choose('Check endpoint');
+        const dialog = page.getByRole('dialog', { name: 'Endpoint check', exact: true });
+        await dialog.getByRole('list', { name: 'Checks' }).waitFor();
+        await page.mouse.move(0, 0);
+        await shot(page, `endpoint-check${suffix}`);
+      }
+    });
+
+    it('"Check receiver security": a receiver that ignores the timestamp, and the confirmation (1200×800; 800×600 dark)', async () => {
+      for (const { suffix, options } of sizes) {
+        let secret = '';
+        const { app, page, webhook, choose } = await oneWebhook(
+          options,
+          'standard-webhooks',
+          (request, response) => {
+            // Checks the HMAC, never the timestamp: only the replay probes fail.
+            const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
+            const id = String(request.headers['webhook-id']);
+            const signed = `${id}.${String(request.headers['webhook-timestamp'])}.${request.body}`;
+            const expected = `v1,${createHmac('sha256', key).update(signed).digest('base64')}`;
+            const ok = String(request.headers['webhook-signature']).split(' ').includes(expected);
+            response.writeHead(ok ? 204 : 401).end();
+          },
+        );
+        secret = (await app.harness.ok('secrets.reveal', { id: webhook.id })).secret;
+        await choose('Check receiver security');
+        const dialog = page.getByRole('dialog', { name: 'Receiver security check', exact: true });
+        await dialog.getByRole('list', { name: 'Probes' }).waitFor();
+        await page.mouse.move(0, 0);
+        await shot(page, `receiver-security${suffix}`);
+      }
+      // A host other than this machine: asked first.
+      const app = closeAfterEach(await start());
+      const api = await app.harness.ok('apis.create', { name: 'Invoices', versions: ['v4'] });
+      await app.harness.ok('webhooks.create', {
+        apiId: api.id,
+        version: 'v4',
+        url: 'https://api.acme.example/webhooks/invoices',
+      });
+      await app.page.reload();
+      await app.page.getByRole('button', { name: 'More actions', exact: true }).click();
+      await app.page.getByRole('menuitem', { name: 'Check receiver security', exact: true }).click();
+      await app.page.getByRole('alertdialog', { name: 'Send forged requests?' }).waitFor();
+      await shot(app.page, 'receiver-security-confirm');
+    });
+
+    it('"Send with retries": the schedule, a run, the attempts in the log (1200×800; 800×600 dark)', async () => {
+      for (const { suffix, options } of sizes) {
+        let count = 0;
+        const { page, row } = await oneWebhook(options, 'standard-webhooks', (_request, response) => {
+          count++;
+          response.writeHead(count < 4 ? 503 : 200).end();
+        });
+        await row.click();
+        const region = page.getByRole('region', { name: 'Deliveries', exact: true });
+        await region.getByRole('button', { name: 'Send with retries', exact: true }).click();
+        const dialog = page.getByRole('dialog', { name: 'Send with retries', exact: true });
+        await dialog.getByRole('combobox', { name: 'Time scale' }).selectOption({ label: '1 s per day' });
+        await page.mouse.move(0, 0);
+        await shot(page, `retries-schedule${suffix}`);
+        await dialog.getByRole('button', { name: 'Start retries', exact: true }).click();
+        await dialog.getByText(/Succeeded: attempt 4 of 8/).waitFor();
+        await dialog.getByRole('list', { name: 'Attempts' }).getByText('200', { exact: true }).waitFor();
+        await shot(page, `retries-run${suffix}`);
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
+        await region.getByRole('listitem').filter({ hasText: 'Attempt 4 of 8' }).waitFor();
+        await page.mouse.move(0, 0);
+        await shot(page, `retries-deliveries${suffix}`);
       }
     });
   });

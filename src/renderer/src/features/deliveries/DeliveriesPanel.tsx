@@ -76,7 +76,6 @@ export function DeliveriesPanel({ webhook }: { webhook: WebhookView }) {
           </p>
           <TimeoutField />
           <PayloadDialog webhook={webhook} />
-          <RetriesDialog webhook={webhook} />
           <button
             type="button"
             className={buttonClass('primary')}
@@ -86,6 +85,9 @@ export function DeliveriesPanel({ webhook }: { webhook: WebhookView }) {
             <Send aria-hidden size={16} />
             Send test delivery
           </button>
+        </div>
+        <div className={styles.retries}>
+          <RetriesDialog webhook={webhook} />
         </div>
         <IconButton
           label="Close deliveries"

@@ -11,6 +11,7 @@ import {
   type RetryScheduleId,
   type TimeScaleId,
 } from '../../../../shared/retries';
+import { cx } from '../../lib/cx';
 import { useDeliveries } from '../../stores/deliveries';
 import { useRetries } from '../../stores/retries';
 import { buttonClass } from '../common/button';
@@ -290,9 +291,9 @@ export function RetriesDialog({ webhook }: { webhook: WebhookView }) {
         </>
       }
       trigger={
-        <button type="button" className={buttonClass()}>
-          <Repeat aria-hidden size={16} />
-          Send with retries
+        <button type="button" className={cx(buttonClass(), styles.trigger)} title="Send with retries">
+          <Repeat aria-hidden size={16} className={styles.triggerIcon} />
+          <span className={styles.triggerLabel}>Send with retries</span>
         </button>
       }
     >

@@ -41,6 +41,8 @@ export interface ServiceDeps {
   probes: EndpointProbes;
   /** Where exports go and imports come from. */
   transferFiles: TransferFiles;
+  /** age's scrypt work factor for exports with secrets (default: age's own). */
+  scryptWorkFactor?: number;
   /** Defaults to Hookwarden/<package version>. */
   userAgent?: string;
   /** Notices from opening the config and the delivery log. */
@@ -159,7 +161,13 @@ export function startServices(deps: ServiceDeps) {
       ...createReceiverSecurityCheck({ config, clock, send: deliveries.sendForSecurityCheck }),
     },
     inbox,
-    transfer: createTransferService({ config, secrets: profileSecrets, clock, files: deps.transferFiles }),
+    transfer: createTransferService({
+      config,
+      secrets: profileSecrets,
+      clock,
+      files: deps.transferFiles,
+      scryptWorkFactor: deps.scryptWorkFactor,
+    }),
     receiverCode: createReceiverCodeService({
       config,
       readRole: secrets.readRole,

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Decrypter } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
+import { SCRYPT_WORK_FACTOR, encryptWithPassphrase } from '../../src/main/transfer/encryption';
 import type { ExportFile } from '../../src/shared/transfer';
 import { dialogAnswers } from '../support/electron-double';
 import { faultyStore } from '../support/faults';
@@ -219,6 +220,12 @@ describe('export and import', () => {
     expect(duplicates.preview.webhooks.duplicates).toEqual(['Invoices v4 (https://example.com/a)']);
     expect(duplicates.result.skipped).toEqual(['Invoices v4 (https://example.com/a)']);
     expect(duplicates.result.added).toHaveLength(2);
+  });
+
+  it("the app encrypts with age's own scrypt work factor (the tests use a lighter one)", async () => {
+    const header = Buffer.from(await encryptWithPassphrase('{}', PASSPHRASE)).toString('latin1');
+    expect(header).toMatch(new RegExp(`^age-encryption\\.org/v1\\n-> scrypt \\S+ ${SCRYPT_WORK_FACTOR}\\n`));
+    expect(SCRYPT_WORK_FACTOR).toBe(18);
   });
 
   it('a config write that fails: every secret written is put back, the config unchanged', async () => {

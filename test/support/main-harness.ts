@@ -96,6 +96,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     listen: listenHttp,
     probes: options.probes ?? createNetworkProbes(),
     transferFiles: electronTransferFiles,
+    // A lighter scrypt than age's own second per attempt: the files stay standard age files.
+    scryptWorkFactor: 12,
     startupNotices: [...opened.notices, ...log.notices],
     clipboardClearMs: options.clipboardClearMs,
     schedule: options.schedule,

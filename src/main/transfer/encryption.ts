@@ -12,9 +12,17 @@ export function isAgeFile(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.subarray(0, AGE_HEADER.length)).toString('latin1') === AGE_HEADER;
 }
 
-export async function encryptWithPassphrase(text: string, passphrase: string): Promise<Uint8Array> {
+/** age's own scrypt work factor (log2 N) for passphrases: about a second of work per attempt, on purpose. */
+export const SCRYPT_WORK_FACTOR = 18;
+
+export async function encryptWithPassphrase(
+  text: string,
+  passphrase: string,
+  workFactor = SCRYPT_WORK_FACTOR,
+): Promise<Uint8Array> {
   const encrypter = new Encrypter();
   encrypter.setPassphrase(passphrase);
+  encrypter.setScryptWorkFactor(workFactor);
   return encrypter.encrypt(text);
 }
 

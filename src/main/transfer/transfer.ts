@@ -30,6 +30,8 @@ interface Deps {
   secrets: ProfileSecrets;
   clock: Clock;
   files: TransferFiles;
+  /** age's scrypt work factor for an export with secrets; tests lower it to save their seconds. */
+  scryptWorkFactor?: number;
 }
 
 /** An import file the user picked, kept in main until it is applied or another is picked. */
@@ -40,7 +42,7 @@ interface PendingImport {
   file?: ExportFile;
 }
 
-export function createTransferService({ config, secrets, clock, files }: Deps) {
+export function createTransferService({ config, secrets, clock, files, scryptWorkFactor }: Deps) {
   let pending: PendingImport | null = null;
 
   /** Each webhook's current secret and secret headers' values, for an export with secrets. */
@@ -74,7 +76,7 @@ export function createTransferService({ config, secrets, clock, files }: Deps) {
     if (!checked.success)
       throw new AppError('INVALID_INPUT', firstMessage(checked.error, 'Invalid passphrase.'));
     const file = buildExport(config.read(), clock.now(), await allSecrets());
-    return encryptWithPassphrase(JSON.stringify(file), passphrase);
+    return encryptWithPassphrase(JSON.stringify(file), passphrase, scryptWorkFactor);
   }
 
   /** Reads an import file fully (decrypting it with the passphrase when it is encrypted); changes nothing. */

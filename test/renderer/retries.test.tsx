@@ -186,4 +186,25 @@ describe('Send with retries', () => {
     const again = await screen.findByRole('dialog', { name: 'Send with retries' });
     expect(within(again).getByRole('status')).toHaveTextContent('Stopped after 1 of 8 attempts.');
   });
+
+  it('a run that ends while its dialog is closed says so in a toast', async () => {
+    const { user, dialog } = await oneWebhook([500]);
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Retry schedule' }), 'custom');
+    const delays = within(dialog).getByRole('textbox', { name: 'Delays between attempts' });
+    await user.clear(delays);
+    await user.type(delays, '1s');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Time scale' }), 'Real time');
+    await user.click(within(dialog).getByRole('button', { name: 'Start retries' }));
+    await within(dialog).findByRole('button', { name: 'Stop' });
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const toasts = screen.getByRole('region', { name: /Notifications/ });
+    expect(
+      await within(toasts).findByText(
+        'Custom retries: All 2 attempts failed: the provider would give up here.',
+        {},
+        { timeout: 4000 },
+      ),
+    ).toBeInTheDocument();
+  });
 });

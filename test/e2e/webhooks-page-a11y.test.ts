@@ -68,6 +68,9 @@ describe('accessibility in Chromium', () => {
     await page.getByRole('menu').waitFor();
     await expect.poll(() => focusedName(page)).toBe('Send test delivery');
     for (const next of [
+      'Check endpoint',
+      'Check receiver security',
+      'Receiver code',
       'Edit URL',
       'Edit details',
       'Change product version',
@@ -88,7 +91,7 @@ describe('accessibility in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('menu').waitFor();
     await expect.poll(() => focusedName(page)).toBe('Send test delivery');
-    await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
     await expect.poll(() => focusedName(page)).toBe('Edit URL');
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Edit endpoint URL' });

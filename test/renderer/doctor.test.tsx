@@ -106,8 +106,9 @@ describe('the Signature doctor page', () => {
     expect(screen.getByRole('status')).toHaveTextContent(
       `Valid — signed with the current secret of ${names.hook}`,
     );
-    expect(within(region).getByText(/^Matched exactly as sent/)).toHaveTextContent(
-      `Matched exactly as sent (the current secret of ${names.hook})`,
+    expect(region.querySelector('[data-evidence]')).toHaveTextContent(/^Matched exactly as sent$/);
+    expect(region.querySelector('[data-matched-with]')).toHaveTextContent(
+      `the current secret of ${names.hook}`,
     );
     expect(within(region).getByText('Stripe, from the Stripe-Signature header.')).toBeInTheDocument();
     expect(backend.callsTo('doctor.diagnose')).toEqual([
@@ -143,7 +144,9 @@ describe('the Signature doctor page', () => {
     // As express.json() and JSON.stringify(body, null, 2) would hand it to the check.
     const pretty = JSON.stringify(JSON.parse(sent.request.body), null, 2);
     await pasteRequest(user, rawRequest(sent, pretty));
-    let region = await diagnose(user);
+    // Ctrl+Enter in the request diagnoses, as the button does.
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    let region = await screen.findByRole('region', { name: 'Diagnosis' });
     expect(verdictOf(region)).toHaveAttribute('data-verdict', 'invalid');
     expect(verdictOf(region)?.textContent).toMatch(/^Invalid — /);
     const [finding] = within(region).getAllByRole('listitem');
@@ -151,7 +154,9 @@ describe('the Signature doctor page', () => {
     expect(within(finding as HTMLElement).getByText(/^Fix:/)).toBeInTheDocument();
     const evidence = region.querySelector('[data-evidence]');
     expect(evidence?.textContent).toMatch(/^Matched after: /);
-    expect(evidence?.textContent).toContain(`(the current secret of ${names.hook})`);
+    expect(region.querySelector('[data-matched-with]')).toHaveTextContent(
+      `the current secret of ${names.hook}`,
+    );
     await expectNoAxeViolations();
 
     // Changing the paste takes the old answer away.
@@ -168,6 +173,46 @@ describe('the Signature doctor page', () => {
       within(region).getByRole('heading', { name: 'No secret tried matches the signature' }),
     ).toBeVisible();
     expect(region.querySelector('[data-evidence]')).toBeNull();
+
+    // The scheme chosen instead of detected: a GitHub check finds no GitHub header.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Scheme' }), 'GitHub');
+    region = await diagnose(user);
+    expect(backend.callsTo('doctor.diagnose').at(-1)).toMatchObject({ scheme: 'github' });
+    expect(rulesOf(region)).toEqual(['github-no-signature']);
+    expect(within(region).getByText('GitHub, as chosen.')).toBeInTheDocument();
+
+    // A tolerance outside 1 s – 24 h is said by its field, and nothing is asked.
+    const tolerance = screen.getByRole('spinbutton', { name: 'Tolerance (s)' });
+    await user.clear(tolerance);
+    await user.type(tolerance, '0');
+    await user.click(button('Diagnose'));
+    expect(tolerance).toHaveAccessibleDescription('Enter a whole number of seconds from 1 to 86400.');
+    expect(backend.callsTo('doctor.diagnose')).toHaveLength(3);
+  });
+
+  it("during a rotation's overlap: which of the signatures listed matched which secret", async () => {
+    const { user, backend, hook, names } = await openApp();
+    const oldSecret = (await backend.secretOf(hook.id)) as string;
+    await backend.main.ok('rotation.roll', { id: hook.id, keepOldFor: '1h' });
+    const sent = await backend.main.ok('deliveries.send', { webhookId: hook.id });
+    await openDoctor(user);
+    await pasteRequest(user, rawRequest(sent));
+    let region = await diagnose(user);
+    expect(verdictOf(region)).toHaveTextContent(`Valid — signed with the current secret of ${names.hook}`);
+    expect(region.querySelector('[data-matched-with]')).toHaveTextContent(
+      `the current secret of ${names.hook} (signature 1 of those listed)`,
+    );
+    expect(rulesOf(region)).toEqual(['multiple-signatures']);
+
+    // The receiver still holds the old secret: the second signature is the one it can check.
+    await user.selectOptions(againstField(), 'A secret I paste');
+    await user.click(screen.getByLabelText('Secret'));
+    await user.paste(oldSecret);
+    region = await diagnose(user);
+    expect(verdictOf(region)).toHaveTextContent('Valid — signed with the secret you pasted');
+    expect(region.querySelector('[data-matched-with]')).toHaveTextContent(
+      'the secret you pasted (signature 2 of those listed)',
+    );
   });
 
   it('checked against another webhook: names the webhook whose secret signed it', async () => {

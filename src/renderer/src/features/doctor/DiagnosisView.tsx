@@ -4,7 +4,7 @@ import type { Diagnosis, DoctorReport } from '../../../../shared/doctor';
 import { SCHEME_LABELS } from '../../../../shared/domain';
 import { cx } from '../../lib/cx';
 import styles from './Doctor.module.css';
-import { evidenceText } from './diagnosis-view';
+import { matchedHow, matchedWith } from './diagnosis-view';
 
 type Level = 2 | 3 | 4 | 5;
 
@@ -50,7 +50,6 @@ export function DiagnosisView({ diagnosis, level }: { diagnosis: Diagnosis; leve
   const { report, advice } = diagnosis;
   const sub = (level + 1) as Level;
   const id = useId();
-  const evidence = evidenceText(report);
   return (
     <div className={styles.diagnosis}>
       <Verdict report={report} />
@@ -85,11 +84,17 @@ export function DiagnosisView({ diagnosis, level }: { diagnosis: Diagnosis; leve
         </section>
       )}
       <dl className={styles.evidence}>
-        {evidence && (
-          <div>
-            <dt>Evidence</dt>
-            <dd data-evidence>{evidence}</dd>
-          </div>
+        {report.matched && (
+          <>
+            <div>
+              <dt>Evidence</dt>
+              <dd data-evidence>{matchedHow(report.matched)}</dd>
+            </div>
+            <div>
+              <dt>Signed with</dt>
+              <dd data-matched-with>{matchedWith(report.matched)}</dd>
+            </div>
+          </>
         )}
         <div>
           <dt>Scheme</dt>

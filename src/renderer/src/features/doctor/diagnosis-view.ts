@@ -1,19 +1,16 @@
-/** How a diagnosis reads: the evidence behind a match, in a line. */
-import type { DoctorReport } from '../../../../shared/doctor';
+/** How a diagnosis reads: the evidence behind a match. */
+import type { DoctorMatch } from '../../../../shared/doctor';
 
-/**
- * "Matched after: body CRLF→LF; key = full whsec_ string (the secret you pasted)"; "Matched exactly as sent
- * (the current secret of Invoices v4 (…), signature 2 of those listed)"; null when nothing matched.
- */
-export function evidenceText({ matched }: Pick<DoctorReport, 'matched'>): string | null {
-  if (!matched) return null;
-  const which = [
-    matched.candidate,
-    ...(matched.signatureIndex === undefined ? [] : [`signature ${matched.signatureIndex} of those listed`]),
-  ].join(', ');
-  const how =
-    matched.transformations.length === 0
-      ? 'Matched exactly as sent'
-      : `Matched after: ${matched.transformations.join('; ')}`;
-  return `${how} (${which})`;
+/** "Matched after: body CRLF→LF; key = full whsec_ string", or "Matched exactly as sent". */
+export function matchedHow({ transformations }: DoctorMatch): string {
+  return transformations.length === 0
+    ? 'Matched exactly as sent'
+    : `Matched after: ${transformations.join('; ')}`;
+}
+
+/** "the current secret of Invoices v4 (…)", and which signature when the header listed several. */
+export function matchedWith({ candidate, signatureIndex }: DoctorMatch): string {
+  return signatureIndex === undefined
+    ? candidate
+    : `${candidate} (signature ${signatureIndex} of those listed)`;
 }

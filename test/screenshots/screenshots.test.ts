@@ -478,4 +478,52 @@ describe('screenshots', () => {
       }
     });
   });
+
+  describe('receiver code', () => {
+    /** The "Receiver code" dialog of a Stripe webhook (rolled: during an overlap), in `language`. */
+    async function receiverCode(options: BridgedAppOptions, language: string, rolled = false) {
+      const app = closeAfterEach(await start(options));
+      const api = await app.harness.ok('apis.create', { name: 'Invoices', versions: ['v4', 'v3'] });
+      const url = 'https://api.acme.example/webhooks/stripe';
+      const webhook = await app.harness.ok('webhooks.create', {
+        apiId: api.id,
+        version: 'v4',
+        url,
+        scheme: 'stripe',
+      });
+      await app.harness.ok('webhooks.create', {
+        apiId: api.id,
+        version: 'v3',
+        url: 'https://staging.acme.example/hooks',
+      });
+      if (rolled) await app.harness.ok('rotation.roll', { id: webhook.id });
+      await app.page.reload();
+      const page = app.page;
+      const row = page.getByRole('grid', { name: 'Webhooks' }).getByRole('row').filter({ hasText: url });
+      await row.getByRole('button', { name: 'More actions', exact: true }).click();
+      await page.getByRole('menuitem', { name: 'Receiver code', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Receiver code', exact: true });
+      await dialog.getByRole('combobox', { name: 'Language', exact: true }).selectOption({ label: language });
+      await dialog
+        .locator('[data-receiver-code]')
+        .filter({ hasText: rolled ? 'HOOKWARDEN_PREVIOUS_SECRET' : 'HOOKWARDEN_SECRET' })
+        .waitFor();
+      await page.mouse.move(0, 0);
+      return page;
+    }
+
+    it('a Stripe webhook in Express (1200×800, 800×600, dark) and in Flask during a rotation', async () => {
+      for (const variant of [
+        { name: 'receiver-code', options: {} },
+        { name: 'receiver-code-800x600', options: { viewport: { width: 800, height: 600 } } },
+        { name: 'receiver-code-dark', options: { colorScheme: 'dark' } },
+      ] as const) {
+        await shot(await receiverCode(variant.options, 'Node.js (Express)'), variant.name);
+      }
+      await shot(
+        await receiverCode({ viewport: { width: 800, height: 600 } }, 'Python (Flask)', true),
+        'receiver-code-rotation-800x600',
+      );
+    });
+  });
 });

@@ -1,0 +1,16 @@
+/**
+ * Builds the command line (`hookwarden`, src/cli/) into out/cli/hookwarden.js for plain Node 20+: packages stay
+ * external (from node_modules, as `npx hookwarden` in the checkout finds them).
+ */
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  build: {
+    ssr: 'src/cli/index.ts',
+    outDir: 'out/cli',
+    emptyOutDir: true,
+    target: 'node20',
+    minify: false,
+    rolldownOptions: { output: { format: 'es', entryFileNames: 'hookwarden.js' } },
+  },
+});

@@ -1,0 +1,127 @@
+/**
+ * `hookwarden`: the command line, a second front door to the app's core. This first part needs no stored
+ * configuration and no keychain (for CI): `sign` prints the signature headers of a body, `send` sends one
+ * signed delivery. Secrets are read from an environment variable, never from an argument, and never printed.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { createHttpClient } from '../main/deliveries/http-client';
+import { checkEndpointUrl } from '../shared/url-rule';
+import { DEFAULT_TIMEOUT_SECONDS, TIMEOUT_MAX_SECONDS, TIMEOUT_MIN_SECONDS } from '../shared/delivery';
+import { CliError, EXIT } from './exit-codes';
+import { bodyFrom, scheme, secretFromEnv } from './inputs';
+import { signRequest } from './signed-request';
+
+const EXIT_HELP = `
+Exit codes: 0 ok; 1 a delivery or check failed (no 2xx); 2 usage; 3 keychain unavailable; 4 not found;
+5 storage.`;
+
+function print(json: boolean, value: unknown, human: string): void {
+  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human}\n`);
+}
+
+export function program(): Command {
+  const cli = new Command('hookwarden')
+    .description('Configure, sign and send webhooks from the command line.')
+    .addHelpText('after', EXIT_HELP)
+    .option('--json', 'print JSON for scripts instead of text')
+    .exitOverride();
+
+  cli
+    .command('sign')
+    .description('Print the headers that sign a body (no stored configuration or keychain needed).')
+    .requiredOption('--scheme <scheme>', 'mindee, standard-webhooks, stripe or github')
+    .requiredOption('--secret-env <name>', 'the environment variable holding the signing secret')
+    .requiredOption('--body <file>', 'the exact bytes to sign (- for standard input)')
+    .action((options: { scheme: string; secretEnv: string; body: string }) => {
+      const signed = signRequest(
+        scheme(options.scheme),
+        secretFromEnv(options.secretEnv),
+        bodyFrom(options.body),
+      );
+      const headers = Object.fromEntries(
+        Object.entries(signed.headers).filter(
+          ([name]) => !['Content-Type', 'User-Agent', 'Content-Length'].includes(name),
+        ),
+      );
+      const text = Object.entries(headers)
+        .map(([name, value]) => `${name}: ${value}`)
+        .join('\n');
+      print(cli.opts().json === true, { headers }, text);
+    });
+
+  cli
+    .command('send')
+    .description('Send one signed delivery to a URL (no stored configuration or keychain needed).')
+    .requiredOption('--url <url>', 'the endpoint')
+    .requiredOption('--scheme <scheme>', 'mindee, standard-webhooks, stripe or github')
+    .requiredOption('--secret-env <name>', 'the environment variable holding the signing secret')
+    .option('--payload <file>', 'the JSON body (- for standard input)', '')
+    .addOption(
+      new Option('--timeout <seconds>', `seconds to wait (${TIMEOUT_MIN_SECONDS}–${TIMEOUT_MAX_SECONDS})`)
+        .default(DEFAULT_TIMEOUT_SECONDS)
+        .argParser(Number),
+    )
+    .action(
+      async (options: {
+        url: string;
+        scheme: string;
+        secretEnv: string;
+        payload: string;
+        timeout: number;
+      }) => {
+        const url = checkEndpointUrl(options.url);
+        if (!url.ok) throw new CliError(url.reason, EXIT.usage);
+        if (
+          !Number.isInteger(options.timeout) ||
+          options.timeout < TIMEOUT_MIN_SECONDS ||
+          options.timeout > TIMEOUT_MAX_SECONDS
+        ) {
+          throw new CliError(
+            `--timeout is a whole number of seconds from ${TIMEOUT_MIN_SECONDS} to ${TIMEOUT_MAX_SECONDS}.`,
+            EXIT.usage,
+          );
+        }
+        const body = options.payload ? bodyFrom(options.payload) : Buffer.from('{"type":"test"}');
+        const signed = signRequest(scheme(options.scheme), secretFromEnv(options.secretEnv), body);
+        const result = await createHttpClient().post({
+          url: url.url,
+          headers: signed.headers,
+          body: signed.body,
+          timeoutMs: options.timeout * 1000,
+        });
+        const status = result.response?.status ?? null;
+        const ok = status !== null && status >= 200 && status < 300;
+        const summary = result.response
+          ? `${result.response.status} ${result.response.statusText}`.trim()
+          : (result.error?.message ?? 'No response');
+        print(
+          cli.opts().json === true,
+          { ok, status, durationMs: result.durationMs, summary },
+          `${summary} (${Math.round(result.durationMs)} ms)`,
+        );
+        if (!ok)
+          throw new CliError(result.response ? `The endpoint answered ${summary}.` : summary, EXIT.failed);
+      },
+    );
+
+  return cli;
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function run(argv: readonly string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version print and end with code 0; a usage mistake was already explained by commander.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`hookwarden: ${error.message}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(`hookwarden: ${(error as Error).message}\n`);
+    return EXIT.failed;
+  }
+}

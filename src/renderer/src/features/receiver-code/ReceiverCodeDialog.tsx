@@ -40,7 +40,7 @@ function EnvNote({ env }: { env: ReceiverEnvVar[] }) {
         <span>
           The code reads the signing secret from <code>{first.name}</code>, never from the code itself. “Copy
           .env line” copies <code>{first.name}=…</code> with the secret for your receiver’s <code>.env</code>{' '}
-          file; the clipboard is cleared after 30 seconds.
+          file; the clipboard is cleared soon after, as for a copied secret.
         </span>
       </p>
     );

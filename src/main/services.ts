@@ -123,6 +123,7 @@ export function startServices(deps: ServiceDeps) {
   rotation.start();
   const inbox = createInbox({
     listen: deps.listen,
+    files: deps.transferFiles,
     clock,
     schedule,
     emit: deps.emit,

@@ -56,6 +56,7 @@ export const CHANNELS = [
   'inbox.clear',
   'inbox.copyAsCurl',
   'inbox.copyAddress',
+  'inbox.save',
   'templates.get',
   'templates.save',
   'templates.reset',

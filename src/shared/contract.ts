@@ -202,6 +202,7 @@ export const contract = {
   'inbox.clear': channel<InboxStatus>()(noInput),
   'inbox.copyAsCurl': channel<CurlCopy>()(z.strictObject({ requestId: idSchema })),
   'inbox.copyAddress': channel<{ url: string }>()(noInput),
+  'inbox.save': channel<{ path: string | null; saved: number }>()(noInput),
 
   'templates.get': channel<PayloadTemplate>()(z.strictObject(apiVersion)),
   'templates.save': channel<PayloadTemplate>()(

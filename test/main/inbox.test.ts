@@ -11,7 +11,11 @@ import { networkInterfaces } from 'node:os';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INBOX_BODY_LIMIT, INBOX_LIMIT, type ReceivedRequest } from '../../src/shared/inbox';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { manualSchedule } from '../support/clock';
+import { dialogAnswers } from '../support/electron-double';
+import { tempDir } from '../support/temp';
 import { freePort } from '../support/free-port';
 import { startWithWebhook } from '../support/fixtures';
 import { onMainEvent, startHarness, type Harness } from '../support/main-harness';
@@ -176,6 +180,23 @@ describe('the Inbox', () => {
     const kept = await h.ok('inbox.list');
     expect(kept).toHaveLength(INBOX_LIMIT);
     expect([kept[0]?.path, kept.at(-1)?.path]).toEqual(['/1', `/${INBOX_LIMIT}`]);
+  });
+
+  it('"Save requests" writes them, exact bytes and headers, to the file the user picks', async () => {
+    const { h, url } = await startInbox();
+    const body = Buffer.from([0x7b, 0xff, 0x7d]); // not UTF-8: kept as bytes
+    await post(`${url}/raw`, body, [['X-Team', 'blue']]);
+    dialogAnswers.save = join(tempDir(), 'inbox.json');
+    expect(await h.ok('inbox.save')).toEqual({ path: dialogAnswers.save, saved: 1 });
+    const file = JSON.parse(readFileSync(dialogAnswers.save, 'utf8')) as {
+      format: string;
+      requests: ReceivedRequest[];
+    };
+    expect(file.format).toBe('hookwarden-inbox');
+    expect(file.requests).toEqual(await h.ok('inbox.list'));
+    expect(Buffer.from(file.requests[0]?.bodyBase64 ?? '', 'base64')).toEqual(body);
+    dialogAnswers.save = null;
+    expect(await h.ok('inbox.save')).toEqual({ path: null, saved: 0 });
   });
 
   it('copies a received request as a curl command that sends it again, byte for byte', async () => {

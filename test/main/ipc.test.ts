@@ -306,6 +306,7 @@ const SHAPES: Record<Channel, Shape | null> = {
   'inbox.clear': null,
   'inbox.copyAsCurl': { requestId: required('requestId') },
   'inbox.copyAddress': null,
+  'inbox.save': null,
   'templates.get': apiVersion,
   'templates.save': { ...apiVersion, json: required('json') },
   'templates.reset': apiVersion,

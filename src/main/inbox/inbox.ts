@@ -20,9 +20,12 @@ import {
 import { curlCommand } from '../deliveries/curl';
 import type { ClipboardPort, Clock, EmitEvent, Schedule } from '../ports';
 import type { HttpListener, IncomingRequest, Listen, Reply } from './ports';
+import type { TransferFiles } from '../transfer/ports';
 
 interface Deps {
   listen: Listen;
+  /** Where "Save requests" writes them (the user picks the file). */
+  files: TransferFiles;
   clock: Clock;
   /** Runs the chosen delay before an answer (the system timer unless a test drives it). */
   schedule: Schedule;
@@ -30,7 +33,7 @@ interface Deps {
   clipboard: ClipboardPort;
 }
 
-export function createInbox({ listen, clock, schedule, emit, clipboard }: Deps) {
+export function createInbox({ listen, files, clock, schedule, emit, clipboard }: Deps) {
   let listener: HttpListener | null = null;
   let host = '127.0.0.1';
   let response: InboxResponse = DEFAULT_INBOX_RESPONSE;
@@ -114,6 +117,21 @@ export function createInbox({ listen, clock, schedule, emit, clipboard }: Deps) 
     clear(): InboxStatus {
       received.length = 0;
       return status();
+    },
+
+    /**
+     * "Save requests": the kept requests as JSON (bodies as base64, headers as sent) in a file the user picks,
+     * so they outlive the app; null when the user cancels.
+     */
+    async save(): Promise<{ path: string | null; saved: number }> {
+      const path = await files.chooseSaveFile('hookwarden-inbox.json');
+      if (path === null) return { path, saved: 0 };
+      const saved = [...received];
+      await files.write(
+        path,
+        Buffer.from(`${JSON.stringify({ format: 'hookwarden-inbox', requests: saved }, null, 2)}\n`),
+      );
+      return { path, saved: saved.length };
     },
 
     /** "Copy address": the address to send to, on the clipboard (copied in main, as everything is). */

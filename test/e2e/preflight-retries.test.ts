@@ -238,3 +238,28 @@ describe('Send with retries, end to end', () => {
     ).toBe(1);
   });
 });
+
+describe('issue 13 dialogs at 800×600 dark', () => {
+  it('the receiver security check and a retries run pass axe with contrast', async () => {
+    const { page, url } = await appWithWebhook(
+      'standard-webhooks',
+      (_request, response) => response.writeHead(503).end(),
+      { viewport: { width: 800, height: 600 }, colorScheme: 'dark' },
+    );
+    await chooseFromMenu(page, url, 'Check receiver security');
+    const security = page.getByRole('dialog', { name: 'Receiver security check', exact: true });
+    await security.getByRole('list', { name: 'Probes' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await security.waitFor({ state: 'detached' });
+
+    await row(page, url).click();
+    const region = page.getByRole('region', { name: 'Deliveries', exact: true });
+    await button(region, 'Send with retries').click();
+    const dialog = page.getByRole('dialog', { name: 'Send with retries', exact: true });
+    await dialog.getByRole('combobox', { name: 'Retry schedule' }).selectOption({ label: 'GitHub' });
+    await button(dialog, 'Start retries').click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toContain('The one attempt failed.');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});

@@ -526,4 +526,135 @@ describe('screenshots', () => {
       );
     });
   });
+
+  describe('the signature doctor', () => {
+    /**
+     * An app with the API Invoices and a Stripe webhook (v4) to a receiver on 127.0.0.1 answering `status`, plus a
+     * Mindee one (v3); one test delivery sent.
+     */
+    async function withDelivery(options: BridgedAppOptions, status = 200) {
+      const receiver = closeAfterEach(
+        await startReceiver((_request, response) => response.writeHead(status).end()),
+      );
+      const app = closeAfterEach(await start(options));
+      closeAfterEach({ close: async () => void (await app.harness.services.inbox.stop()) });
+      const api = await app.harness.ok('apis.create', { name: 'Invoices', versions: ['v4', 'v3'] });
+      const url = `${receiver.url}/webhooks/invoices`;
+      const webhook = await app.harness.ok('webhooks.create', {
+        apiId: api.id,
+        version: 'v4',
+        url,
+        scheme: 'stripe',
+      });
+      await app.harness.ok('webhooks.create', {
+        apiId: api.id,
+        version: 'v3',
+        url: 'https://staging.acme.example/hooks',
+      });
+      const sent = await app.harness.ok('deliveries.send', { webhookId: webhook.id });
+      await app.page.reload();
+      await app.page.getByRole('grid', { name: 'Webhooks' }).waitFor();
+      return { app, page: app.page, webhook, sent, url };
+    }
+
+    async function openDoctor(page: Page) {
+      await page.getByRole('button', { name: 'Signature doctor', exact: true }).click();
+      await page
+        .getByRole('combobox', { name: 'Check against' })
+        .getByRole('option', { name: 'A secret I paste' })
+        .waitFor({ state: 'attached' });
+    }
+
+    async function diagnose(page: Page, request: string) {
+      await page.getByRole('textbox', { name: 'Request', exact: true }).fill(request);
+      await page.getByRole('button', { name: 'Diagnose', exact: true }).click();
+      await page.getByRole('region', { name: 'Diagnosis', exact: true }).locator('[data-verdict]').waitFor();
+      await page.mouse.move(0, 0);
+    }
+
+    it('the page: a delivery’s Copy as curl (valid), a re-serialised body (invalid; 800×600, dark)', async () => {
+      for (const variant of [
+        { suffix: '', options: {} },
+        { suffix: '-800x600', options: { viewport: { width: 800, height: 600 } } },
+        { suffix: '-dark', options: { colorScheme: 'dark' } },
+      ] as const) {
+        const { app, page, sent } = await withDelivery(variant.options);
+        await openDoctor(page);
+        if (variant.suffix === '') {
+          const { command } = await app.harness.ok('deliveries.copyAsCurl', { deliveryId: sent.id });
+          await diagnose(page, command);
+          await page.getByText('What was tried', { exact: true }).click();
+          await page.mouse.move(0, 0);
+          await shot(page, 'doctor-valid');
+        }
+        // As express.json() and JSON.stringify(body, null, 2) hand it to the check.
+        const raw = [
+          'POST /webhooks/invoices HTTP/1.1',
+          ...Object.entries(sent.request.headers).map(([name, value]) => `${name}: ${value}`),
+          '',
+          JSON.stringify(JSON.parse(sent.request.body), null, 2),
+        ].join('\n');
+        await diagnose(page, raw);
+        // In a short window, the diagnosis at the top.
+        if (variant.suffix === '-800x600')
+          await page
+            .getByRole('region', { name: 'Diagnosis', exact: true })
+            .evaluate((section) => section.scrollIntoView({ block: 'start' }));
+        await shot(page, `doctor-invalid${variant.suffix}`);
+      }
+    });
+
+    it('"Diagnose" on a delivery refused with a 401 (1200×800, dark)', async () => {
+      for (const variant of [
+        { suffix: '', options: {} },
+        { suffix: '-dark', options: { colorScheme: 'dark' } },
+      ] as const) {
+        const { page, url } = await withDelivery(variant.options, 401);
+        await page
+          .getByRole('grid', { name: 'Webhooks' })
+          .getByRole('row')
+          .filter({ hasText: url })
+          .locator('[data-url-text]')
+          .click();
+        const region = page.getByRole('region', { name: 'Deliveries', exact: true });
+        await region.getByRole('listitem').first().getByRole('button').click();
+        await region.getByRole('button', { name: 'Diagnose', exact: true }).click();
+        await page.getByRole('dialog').locator('[data-verdict]').waitFor();
+        await page.mouse.move(0, 0);
+        await shot(page, `doctor-delivery-401${variant.suffix}`);
+      }
+    });
+
+    it('the Inbox: a received request’s verdict, its webhook detected (1200×800, 800×600)', async () => {
+      for (const variant of [
+        { suffix: '', options: {} },
+        { suffix: '-800x600', options: { viewport: { width: 800, height: 600 } } },
+      ] as const) {
+        const { app, page, webhook } = await withDelivery(variant.options);
+        const server = createServer().listen(0, '127.0.0.1');
+        await once(server, 'listening');
+        const { port } = server.address() as AddressInfo;
+        await new Promise((done) => server.close(done));
+        const inbox = await app.harness.ok('inbox.start', { port });
+        await app.harness.ok('webhooks.updateUrl', { id: webhook.id, url: `${inbox.url}/webhooks/invoices` });
+        await app.harness.ok('deliveries.send', { webhookId: webhook.id });
+        await fetch(`${inbox.url}/webhooks/github`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-GitHub-Event': 'ping' },
+          body: '{"zen":"Keep it logically awesome."}',
+        });
+        await page.getByRole('button', { name: 'Receive webhooks', exact: true }).click();
+        const list = page.getByRole('listbox', { name: 'Received requests, in arrival order' });
+        await list.getByRole('option').nth(1).waitFor();
+        await list.getByRole('option').first().click();
+        const detail = page.getByRole('article', { name: 'Request: POST /webhooks/invoices' });
+        await detail.locator('[data-verdict]').waitFor();
+        await detail
+          .getByRole('region', { name: 'Signature', exact: true })
+          .evaluate((section) => section.scrollIntoView({ block: 'start' }));
+        await page.mouse.move(0, 0);
+        await shot(page, `doctor-inbox-verdict${variant.suffix}`);
+      }
+    });
+  });
 });

@@ -165,11 +165,16 @@ describe('Send with retries', () => {
     await waitFor(() => expect(texts(attempts)[0]).toBe('Attempt 1 of 8 · immediately500'));
     expect(texts(attempts)[1]).toBe('Attempt 2 of 8 · +5 sNext');
     expect(within(dialog).getByRole('status')).toHaveTextContent('Running: 1 of 8 attempts sent.');
+    // The region's button says a run is going on (behind the dialog, so hidden from the tree for now).
+    const trigger = within(region).getByRole('button', { name: 'Send with retries', hidden: true });
+    expect(trigger).toHaveAccessibleDescription('Send with retries — Running: 1 of 8 attempts sent.');
+    expect(trigger).toHaveAttribute('data-running');
     await user.click(within(dialog).getByRole('button', { name: 'Stop' }));
     await waitFor(() =>
       expect(within(dialog).getByRole('status')).toHaveTextContent('Stopped after 1 of 8 attempts.'),
     );
     expect(texts(attempts)[1]).toBe('Attempt 2 of 8 · +5 sNot sent');
+    expect(trigger).not.toHaveAttribute('data-running');
     expect(backend.callsTo('retries.stop')).toEqual([{ webhookId: webhook.id }]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(receiver.received).toHaveLength(1);

@@ -270,6 +270,10 @@ function RetriesBody({ webhookId }: { webhookId: string }) {
  */
 export function RetriesDialog({ webhook }: { webhook: WebhookView }) {
   const [open, setOpen] = useState(false);
+  const running = useRetries((state) => {
+    const run = state.runs[webhook.id];
+    return run?.state === 'running' ? run : undefined;
+  });
   const shown = useRef(open);
   useEffect(() => {
     shown.current = open;
@@ -291,7 +295,12 @@ export function RetriesDialog({ webhook }: { webhook: WebhookView }) {
         </>
       }
       trigger={
-        <button type="button" className={cx(buttonClass(), styles.trigger)} title="Send with retries">
+        <button
+          type="button"
+          className={cx(buttonClass(), styles.trigger)}
+          title={running ? `Send with retries — ${runStateText(running)}` : 'Send with retries'}
+          data-running={running ? true : undefined}
+        >
           <Repeat aria-hidden size={16} className={styles.triggerIcon} />
           <span className={styles.triggerLabel}>Send with retries</span>
         </button>

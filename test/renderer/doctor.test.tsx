@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { useDoctor } from '../../src/renderer/src/stores/doctor';
 import type { Delivery } from '../../src/shared/delivery';
 import type { Api } from '../../src/shared/domain';
+import { INBOX_BODY_LIMIT } from '../../src/shared/inbox';
 import { closeAfterEach } from '../support/close-after-each';
 import { freePort } from '../support/free-port';
 import { startReceiver } from '../support/receiver';
@@ -378,5 +379,24 @@ describe('the Inbox verdict', () => {
     await user.selectOptions(against, 'Detect the webhook');
     await waitFor(() => expect(verdictOf(verdict)).toHaveAttribute('data-verdict', 'valid'));
     expect(backend.callsTo('doctor.diagnoseInboxRequest')).toHaveLength(2);
+  });
+
+  it('a body the Inbox kept only in part: said in a note beside the verdict', async () => {
+    const { user, backend } = await openApp();
+    const inbox = await backend.main.ok('inbox.start', { port: await freePort() });
+    const response = await fetch(`${inbox.url}/big`, {
+      method: 'POST',
+      headers: { 'Stripe-Signature': 't=1,v1=00' },
+      body: 'x'.repeat(INBOX_BODY_LIMIT + 1024),
+    });
+    expect(response.status).toBe(200);
+    await user.click(button('Receive webhooks'));
+    const list = await screen.findByRole('listbox', { name: 'Received requests, in arrival order' });
+    await user.click(await within(list).findByRole('option'));
+    const verdict = screen.getByRole('region', { name: 'Signature' });
+    const note = await within(verdict).findByRole('region', { name: 'Note' });
+    expect(note).toHaveTextContent(/kept only the first 64 KiB of this body/);
+    expect(verdictOf(verdict)).toHaveAttribute('data-verdict', 'invalid');
+    await expectNoAxeViolations();
   });
 });

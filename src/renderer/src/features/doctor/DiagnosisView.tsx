@@ -42,11 +42,20 @@ export function Verdict({ report }: { report: DoctorReport }) {
 }
 
 /**
- * A diagnosis: the verdict, what the receiver must do (a refused delivery), the findings with their fix, the
+ * A diagnosis: the verdict, main's advice (what the receiver must do, for a refused delivery), the findings with their fix, the
  * evidence (what matched, after which changes), the scheme read, and "What was tried", collapsed. `level` is
  * the level of its section headings, under the heading of the place that shows it.
  */
-export function DiagnosisView({ diagnosis, level }: { diagnosis: Diagnosis; level: 2 | 3 | 4 }) {
+export function DiagnosisView({
+  diagnosis,
+  level,
+  adviceHeading = 'What the receiver must do',
+}: {
+  diagnosis: Diagnosis;
+  level: 2 | 3 | 4;
+  /** What main's advice is, where it shows: a refused delivery's is what the receiver must do. */
+  adviceHeading?: string;
+}) {
   const { report, advice } = diagnosis;
   const sub = (level + 1) as Level;
   const id = useId();
@@ -56,7 +65,7 @@ export function DiagnosisView({ diagnosis, level }: { diagnosis: Diagnosis; leve
       {advice.length > 0 && (
         <section aria-labelledby={`${id}-advice`} className={styles.advice}>
           <Heading level={level} id={`${id}-advice`}>
-            What the receiver must do
+            {adviceHeading}
           </Heading>
           <ul>
             {advice.map((line) => (

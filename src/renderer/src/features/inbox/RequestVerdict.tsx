@@ -70,7 +70,10 @@ export function RequestVerdict({ requestId }: { requestId: string }) {
           </button>
         </div>
       )}
-      {verdict?.status === 'ready' && <DiagnosisView diagnosis={verdict.diagnosis} level={4} />}
+      {verdict?.status === 'ready' && (
+        // The Inbox's advice is a note on the request (a body it kept only in part).
+        <DiagnosisView diagnosis={verdict.diagnosis} level={4} adviceHeading="Note" />
+      )}
     </section>
   );
 }

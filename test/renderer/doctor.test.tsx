@@ -5,7 +5,7 @@
  * 127.0.0.1 refused with a 401 (what the receiver must do); the Inbox's verdict on a request it received.
  */
 import type { ServerResponse } from 'node:http';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useDoctor } from '../../src/renderer/src/stores/doctor';
 import type { Delivery } from '../../src/shared/delivery';
@@ -213,6 +213,25 @@ describe('the Signature doctor page', () => {
     expect(verdictOf(region)).toHaveTextContent('Valid — signed with the secret you pasted');
     expect(region.querySelector('[data-matched-with]')).toHaveTextContent(
       'the secret you pasted (signature 2 of those listed)',
+    );
+  });
+
+  it('"Received at" an hour after it was signed: too old, and the signature itself still said to match', async () => {
+    const { user, backend, hook, names } = await openApp();
+    const sent = await backend.main.ok('deliveries.send', { webhookId: hook.id });
+    await openDoctor(user);
+    await pasteRequest(user, rawRequest(sent));
+    const later = new Date(Date.parse(sent.sentAt) + 60 * 60 * 1000);
+    // datetime-local: this computer's local time, to the second.
+    const local = new Date(later.getTime() - later.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
+    fireEvent.change(screen.getByLabelText('Received at'), { target: { value: local } });
+    const region = await diagnose(user);
+    const sentInput = backend.callsTo('doctor.diagnose')[0] as { receivedAt: string };
+    expect(Math.abs(Date.parse(sentInput.receivedAt) - later.getTime())).toBeLessThan(1000);
+    expect(verdictOf(region)).toHaveAttribute('data-verdict', 'invalid');
+    expect(rulesOf(region)[0]).toBe('time-too-old');
+    expect(region.querySelector('[data-matched-with]')).toHaveTextContent(
+      `the current secret of ${names.hook}`,
     );
   });
 

@@ -28,6 +28,8 @@ export interface DoctorDraft {
   scheme: SignatureScheme | null;
   /** As typed, in seconds. */
   tolerance: string;
+  /** When the request was received, as a datetime-local value in this computer's time zone; '' for now. */
+  receivedAt: string;
 }
 
 /** One diagnosis asked of main: on its way, answered, or failed (with why). */
@@ -44,6 +46,7 @@ const EMPTY_DRAFT: DoctorDraft = {
   against: '',
   scheme: null,
   tolerance: String(DEFAULT_TOLERANCE_SECONDS),
+  receivedAt: '',
 };
 
 interface DoctorState {

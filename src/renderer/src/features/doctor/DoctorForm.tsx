@@ -18,7 +18,7 @@ const DETECT = 'detect';
 const isScheme = (value: string): value is SignatureScheme =>
   (SIGNATURE_SCHEMES as readonly string[]).includes(value);
 
-type FieldErrors = Partial<Record<'request' | 'secret' | 'tolerance', string>>;
+type FieldErrors = Partial<Record<'request' | 'secret' | 'tolerance' | 'receivedAt', string>>;
 
 const without = (errors: FieldErrors, field: keyof FieldErrors): FieldErrors => ({
   ...errors,
@@ -34,7 +34,8 @@ Stripe-Signature: t=1764300000,v1=5257a8…
 /**
  * The doctor's form: "Request" (a raw HTTP request or a curl command, as pasted), "Check against" (a webhook of
  * any API, or "A secret I paste", which shows the secret's field), "Scheme" ("Detect from headers" unless
- * chosen), "Tolerance (s)" for the timestamp, and "Diagnose" (also Ctrl+Enter in the request).
+ * chosen), "Tolerance (s)" and "Received at" (empty: now) for the timestamp, and "Diagnose" (also Ctrl+Enter in the
+ * request).
  *
  * The pasted secret stays in this component's state only (and in its field, never in the page's HTML): it is
  * sent with the diagnosis and forgotten when the user chooses a webhook instead or leaves the page.
@@ -76,6 +77,10 @@ export function DoctorForm() {
       (!Number.isInteger(tolerance) || tolerance < 1 || tolerance > MAX_TOLERANCE_SECONDS)
     )
       errors.tolerance = `Enter a whole number of seconds from 1 to ${MAX_TOLERANCE_SECONDS}.`;
+    // A datetime-local value is this computer's local time.
+    const receivedAt = draft.receivedAt === '' ? undefined : new Date(draft.receivedAt);
+    if (receivedAt !== undefined && Number.isNaN(receivedAt.getTime()))
+      errors.receivedAt = 'Enter a date and time, or leave it empty for now.';
     if (against === '') return; // the webhooks are still loading
     setInvalid(errors);
     if (Object.keys(errors).length > 0) return;
@@ -84,6 +89,7 @@ export function DoctorForm() {
       against: pasting ? { secret } : { webhookId: against },
       ...(draft.scheme !== null && { scheme: draft.scheme }),
       ...(tolerance !== undefined && { toleranceSeconds: tolerance }),
+      ...(receivedAt !== undefined && { receivedAt: receivedAt.toISOString() }),
     };
     await submit.run(() => diagnosePastedRequest(input));
   };
@@ -218,6 +224,20 @@ export function DoctorForm() {
             aria-describedby={describedBy('tolerance', invalid.tolerance !== undefined)}
           />
           {note('tolerance', invalid.tolerance)}
+        </div>
+        <div className={cx(form.field, styles.receivedAt)}>
+          <label htmlFor={`${id}-received-at`}>Received at</label>
+          <input
+            id={`${id}-received-at`}
+            className={form.control}
+            type="datetime-local"
+            step={1}
+            value={draft.receivedAt}
+            onChange={(event) => change({ receivedAt: event.target.value }, 'receivedAt')}
+            aria-invalid={invalid.receivedAt ? true : undefined}
+            aria-describedby={`${id}-receivedAt-note`}
+          />
+          {note('receivedAt', invalid.receivedAt, 'Empty: now.')}
         </div>
       </div>
       {pasting && (

@@ -305,6 +305,26 @@ describe('the Signature doctor page', () => {
     expect(document.body.innerHTML).not.toContain(secret);
   });
 
+  it('checked against a webhook deleted meanwhile: said, and it is no longer offered', async () => {
+    const { user, backend, hook, other, names } = await openApp();
+    const sent = await backend.main.ok('deliveries.send', { webhookId: other.id });
+    await openDoctor(user);
+    await pasteRequest(user, rawRequest(sent));
+    await backend.main.ok('webhooks.delete', { id: hook.id });
+    await user.click(button('Diagnose'));
+    await waitFor(() => expect(requestField()).toHaveAccessibleDescription('This webhook no longer exists.'));
+    await waitFor(() =>
+      expect(
+        within(againstField())
+          .getAllByRole('option')
+          .map((option) => option.textContent),
+      ).toEqual([names.other, 'A secret I paste']),
+    );
+    expect(backend.callsTo('doctor.diagnose')).toEqual([
+      expect.objectContaining({ against: { webhookId: hook.id } }),
+    ]);
+  });
+
   it('a paste that is not a request: main says why, by the field', async () => {
     const { user, backend } = await openApp();
     await openDoctor(user);
@@ -398,6 +418,30 @@ describe('the Inbox verdict', () => {
     await user.selectOptions(against, 'Detect the webhook');
     await waitFor(() => expect(verdictOf(verdict)).toHaveAttribute('data-verdict', 'valid'));
     expect(backend.callsTo('doctor.diagnoseInboxRequest')).toHaveLength(2);
+  });
+
+  it('a webhook chosen in Verify against, deleted meanwhile: the choice goes back to detecting the webhook', async () => {
+    const { user, backend, hook, other } = await openApp();
+    const inbox = await backend.main.ok('inbox.start', { port: await freePort() });
+    await backend.main.ok('webhooks.updateUrl', { id: other.id, url: `${inbox.url}/in` });
+    await backend.main.ok('deliveries.send', { webhookId: other.id });
+    await user.click(button('Receive webhooks'));
+    const list = await screen.findByRole('listbox', { name: 'Received requests, in arrival order' });
+    await user.click(await within(list).findByRole('option'));
+    const verdict = screen.getByRole('region', { name: 'Signature' });
+    const against = within(verdict).getByRole('combobox', { name: 'Verify against' });
+    await waitFor(() => expect(verdictOf(verdict)).not.toBeNull());
+    await user.selectOptions(against, `Invoices v4 (${hook.url})`);
+    await waitFor(() => expect(rulesOf(verdict)).toContain('secret-other-webhook'));
+
+    await backend.main.ok('webhooks.delete', { id: hook.id });
+    await backend.main.ok('deliveries.send', { webhookId: other.id });
+    await waitFor(() => expect(within(list).getAllByRole('option')).toHaveLength(2));
+    await user.click(within(list).getAllByRole('option')[1] as HTMLElement);
+    // Main says the webhook is gone; the choice goes back to detecting it, and the verdict comes.
+    await waitFor(() => expect(against).toHaveDisplayValue('Detect the webhook'));
+    await waitFor(() => expect(verdictOf(verdict)).toHaveAttribute('data-verdict', 'valid'));
+    expect(within(against).queryByRole('option', { name: `Invoices v4 (${hook.url})` })).toBeNull();
   });
 
   it('a body the Inbox kept only in part: said in a note beside the verdict', async () => {

@@ -64,10 +64,10 @@ interface DoctorState {
 
   targetsLoading(): void;
   /**
-   * Main's webhooks, as targets. A choice that no longer exists is dropped, and the Inbox's verdicts are asked
-   * again (a webhook may have come or gone since).
+   * Main's webhooks, as targets. A choice that no longer exists is dropped, and, unless `keepVerdicts`, the
+   * Inbox's verdicts are asked again (a webhook or a secret may have changed since).
    */
-  targetsLoaded(targets: DoctorTarget[]): void;
+  targetsLoaded(targets: DoctorTarget[], keepVerdicts?: boolean): void;
   targetsFailed(message: string): void;
   editDraft(change: Partial<DoctorDraft>): void;
   diagnosed(result: Diagnosis | null): void;
@@ -89,7 +89,7 @@ export const useDoctor = create<DoctorState>()((set) => ({
 
   targetsLoading: () => set({ targetsStatus: 'loading', targetsError: null }),
 
-  targetsLoaded: (targets) =>
+  targetsLoaded: (targets, keepVerdicts = false) =>
     set((state) => {
       const exists = (id: string) => targets.some((target) => target.webhookId === id);
       const against = state.draft.against;
@@ -101,7 +101,7 @@ export const useDoctor = create<DoctorState>()((set) => ({
         draft: keep ? state.draft : { ...state.draft, against: '' },
         inboxWebhookId:
           state.inboxWebhookId !== null && exists(state.inboxWebhookId) ? state.inboxWebhookId : null,
-        inboxVerdicts: {},
+        inboxVerdicts: keepVerdicts ? state.inboxVerdicts : {},
       };
     }),
 

@@ -4,14 +4,18 @@
  * the doctor's store. A pasted secret goes to main in the call and nowhere else (never a store, never a log).
  */
 import type { ChannelInput } from '../../../../shared/contract';
+import { isAppError } from '../../../../shared/errors';
 import { call } from '../../lib/ipc';
 import { useDoctor, verdictKey, type DoctorTarget } from '../../stores/doctor';
 import { reportError } from '../../stores/status';
 
 let targetsSequence = 0;
 
-/** The webhooks of every API, each named by its API, version and URL ("Invoices v4 (https://…)"). */
-export async function loadDoctorTargets(): Promise<void> {
+/**
+ * The webhooks of every API, each named by its API, version and URL ("Invoices v4 (https://…)"). The Inbox's
+ * verdicts are asked again, unless `keepVerdicts` (only a vanished webhook is to be dropped).
+ */
+export async function loadDoctorTargets({ keepVerdicts = false } = {}): Promise<void> {
   const sequence = ++targetsSequence;
   useDoctor.getState().targetsLoading();
   try {
@@ -23,7 +27,7 @@ export async function loadDoctorTargets(): Promise<void> {
         label: `${api.name} ${webhook.version} (${webhook.url})`,
       })),
     );
-    if (sequence === targetsSequence) useDoctor.getState().targetsLoaded(targets);
+    if (sequence === targetsSequence) useDoctor.getState().targetsLoaded(targets, keepVerdicts);
   } catch (error) {
     if (sequence === targetsSequence) useDoctor.getState().targetsFailed(reportError(error).message);
   }
@@ -35,8 +39,17 @@ export async function loadDoctorTargets(): Promise<void> {
  */
 export async function diagnosePastedRequest(input: ChannelInput<'doctor.diagnose'>): Promise<void> {
   useDoctor.getState().diagnosed(null);
-  useDoctor.getState().diagnosed(await call('doctor.diagnose', input));
+  try {
+    useDoctor.getState().diagnosed(await call('doctor.diagnose', input));
+  } catch (error) {
+    if (webhookGone(error, 'webhookId' in input.against)) void loadDoctorTargets({ keepVerdicts: true });
+    throw error;
+  }
 }
+
+/** The webhook checked against was deleted meanwhile: the webhooks are read again, which drops it. */
+const webhookGone = (error: unknown, againstWebhook: boolean) =>
+  againstWebhook && isAppError(error) && error.code === 'NOT_FOUND';
 
 let deliverySequence = 0;
 
@@ -79,6 +92,7 @@ export async function verifyInboxRequest(requestId: string): Promise<void> {
   } catch (error) {
     const message = reportError(error).message;
     if (stillWanted()) useDoctor.getState().inboxVerdict(key, { status: 'error', error: message });
+    if (webhookGone(error, webhookId !== null)) void loadDoctorTargets({ keepVerdicts: true });
   }
 }
 

@@ -3,7 +3,28 @@
  * holds; only main's tests run on plain Node without a browser).
  */
 import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import type { Reporter, Vitest } from 'vitest/node';
 import base from './vitest.config';
+
+/**
+ * A test file that fails as a whole (a mutant that makes a module throw on import, a failing afterAll) runs no
+ * test, and Stryker's vitest runner counts only failed tests: it would report such a mutant "Survived" after 0
+ * tests. Recording the file's errors as run errors makes Stryker see the run fail (a RuntimeError, never a
+ * survivor).
+ */
+function fileErrorsFailTheRun(): Reporter {
+  let vitest: Vitest | undefined;
+  return {
+    onInit(ctx) {
+      vitest = ctx;
+    },
+    onTestRunEnd(testModules) {
+      for (const module of testModules) {
+        for (const error of module.errors()) vitest?.state.catchError(error, 'Test file error');
+      }
+    },
+  };
+}
 
 const main = (base.test?.projects ?? []).find(
   (project): project is TestProjectInlineConfiguration =>
@@ -13,6 +34,7 @@ if (!main) throw new Error('vitest.config.ts has no project named main');
 
 export default defineConfig({
   test: {
+    reporters: ['default', fileErrorsFailTheRun()],
     projects: [
       {
         ...main,

@@ -57,7 +57,6 @@ function replaceWebhook(config: ConfigData, next: Webhook): ConfigData {
   return { ...config, webhooks: config.webhooks.map((w) => (w.id === next.id ? next : w)) };
 }
 
-
 export function createWebhookService(deps: Deps) {
   const { config, secrets, clock, missingSecrets, forgetDeliveries, clearIfHolding } = deps;
   const lastDeliveryOf = (id: string) => summary(deps.latestDelivery(id));

@@ -4,6 +4,8 @@
  * in use is said in main's words; the status and delay chosen are what the real HTTP answer carries.
  */
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import http from 'node:http';
 import net from 'node:net';
 import { screen, waitFor, within } from '@testing-library/react';
@@ -16,6 +18,8 @@ import {
   type ReceivedRequest,
 } from '../../src/shared/inbox';
 import { closeAfterEach } from '../support/close-after-each';
+import { dialogAnswers } from '../support/electron-double';
+import { tempDir } from '../support/temp';
 import { startBackend, type Backend } from '../support/renderer-backend';
 import { expectNoAxeViolations, renderApp } from './render-app';
 
@@ -291,6 +295,27 @@ describe('the Inbox page', () => {
       screen.getByText(/Truncated: the body was 65 KiB; only the first 64 KiB were kept\./),
     ).toBeVisible();
     expect(screen.queryByText(/Not UTF-8 text/)).toBeNull();
+  });
+
+  it('"Save requests" writes what was received, exact bytes, to the file picked', async () => {
+    const { user } = await openApp();
+    await openInbox(user);
+    expect(button('Save requests')).toBeDisabled();
+    const address = await startReceiving(user);
+    await post(`${address}/kept`, Buffer.from([0x7b, 0xe9, 0x7d]), [['X-Team', 'blue']]);
+    await waitFor(() => expect(requestItems()).toHaveLength(1));
+    const path = join(tempDir(), 'inbox.json');
+    dialogAnswers.save = path;
+    await user.click(button('Save requests'));
+    await screen.findByText(`Saved 1 request to ${path}`);
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as {
+      requests: { path: string; bodyBase64: string }[];
+    };
+    expect(saved.requests.map((r) => r.path)).toEqual(['/kept']);
+    expect(Buffer.from(saved.requests[0]?.bodyBase64 ?? '', 'base64')).toEqual(
+      Buffer.from([0x7b, 0xe9, 0x7d]),
+    );
+    dialogAnswers.save = null;
   });
 
   it('the list is one tab stop: arrow keys, Home and End choose the request shown', async () => {

@@ -1,4 +1,4 @@
-import { Eraser } from 'lucide-react';
+import { Eraser, Save } from 'lucide-react';
 import { useEffect } from 'react';
 import { INBOX_LIMIT } from '../../../../shared/inbox';
 import { cx } from '../../lib/cx';
@@ -10,7 +10,7 @@ import page from '../common/page.module.css';
 import panel from '../common/panel.module.css';
 import text from '../common/text.module.css';
 import { loadDoctorTargets } from '../doctor/actions';
-import { clearInbox, followInbox, loadInbox } from './actions';
+import { clearInbox, followInbox, loadInbox, saveInbox } from './actions';
 import { AnswerFields } from './AnswerFields';
 import styles from './InboxPage.module.css';
 import { ReceiverForm } from './ReceiverForm';
@@ -34,7 +34,17 @@ function Requests() {
         </span>
         <button
           type="button"
-          className={cx(buttonClass('plain', 'small'), styles.clear)}
+          className={cx(buttonClass('plain', 'small'), styles.firstAction)}
+          title="Save the requests to a file, exact bytes and headers"
+          disabled={count === 0}
+          onClick={() => void saveInbox()}
+        >
+          <Save aria-hidden size={14} />
+          Save requests
+        </button>
+        <button
+          type="button"
+          className={buttonClass('plain', 'small')}
           title="Forget every request received so far"
           onClick={() => void clearInbox()}
         >

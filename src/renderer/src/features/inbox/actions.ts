@@ -58,6 +58,16 @@ export async function clearInbox(): Promise<void> {
   }
 }
 
+/** "Save requests": main asks where and writes them (exact bytes and headers), so they outlive the app. */
+export async function saveInbox(): Promise<void> {
+  try {
+    const { path, saved } = await call('inbox.save');
+    if (path !== null) toast(`Saved ${saved === 1 ? '1 request' : `${saved} requests`} to ${path}`);
+  } catch (error) {
+    toast(`The requests could not be saved: ${reportError(error).message}`, 'error');
+  }
+}
+
 /** Main builds the command (the request again, to the Inbox's address and the same path) and copies it. */
 export async function copyRequestAsCurl(requestId: string): Promise<void> {
   try {

@@ -29,7 +29,7 @@ import {
 } from './delivery';
 import type { Result } from './errors';
 import type { EndpointCheck, SecurityReport } from './preflight';
-import { DOCTOR_REQUEST_MAX_CHARS, type Diagnosis } from './doctor';
+import { DOCTOR_REQUEST_MAX_CHARS, MAX_TOLERANCE_SECONDS, type Diagnosis } from './doctor';
 import { receiverLanguageSchema, type ReceiverCode, type ReceiverEnvVar } from './receiver-code';
 import { importChoicesSchema, passphraseSchema, type ImportPreview, type ImportResult } from './transfer';
 import { retryStartSchema, type RetryRun } from './retries';
@@ -181,12 +181,7 @@ export const contract = {
       ]),
       scheme: signatureSchemeSchema.optional(),
       receivedAt: isoTimeSchema.optional(),
-      toleranceSeconds: z
-        .number()
-        .int()
-        .min(1)
-        .max(24 * 60 * 60)
-        .optional(),
+      toleranceSeconds: z.number().int().min(1).max(MAX_TOLERANCE_SECONDS).optional(),
     }),
   ),
   'doctor.diagnoseDelivery': channel<Diagnosis>()(byDelivery),

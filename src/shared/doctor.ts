@@ -1,6 +1,11 @@
 /** What the signature doctor answers, shared by main and the UI: secrets appear only by their labels. */
 import type { SignatureScheme } from './domain';
 
+/** How old (or how far ahead) a signed timestamp may be by default, as the providers' own libraries allow. */
+export const DEFAULT_TOLERANCE_SECONDS = 300;
+/** The largest tolerance the doctor takes: a day. */
+export const MAX_TOLERANCE_SECONDS = 24 * 60 * 60;
+
 /** The longest request the doctor page takes: a 64 KiB body base64-wrapped, with room for headers. */
 export const DOCTOR_REQUEST_MAX_CHARS = 256 * 1024;
 

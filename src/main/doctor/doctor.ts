@@ -26,7 +26,8 @@ import {
   type Key,
 } from './keys';
 import { ENCODING_RULES, strictSignature } from './signatures';
-import { checkTimestamp, DEFAULT_TOLERANCE_SECONDS } from './time';
+import { DEFAULT_TOLERANCE_SECONDS } from '../../shared/doctor';
+import { checkTimestamp } from './time';
 import type { DoctorCandidate, DoctorInput, DoctorMatch, DoctorReport, SchemeDetection } from './types';
 import { Verifier } from './verifier';
 

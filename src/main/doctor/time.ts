@@ -1,8 +1,6 @@
 /** The time rules: a signed timestamp a receiver would refuse (replay protection), and why. */
 import { explanation, type Explanation } from './explanation';
 
-export const DEFAULT_TOLERANCE_SECONDS = 300;
-
 /** Above this, a Unix time in seconds would be past the year 5000: it is in milliseconds. */
 const MILLISECONDS_FROM = 1e11;
 

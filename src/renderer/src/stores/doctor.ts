@@ -6,7 +6,7 @@
  * A pasted secret is never kept here: it lives in the page's own state while the page is open, and goes with it.
  */
 import { create } from 'zustand';
-import type { Diagnosis } from '../../../shared/doctor';
+import { DEFAULT_TOLERANCE_SECONDS, type Diagnosis } from '../../../shared/doctor';
 import type { SignatureScheme } from '../../../shared/domain';
 import type { LoadStatus } from './load-status';
 
@@ -38,8 +38,6 @@ export type DiagnosisState =
 
 /** The Inbox's verdicts are kept per request and per webhook checked against (none: detected). */
 export const verdictKey = (requestId: string, webhookId: string | null) => `${requestId}\n${webhookId ?? ''}`;
-
-export const DEFAULT_TOLERANCE_SECONDS = 300;
 
 const EMPTY_DRAFT: DoctorDraft = {
   request: '',

@@ -1,7 +1,7 @@
 import { KeyRound, Stethoscope } from 'lucide-react';
 import { useId, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
 import type { ChannelInput } from '../../../../shared/contract';
-import { DOCTOR_REQUEST_MAX_CHARS } from '../../../../shared/doctor';
+import { DOCTOR_REQUEST_MAX_CHARS, MAX_TOLERANCE_SECONDS } from '../../../../shared/doctor';
 import { SCHEME_LABELS, SIGNATURE_SCHEMES, type SignatureScheme } from '../../../../shared/domain';
 import { cx } from '../../lib/cx';
 import { PASTED_SECRET, useDoctor } from '../../stores/doctor';
@@ -12,7 +12,6 @@ import { diagnosePastedRequest } from './actions';
 import styles from './Doctor.module.css';
 import { WebhookOptions } from './WebhookOptions';
 
-const MAX_TOLERANCE_SECONDS = 24 * 60 * 60;
 const DETECT = 'detect';
 
 const isScheme = (value: string): value is SignatureScheme =>

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { handle, ownTopFrameCheck, type InvokeEvent } from '../../src/main/ipc/handle';
 import { registerIpc, type Handlers } from '../../src/main/ipc/register';
+import { originOf } from '../../src/main/shell/origin';
 import { CHANNELS } from '../../src/shared/contract';
 import { AppError } from '../../src/shared/errors';
 
@@ -163,5 +164,15 @@ describe('registerIpc', () => {
     );
     const notAFunction = { ...everyChannel(), [first]: 'nope' } as unknown as Handlers;
     expect(() => registerIpc(recordingIpc(), notAFunction, () => true)).toThrow(`missing ${first},`);
+  });
+});
+
+describe('originOf', () => {
+  it('is scheme://host for a URL with a host, also for app://, and null otherwise', () => {
+    expect(originOf('app://hookwarden/index.html?x=1')).toBe('app://hookwarden');
+    expect(originOf('http://localhost:5173/a/b')).toBe('http://localhost:5173');
+    expect(originOf('about:blank')).toBeNull();
+    expect(originOf('file:///tmp/index.html')).toBeNull();
+    expect(originOf('not a url')).toBeNull();
   });
 });

@@ -19,6 +19,9 @@ export default {
   timeoutMS: 10_000,
   // A rerun tests only the mutants whose code or covering tests changed since the last run. The file is
   // committed: each session gets a fresh work tree, so an ignored one would never be there for the next run.
+  // A static mutant (module-level code: constants, schemas) has no covering tests, so new tests never make
+  // it rerun: after adding tests for such code, rerun its file with --force (npm run mutate -- --force
+  // --mutate <file>) before trusting its score.
   incremental: true,
   incrementalFile: 'test/mutation/stryker-incremental.json',
   reporters: ['clear-text', 'progress-append-only', 'html', 'json'],

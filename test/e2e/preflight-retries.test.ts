@@ -126,7 +126,7 @@ describe('Check endpoint, end to end', () => {
     expect(receiver.received.filter((request) => request.method === 'POST')).toEqual([]);
     await button(dialog, 'Done').click();
     await dialog.waitFor({ state: 'detached' });
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Check endpoint');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Check endpoint');
     expect(await form.getByRole('textbox', { name: 'Endpoint URL' }).inputValue()).toBe(url);
   });
 });

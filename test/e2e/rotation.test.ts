@@ -11,6 +11,7 @@ import type { SignatureScheme } from '../../src/shared/domain';
 import { axeViolations } from '../support/axe-chromium';
 import { startBridgedApp, type BridgedApp, type BridgedAppOptions } from '../support/bridge';
 import { closeAfterEach } from '../support/close-after-each';
+import { arrowDownTo, focusedName } from '../support/menu-keys';
 import { header } from '../support/receiver';
 import { startRotatingReceiver } from '../support/rotating-receiver';
 import { verifyDelivery } from '../support/verifiers';
@@ -284,36 +285,30 @@ describe('secret rotation, end to end', () => {
     const url = `${receiver.url}/hooks`;
     const { page, secret } = await appWithWebhook('mindee', url);
     receiver.known.add(await secret());
-    const focusedName = () =>
-      page.evaluate(() => {
-        const active = document.activeElement;
-        return active?.getAttribute('aria-label') ?? active?.textContent?.trim() ?? '';
-      });
+    const focused = () => focusedName(page);
 
     await button(row(page, url), 'More actions').focus();
     await page.keyboard.press('Enter');
     await page.getByRole('menu').waitFor();
-    for (let i = 0; i < 20 && (await focusedName()) !== 'Roll signing secret'; i++) {
-      await page.keyboard.press('ArrowDown');
-    }
+    await arrowDownTo(page, 'Roll signing secret');
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Roll signing secret' });
     await dialog.waitFor();
-    await expect.poll(focusedName).toBe('Cancel');
+    await expect.poll(focused).toBe('Cancel');
     await page.keyboard.press('Tab');
-    await expect.poll(focusedName).toBe('Roll secret');
+    await expect.poll(focused).toBe('Roll secret');
     await page.keyboard.press('Enter');
     // The new step's heading has the focus; Tab reaches the new secret's buttons and the tests.
-    await expect.poll(focusedName).toBe('Step 2 of 4: test both secrets');
+    await expect.poll(focused).toBe('Step 2 of 4: test both secrets');
     await page.keyboard.press('Tab');
-    await expect.poll(focusedName).toBe('Reveal new signing secret');
+    await expect.poll(focused).toBe('Reveal new signing secret');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    await expect.poll(focusedName).toBe('Test the new secret');
+    await expect.poll(focused).toBe('Test the new secret');
     await page.keyboard.press('Enter');
     await dialog.getByText('Refused: 401 Unauthorized', { exact: true }).waitFor();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(focusedName).toBe('More actions');
+    await expect.poll(focused).toBe('More actions');
   });
 });

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe-chromium';
 import { startBridgedApp } from '../support/bridge';
 import { closeAfterEach } from '../support/close-after-each';
+import { arrowDownTo, focusedName } from '../support/menu-keys';
 
 async function seeded(colorScheme: 'light' | 'dark'): Promise<Page> {
   const app = closeAfterEach(await startBridgedApp({ colorScheme }));
@@ -26,11 +27,6 @@ async function seeded(colorScheme: 'light' | 'dark'): Promise<Page> {
   await app.page.getByRole('grid', { name: 'Webhooks' }).getByRole('row').nth(2).waitFor();
   return app.page;
 }
-
-const focusedName = (page: Page) =>
-  page.evaluate(
-    () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent,
-  );
 
 describe('accessibility in Chromium', () => {
   for (const scheme of ['light', 'dark'] as const) {
@@ -91,8 +87,7 @@ describe('accessibility in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('menu').waitFor();
     await expect.poll(() => focusedName(page)).toBe('Send test delivery');
-    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
-    await expect.poll(() => focusedName(page)).toBe('Edit URL');
+    await arrowDownTo(page, 'Edit URL');
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Edit endpoint URL' });
     await dialog.waitFor();

@@ -20,7 +20,10 @@ function fileErrorsFailTheRun(): Reporter {
     },
     onTestRunEnd(testModules) {
       for (const module of testModules) {
-        for (const error of module.errors()) vitest?.state.catchError(error, 'Test file error');
+        // A real Error: Stryker's runner prints it, and a serialized one (no prototype) crashes that.
+        for (const { message } of module.errors()) {
+          vitest?.state.catchError(new Error(`${module.moduleId}: ${message}`), 'Test file error');
+        }
       }
     },
   };

@@ -1,0 +1,41 @@
+/**
+ * Changes that change nothing leave nothing behind: removing the logs of webhooks that have none writes no
+ * journal line and announces nothing, and flushing with nothing unsaved does not rewrite the log file.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDeliveryLog } from '../../src/main/deliveries/log';
+import { openDeliveryLogStore } from '../../src/main/deliveries/log-store';
+import { createWriteSchedule } from '../../src/main/deliveries/write-schedule';
+import { manualClock } from '../support/clock';
+import { tempDir } from '../support/temp';
+
+const NEVER = 2 ** 31 - 1;
+
+describe('changes that change nothing', () => {
+  it('removing the logs of webhooks without any writes no journal line and emits no event', () => {
+    const dir = tempDir();
+    const { store } = openDeliveryLogStore(dir, manualClock(), { afterPauseMs: NEVER, atLatestMs: NEVER });
+    const events: unknown[] = [];
+    const log = createDeliveryLog(store, (event, payload) => void events.push([event, payload]));
+    log.remove(['0d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a']);
+    const journal = join(dir, 'deliveries.journal.jsonl');
+    expect(existsSync(journal) ? readFileSync(journal, 'utf8') : '').toBe('');
+    expect(events).toEqual([]);
+  });
+
+  it('flushing with nothing unsaved writes nothing; after a change it writes once', () => {
+    let writes = 0;
+    const schedule = createWriteSchedule(() => (writes += 1), manualClock(), {
+      afterPauseMs: NEVER,
+      atLatestMs: NEVER,
+    });
+    schedule.flush();
+    expect(writes).toBe(0);
+    schedule.changed();
+    schedule.flush();
+    schedule.flush();
+    expect(writes).toBe(1);
+  });
+});

@@ -2,7 +2,7 @@
  * Changes that change nothing leave nothing behind: removing the logs of webhooks that have none writes no
  * journal line and announces nothing, and flushing with nothing unsaved does not rewrite the log file.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDeliveryLog } from '../../src/main/deliveries/log';
@@ -37,5 +37,22 @@ describe('changes that change nothing', () => {
     schedule.flush();
     schedule.flush();
     expect(writes).toBe(1);
+  });
+
+  it('a log file with a key it does not know is moved aside, and the notice names the whole file "log"', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'deliveries.json'),
+      JSON.stringify({ schemaVersion: 2, journalSeq: 0, byWebhook: {}, extra: 1 }),
+    );
+    const { notices } = openDeliveryLogStore(dir, manualClock(), { afterPauseMs: NEVER, atLatestMs: NEVER });
+    expect(notices).toEqual([
+      expect.objectContaining({
+        kind: 'delivery-log-moved-aside',
+        message: expect.stringMatching(
+          /^The delivery log could not be read \(log: Unrecognized key: "extra"\)\./,
+        ),
+      }),
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { CircleCheck, CircleX } from 'lucide-react';
-import styles from './AnswerChip.module.css';
+import chip from '../common/chip.module.css';
 import { statusLabel } from './request-view';
 
 /** The status the Inbox answered a request with: green for a 2xx, red otherwise; the number says which. */
@@ -8,7 +8,7 @@ export function AnswerChip({ status }: { status: number }) {
   const Icon = success ? CircleCheck : CircleX;
   return (
     <span
-      className={styles.chip}
+      className={chip.chip}
       data-tone={success ? 'success' : 'failure'}
       data-answered={status}
       title={`Answered ${statusLabel(status)}`}

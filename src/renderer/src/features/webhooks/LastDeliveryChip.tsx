@@ -4,6 +4,8 @@ import type { LastDelivery } from '../../../../shared/domain';
 import { KIND_LABELS } from '../deliveries/outcome';
 import { RelativeTime } from '../common/RelativeTime';
 import text from '../common/text.module.css';
+import { cx } from '../../lib/cx';
+import chip from '../common/chip.module.css';
 import styles from './LastDeliveryChip.module.css';
 
 /** A row's latest delivery: "200 · 2 min ago" (status and when), or "Failed · Timeout" without a response. */
@@ -11,7 +13,11 @@ export function LastDeliveryChip({ last }: { last: LastDelivery }) {
   const success = last.outcome === 'success';
   const Icon = success ? CircleCheck : CircleX;
   return (
-    <span className={styles.chip} data-tone={success ? 'success' : 'failure'} data-last-delivery>
+    <span
+      className={cx(chip.chip, styles.compact)}
+      data-tone={success ? 'success' : 'failure'}
+      data-last-delivery
+    >
       <Icon aria-hidden size={12} />
       <span className={styles.text}>
         <span className={text.srOnly}>Last delivery: </span>

@@ -150,12 +150,7 @@ describe('the generated code', () => {
 });
 
 describe.each([
-  [
-    'go',
-    'gofmt -e',
-    hasGofmt,
-    'golang-go is not installed (too large for CI: about 450 MB); gofmt -e skipped',
-  ],
+  ['go', 'gofmt -e', hasGofmt, 'golang-go is not installed (.ci/run installs it); gofmt -e skipped'],
   ['php', 'php -l', hasPhp, 'php-cli is not installed; php -l skipped'],
   ['ruby-sinatra', 'ruby -wc', hasRuby, 'ruby is not installed; ruby -wc skipped'],
 ] as const)('%s snippets: syntax (%s)', (language, check, available, reason) => {
@@ -272,7 +267,7 @@ const runnable = [
   { language: 'php' as const, skip: hasPhp ? '' : 'php-cli is not installed: the PHP snippets are not run' },
   {
     language: 'go' as const,
-    skip: onPath('go') ? '' : 'golang-go is not installed (about 450 MB): the Go snippets are not run',
+    skip: onPath('go') ? '' : 'golang-go is not installed (.ci/run installs it): the Go snippets are not run',
   },
   {
     language: 'ruby-sinatra' as const,

@@ -420,6 +420,31 @@ describe('the Inbox verdict', () => {
     expect(backend.callsTo('doctor.diagnoseInboxRequest')).toHaveLength(2);
   });
 
+  it('the list shows each request with its verdict as it arrives: a delivery of a webhook valid, a forgery invalid', async () => {
+    const { user, backend, other } = await openApp();
+    const inbox = await backend.main.ok('inbox.start', { port: await freePort() });
+    await backend.main.ok('webhooks.updateUrl', { id: other.id, url: `${inbox.url}/in` });
+    await user.click(button('Receive webhooks'));
+    await screen.findByText(/Nothing received yet/);
+
+    await backend.main.ok('deliveries.send', { webhookId: other.id });
+    await fetch(`${inbox.url}/forged`, {
+      method: 'POST',
+      headers: { 'Stripe-Signature': 't=1,v1=00' },
+      body: '{}',
+    });
+    const list = await screen.findByRole('listbox', { name: 'Received requests, in arrival order' });
+    await waitFor(() => expect(within(list).getAllByRole('option')).toHaveLength(2));
+    const [signed, forged] = within(list).getAllByRole('option') as [HTMLElement, HTMLElement];
+    await waitFor(() => expect(signed).toHaveTextContent('Valid'));
+    await waitFor(() => expect(forged).toHaveTextContent('Invalid'));
+    expect(
+      within(signed).getByTitle(/^Valid — signed with the current secret of Invoices v3/),
+    ).toBeInTheDocument();
+    // Nothing selected: the verdicts were asked as the requests arrived, once each.
+    expect(backend.callsTo('doctor.diagnoseInboxRequest')).toHaveLength(2);
+  });
+
   it('a webhook chosen in Verify against, deleted meanwhile: the choice goes back to detecting the webhook', async () => {
     const { user, backend, hook, other } = await openApp();
     const inbox = await backend.main.ok('inbox.start', { port: await freePort() });

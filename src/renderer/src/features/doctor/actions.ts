@@ -7,6 +7,7 @@ import type { ChannelInput } from '../../../../shared/contract';
 import { isAppError } from '../../../../shared/errors';
 import { call } from '../../lib/ipc';
 import { useDoctor, verdictKey, type DoctorTarget } from '../../stores/doctor';
+import { useInbox } from '../../stores/inbox';
 import { reportError } from '../../stores/status';
 
 let targetsSequence = 0;
@@ -27,7 +28,10 @@ export async function loadDoctorTargets({ keepVerdicts = false } = {}): Promise<
         label: `${api.name} ${webhook.version} (${webhook.url})`,
       })),
     );
-    if (sequence === targetsSequence) useDoctor.getState().targetsLoaded(targets, keepVerdicts);
+    if (sequence !== targetsSequence) return;
+    useDoctor.getState().targetsLoaded(targets, keepVerdicts);
+    // Verdicts dropped with the old webhooks are asked again for the Inbox's list.
+    if (!keepVerdicts) void verifyEachRequest();
   } catch (error) {
     if (sequence === targetsSequence) useDoctor.getState().targetsFailed(reportError(error).message);
   }
@@ -96,7 +100,13 @@ export async function verifyInboxRequest(requestId: string): Promise<void> {
   }
 }
 
-/** The Inbox's "Verify against": a webhook, or null to detect it; the shown request's verdict follows. */
+/** Asks for the verdict of every kept Inbox request not yet checked against the current choice, one at a time. */
+export async function verifyEachRequest(): Promise<void> {
+  for (const { id } of useInbox.getState().requests) await verifyInboxRequest(id);
+}
+
+/** The Inbox's "Verify against": a webhook, or null to detect it; every request's verdict follows. */
 export function chooseInboxWebhook(webhookId: string | null): void {
   useDoctor.getState().chooseInboxWebhook(webhookId);
+  void verifyEachRequest();
 }

@@ -5,6 +5,7 @@ import { useInbox } from '../../stores/inbox';
 import { AnswerChip } from './AnswerChip';
 import { formatBytes, timeOfDay } from './request-view';
 import styles from './RequestList.module.css';
+import { VerdictMark } from './VerdictMark';
 
 const optionId = (id: string) => `inbox-request-${id}`;
 
@@ -26,6 +27,7 @@ function RequestItem({ request, selected }: { request: ReceivedRequest; selected
         {request.path}
       </span>
       <span className={styles.size}>{formatBytes(request.bodyBytes)}</span>
+      <VerdictMark requestId={request.id} />
       <AnswerChip status={request.answeredStatus} />
     </li>
   );

@@ -4,6 +4,8 @@
  */
 import type { InboxResponse } from '../../../../shared/inbox';
 import { call, subscribe } from '../../lib/ipc';
+import { verifyEachRequest, verifyInboxRequest } from '../doctor/actions';
+import { useDoctor } from '../../stores/doctor';
 import { useInbox } from '../../stores/inbox';
 import { reportError } from '../../stores/status';
 import { toast } from '../../stores/toasts';
@@ -16,15 +18,22 @@ export async function loadInbox(): Promise<void> {
   useInbox.getState().loading();
   try {
     const [inbox, requests] = await Promise.all([call('inbox.status'), call('inbox.list')]);
-    if (sequence === loadSequence) useInbox.getState().loaded(inbox, requests);
+    if (sequence === loadSequence) {
+      useInbox.getState().loaded(inbox, requests);
+      // Once the webhooks to verify against are known (their load verifies whatever is listed by then).
+      if (useDoctor.getState().targetsStatus === 'ready') void verifyEachRequest();
+    }
   } catch (error) {
     if (sequence === loadSequence) useInbox.getState().failed(reportError(error).message);
   }
 }
 
-/** Shows each request as main receives it; returns the unsubscribe. */
+/** Shows each request as main receives it, and asks for its signature's verdict; returns the unsubscribe. */
 export function followInbox(): () => void {
-  return subscribe('inbox.received', (request) => useInbox.getState().received(request));
+  return subscribe('inbox.received', (request) => {
+    useInbox.getState().received(request);
+    void verifyInboxRequest(request.id);
+  });
 }
 
 /**

@@ -1,6 +1,8 @@
 import { RESPONSE_BODY_LIMIT } from '../../../../shared/delivery';
+import { cx } from '../../lib/cx';
 import form from '../common/form.module.css';
 import text from '../common/text.module.css';
+import message from '../common/http-message.module.css';
 import styles from './MessageBlock.module.css';
 import { prettyBody } from './outcome';
 
@@ -20,13 +22,13 @@ export function MessageBlock({ startLine, headers, body, truncated = false }: Pr
       <p className={styles.start}>
         <code>{startLine}</code>
       </p>
-      <h3 className={styles.heading}>Headers</h3>
+      <h3 className={message.heading}>Headers</h3>
       {entries.length === 0 ? (
         <p className={text.muted}>No headers.</p>
       ) : (
-        <dl className={styles.headers}>
+        <dl className={message.headers}>
           {entries.map(([name, value]) => (
-            <div key={name} className={styles.header}>
+            <div key={name} className={message.header}>
               <dt>{name}</dt>
               <dd>
                 <code>{value}</code>
@@ -35,12 +37,12 @@ export function MessageBlock({ startLine, headers, body, truncated = false }: Pr
           ))}
         </dl>
       )}
-      <h3 className={styles.heading}>Body</h3>
+      <h3 className={message.heading}>Body</h3>
       {body === '' ? (
         <p className={text.muted}>Empty body.</p>
       ) : (
         // A focusable scroll area, so the keyboard can scroll a long body.
-        <pre className={styles.body} tabIndex={0} aria-label="Body">
+        <pre className={cx(message.body, styles.bodyScroll)} tabIndex={0} aria-label="Body">
           <code>{prettyBody(body)}</code>
         </pre>
       )}

@@ -9,16 +9,17 @@ import text from '../common/text.module.css';
 import { copyRequestAsCurl } from './actions';
 import { AnswerChip } from './AnswerChip';
 import { bodyText, formatBytes } from './request-view';
+import message from '../common/http-message.module.css';
 import styles from './RequestDetail.module.css';
 import { RequestVerdict } from './RequestVerdict';
 
 function Headers({ headers }: { headers: ReceivedRequest['headers'] }) {
   if (headers.length === 0) return <p className={text.muted}>No headers.</p>;
   return (
-    <dl className={styles.headers}>
+    <dl className={message.headers}>
       {headers.map(([name, value], index) => (
         // The same name can come twice: the position is the identity.
-        <div key={index} className={styles.header}>
+        <div key={index} className={message.header}>
           <dt>{name}</dt>
           <dd>
             <code>{value}</code>
@@ -47,7 +48,7 @@ function Body({ request }: { request: ReceivedRequest }) {
         </p>
       )}
       {/* A focusable scroll area, so the keyboard can scroll a long body. */}
-      <pre className={styles.body} tabIndex={0} aria-label="Body">
+      <pre className={message.body} tabIndex={0} aria-label="Body">
         <code>{body.text}</code>
       </pre>
     </>
@@ -107,9 +108,9 @@ export function RequestDetail() {
         </div>
       </dl>
       <RequestVerdict requestId={request.id} />
-      <h3 className={styles.heading}>Headers</h3>
+      <h3 className={message.heading}>Headers</h3>
       <Headers headers={request.headers} />
-      <h3 className={styles.heading}>Body</h3>
+      <h3 className={message.heading}>Body</h3>
       <Body request={request} />
     </article>
   );

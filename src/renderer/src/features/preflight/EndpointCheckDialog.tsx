@@ -1,10 +1,6 @@
-import * as Dialog from '@radix-ui/react-dialog';
-import { RotateCw } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { CHECK_TITLES, type CheckResult, type EndpointCheck } from '../../../../shared/preflight';
 import { reportError } from '../../stores/status';
-import { buttonClass } from '../common/button';
-import dialog from '../common/dialog.module.css';
 import { FormDialog } from '../common/FormDialog';
 import { FormError } from '../common/FormError';
 import { RelativeTime } from '../common/RelativeTime';
@@ -12,6 +8,7 @@ import text from '../common/text.module.css';
 import { checkBoundSeconds, runEndpointCheck, type CheckTarget } from './actions';
 import { OutcomeBadge } from './OutcomeBadge';
 import styles from './Preflight.module.css';
+import { RunAgainActions } from './RunAgainActions';
 import { RunProgress } from './RunProgress';
 
 interface Props {
@@ -113,19 +110,7 @@ function EndpointCheckBody({ url, earlier, target, note }: Omit<Props, 'open' | 
           ))}
         </ol>
       )}
-      <div className={dialog.actions}>
-        <Dialog.Close className={buttonClass()}>Done</Dialog.Close>
-        <button
-          type="button"
-          className={buttonClass('primary')}
-          onClick={runAgain}
-          disabled={running}
-          aria-busy={running}
-        >
-          <RotateCw aria-hidden size={16} />
-          Run again
-        </button>
-      </div>
+      <RunAgainActions running={running} onRun={runAgain} />
     </>
   );
 }

@@ -1,12 +1,8 @@
-import * as Dialog from '@radix-ui/react-dialog';
-import { RotateCw } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { WebhookView } from '../../../../shared/domain';
 import type { SecurityProbeResult, SecurityReport } from '../../../../shared/preflight';
 import { reportError } from '../../stores/status';
-import { buttonClass } from '../common/button';
 import { ConfirmDialog } from '../common/ConfirmDialog';
-import dialog from '../common/dialog.module.css';
 import { FormDialog } from '../common/FormDialog';
 import { FormError } from '../common/FormError';
 import { RelativeTime } from '../common/RelativeTime';
@@ -14,6 +10,7 @@ import text from '../common/text.module.css';
 import { checkReceiver } from './actions';
 import { OutcomeBadge } from './OutcomeBadge';
 import styles from './Preflight.module.css';
+import { RunAgainActions } from './RunAgainActions';
 import { RunProgress } from './RunProgress';
 
 interface Props {
@@ -148,19 +145,7 @@ export function ReceiverSecurityDialog({ webhook, open, onOpenChange, onCloseAut
           ))}
         </ol>
       )}
-      <div className={dialog.actions}>
-        <Dialog.Close className={buttonClass()}>Done</Dialog.Close>
-        <button
-          type="button"
-          className={buttonClass('primary')}
-          onClick={run}
-          disabled={running}
-          aria-busy={running}
-        >
-          <RotateCw aria-hidden size={16} />
-          Run again
-        </button>
-      </div>
+      <RunAgainActions running={running} onRun={run} />
     </FormDialog>
   );
 }

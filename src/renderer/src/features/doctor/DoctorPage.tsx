@@ -5,6 +5,7 @@ import page from '../common/page.module.css';
 import text from '../common/text.module.css';
 import { loadDoctorTargets } from './actions';
 import { DiagnosisView } from './DiagnosisView';
+import pageHeader from '../common/page-header.module.css';
 import styles from './Doctor.module.css';
 import { DoctorForm } from './DoctorForm';
 
@@ -36,10 +37,10 @@ export function DoctorPage() {
   return (
     <section className={cx(page.page, styles.page)} aria-labelledby="doctor-heading">
       <header>
-        <h1 id="doctor-heading" className={styles.title}>
+        <h1 id="doctor-heading" className={pageHeader.title}>
           Signature doctor
         </h1>
-        <p className={styles.lede}>
+        <p className={pageHeader.lede}>
           Paste a request your receiver rejected: the doctor checks its signature and says exactly what is
           wrong and how to fix it.
         </p>

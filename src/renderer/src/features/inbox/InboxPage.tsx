@@ -12,6 +12,7 @@ import text from '../common/text.module.css';
 import { loadDoctorTargets } from '../doctor/actions';
 import { clearInbox, followInbox, loadInbox, saveInbox } from './actions';
 import { AnswerFields } from './AnswerFields';
+import pageHeader from '../common/page-header.module.css';
 import styles from './InboxPage.module.css';
 import { ReceiverForm } from './ReceiverForm';
 import { RequestDetail } from './RequestDetail';
@@ -93,11 +94,11 @@ export function InboxPage() {
   return (
     <section className={page.page} aria-labelledby="inbox-heading">
       <header>
-        <p className={styles.eyebrow}>Receive webhooks</p>
-        <h1 id="inbox-heading" className={styles.title}>
+        <p className={pageHeader.eyebrow}>Receive webhooks</p>
+        <h1 id="inbox-heading" className={pageHeader.title}>
           Inbox
         </h1>
-        <p className={styles.lede}>
+        <p className={pageHeader.lede}>
           A receiver on this computer: send webhooks here to see exactly what arrives, and choose how it
           answers to try your sender&apos;s retries.
         </p>

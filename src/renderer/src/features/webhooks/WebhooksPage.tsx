@@ -14,6 +14,7 @@ import { CreateWebhookDialog } from './CreateWebhookDialog';
 import { NoWebhooks } from './NoWebhooks';
 import { RowDialogs } from './RowDialogs';
 import { useHideSecretsOnLeave } from './useHideSecretsOnLeave';
+import pageHeader from '../common/page-header.module.css';
 import styles from './WebhooksPage.module.css';
 import { NoMatches } from './NoMatches';
 import { WebhookListToolbar } from './WebhookListToolbar';
@@ -48,9 +49,9 @@ export function WebhooksPage({ api }: { api: Api }) {
     <section className={page.page} aria-labelledby="webhooks-heading">
       <header className={styles.header}>
         <div>
-          <p className={styles.eyebrow}>{api.name}</p>
+          <p className={pageHeader.eyebrow}>{api.name}</p>
           <h1 id="webhooks-heading">Webhooks</h1>
-          <p className={styles.lede}>
+          <p className={cx(pageHeader.lede, styles.narrow)}>
             One API can have several active webhooks, for example one for development and one for production.
           </p>
         </div>

@@ -70,6 +70,8 @@ export const EVENT_NAMES = [
   'webhooks.changed',
   'inbox.received',
   'retries.changed',
+  'config.changed',
+  'app.menuCommand',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

@@ -220,7 +220,14 @@ export interface EventPayloads {
   'retries.changed': RetryRun;
   /** The Inbox received a request (sent as it arrives, before the Inbox answers). */
   'inbox.received': ReceivedRequest;
+  /** config.json was changed outside this window (the command line): APIs, webhooks and settings are read again. */
+  'config.changed': Record<string, never>;
+  /** An application menu item asks the window to open one of its dialogs. */
+  'app.menuCommand': { command: MenuCommand };
 }
+
+/** What the application menu asks the window to open. */
+export type MenuCommand = 'export' | 'exportWithSecrets' | 'import' | 'keyboardShortcuts';
 
 /**
  * A type error unless A and B are the same union of names (C is A again, so the check runs both ways):

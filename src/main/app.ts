@@ -1,4 +1,4 @@
-/** App lifecycle only: single-instance lock, security hooks, protocol, services, IPC, window. */
+/** App lifecycle only: single-instance lock, security hooks, protocol, services, IPC, theme, menu, window. */
 import { join } from 'node:path';
 import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createAppRequestHandler } from './shell/app-protocol';
@@ -16,11 +16,14 @@ import { guardContents, denyAllPermissions } from './shell/security';
 import { startServices } from './services';
 import { systemClock } from './ports';
 import { createMainWindow } from './shell/window';
+import { openUiStateFile } from './shell/ui-state-file';
+import { applyStoredTheme } from './shell/theme';
+import { installAppMenu } from './shell/app-menu';
 
 const outDir = join(import.meta.dirname, '..');
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
-function onReady(): void {
+function onReady(platform: NodeJS.Platform): void {
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppRequestHandler(join(outDir, 'renderer')));
 
@@ -59,12 +62,21 @@ function onReady(): void {
       app.quit();
     });
   });
-  createMainWindow(join(outDir, 'preload', 'index.cjs'), devServerUrl ?? APP_ENTRY_URL);
+  const uiState = openUiStateFile(dataDir, systemClock);
+  applyStoredTheme(uiState);
+  installAppMenu(uiState, platform);
+  const openWindow = () =>
+    createMainWindow(join(outDir, 'preload', 'index.cjs'), devServerUrl ?? APP_ENTRY_URL, uiState);
+  openWindow();
+  // macOS: the app lives on with no window; clicking its Dock icon opens one again.
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
   // The window and the list need no secret: the keychain is checked after, and its result arrives as notices.
   void services.keychain.startupCheck();
 }
 
-export function runApp(): void {
+export function runApp(platform: NodeJS.Platform = process.platform): void {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -79,10 +91,12 @@ export function runApp(): void {
     if (window?.isMinimized()) window.restore();
     window?.focus();
   });
-  app.on('window-all-closed', () => app.quit());
+  app.on('window-all-closed', () => {
+    if (platform !== 'darwin') app.quit();
+  });
   app
     .whenReady()
-    .then(onReady)
+    .then(() => onReady(platform))
     .catch((error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);
       console.error('[hookwarden] could not start:', reason);

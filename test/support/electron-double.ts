@@ -38,6 +38,7 @@ export const ipcMain = {
 
 class AppDouble extends Emitter {
   singleInstanceLock = true;
+  isPackaged = false;
   quitCalls = 0;
   userData = tmpdir();
   private ready: Promise<void> = new Promise(() => undefined);
@@ -113,6 +114,8 @@ export const clipboard = {
 };
 
 export const errorBoxes: { title: string; content: string }[] = [];
+/** The message boxes shown (About), with the window each was shown on, if any. */
+export const messageBoxes: { window: BrowserWindow | null; options: Record<string, unknown> }[] = [];
 /** What the next save and open dialogs answer (null: the user cancels); a test sets them. */
 export const dialogAnswers: { save: string | null; open: string | null } = { save: null, open: null };
 export const dialog = {
@@ -127,14 +130,60 @@ export const dialog = {
     canceled: dialogAnswers.open === null,
     filePaths: dialogAnswers.open === null ? [] : [dialogAnswers.open],
   }),
+  showMessageBox: async (...args: [BrowserWindow, Record<string, unknown>] | [Record<string, unknown>]) => {
+    const [window, options] = args.length === 2 ? args : [null, args[0]];
+    messageBoxes.push({ window, options });
+    return { response: 0, checkboxChecked: false };
+  },
 };
 
 export const shellCalls: string[] = [];
+/** The paths shell.openPath opened, and what the next call answers ('' is success, else the failure). */
+export const openedPaths: string[] = [];
+export const openPathAnswer = { failure: '' };
 export const shell = {
   openExternal: async (url: string) => {
     shellCalls.push(url);
   },
-  openPath: async () => '',
+  openPath: async (path: string) => {
+    openedPaths.push(path);
+    return openPathAnswer.failure;
+  },
+};
+
+type MenuTemplate = {
+  label?: string;
+  role?: string;
+  type?: string;
+  checked?: boolean;
+  click?: () => void;
+  submenu?: MenuTemplate[];
+}[];
+/** Menu.buildFromTemplate keeps the template; the last menu set as the application menu is kept here. */
+export const Menu = {
+  applicationMenu: null as { template: MenuTemplate } | null,
+  buildFromTemplate: (template: MenuTemplate) => ({ template }),
+  setApplicationMenu(menu: { template: MenuTemplate } | null) {
+    Menu.applicationMenu = menu;
+  },
+};
+
+/** nativeTheme: the app sets themeSource; a test sets whether the OS is dark and emits 'updated' as the OS would. */
+class NativeThemeDouble extends Emitter {
+  themeSource: 'light' | 'dark' | 'system' = 'system';
+  systemDark = false;
+  get shouldUseDarkColors() {
+    return this.themeSource === 'system' ? this.systemDark : this.themeSource === 'dark';
+  }
+}
+export const nativeTheme = new NativeThemeDouble();
+
+type Rectangle = { x: number; y: number; width: number; height: number };
+/** The displays' work areas; a test replaces them (one 1920×1080 display with a 40 px panel by default). */
+const DEFAULT_WORK_AREAS: Rectangle[] = [{ x: 0, y: 0, width: 1920, height: 1040 }];
+export const screenDouble = { workAreas: [...DEFAULT_WORK_AREAS] };
+export const screen = {
+  getAllDisplays: () => screenDouble.workAreas.map((workArea, id) => ({ id, workArea })),
 };
 
 export const protocolDouble = {
@@ -170,11 +219,17 @@ export class BrowserWindow extends Emitter {
   static getAllWindows() {
     return BrowserWindow.created;
   }
-  /** The double has no focus: dialogs open without a parent window. */
+  /** No window has focus unless a test gives it: dialogs then open without a parent window. */
+  static focused: BrowserWindow | null = null;
   static getFocusedWindow(): BrowserWindow | null {
-    return null;
+    return BrowserWindow.focused;
   }
   loadedUrl: string | null = null;
+  shown = false;
+  maximized = false;
+  backgroundColor: unknown;
+  /** Its bounds when not maximised: where the options put it (the double's default when they don't say). */
+  normalBounds: Rectangle;
   readonly sent: { channel: string; payload: unknown }[] = [];
   readonly webContents = {
     send: (channel: string, payload: unknown) => this.sent.push({ channel, payload }),
@@ -182,6 +237,9 @@ export class BrowserWindow extends Emitter {
   constructor(readonly options: Record<string, unknown>) {
     super();
     BrowserWindow.created.push(this);
+    this.backgroundColor = options.backgroundColor;
+    const { x = 100, y = 100, width = 800, height = 600 } = options as Partial<Rectangle>;
+    this.normalBounds = { x, y, width, height };
   }
   async loadURL(url: string) {
     this.loadedUrl = url;
@@ -191,7 +249,21 @@ export class BrowserWindow extends Emitter {
   }
   restore() {}
   focus() {}
-  show() {}
+  show() {
+    this.shown = true;
+  }
+  maximize() {
+    this.maximized = true;
+  }
+  isMaximized() {
+    return this.maximized;
+  }
+  getNormalBounds() {
+    return this.normalBounds;
+  }
+  setBackgroundColor(color: string) {
+    this.backgroundColor = color;
+  }
 }
 
 /** The preload's side, for tests that run the built preload against the double. */
@@ -212,16 +284,26 @@ export function resetElectronDouble(): void {
   app.listeners.clear();
   app.singleInstanceLock = true;
   app.quitCalls = 0;
+  app.isPackaged = false;
   app.resetReady();
   clipboardDouble.text = '';
   clipboardDouble.formats = new Map();
   shellCalls.length = 0;
   errorBoxes.length = 0;
+  messageBoxes.length = 0;
+  openedPaths.length = 0;
+  openPathAnswer.failure = '';
+  Menu.applicationMenu = null;
+  nativeTheme.listeners.clear();
+  nativeTheme.themeSource = 'system';
+  nativeTheme.systemDark = false;
+  screenDouble.workAreas = [...DEFAULT_WORK_AREAS];
   protocolDouble.privileged.length = 0;
   protocolDouble.handlers.clear();
   sessionDouble.permissionRequestHandler = null;
   sessionDouble.permissionCheckHandler = null;
   BrowserWindow.created = [];
+  BrowserWindow.focused = null;
   contextBridge.exposed.clear();
 }
 
@@ -237,4 +319,7 @@ export default {
   session,
   BrowserWindow,
   contextBridge,
+  Menu,
+  nativeTheme,
+  screen,
 };

@@ -9,10 +9,12 @@ interface Props {
   error: string | null;
   hint?: string;
   placeholder?: string;
+  /** 'password' for a passphrase: shown as dots. */
+  type?: 'text' | 'password';
 }
 
 /** A labelled text input whose hint or error is tied to it with aria-describedby. */
-export function TextField({ label, value, onChange, error, hint, placeholder }: Props) {
+export function TextField({ label, value, onChange, error, hint, placeholder, type = 'text' }: Props) {
   const id = useId();
   const note = error ?? hint;
   return (
@@ -20,6 +22,7 @@ export function TextField({ label, value, onChange, error, hint, placeholder }: 
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
+        type={type}
         className={form.control}
         value={value}
         autoComplete="off"

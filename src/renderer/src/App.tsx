@@ -13,6 +13,8 @@ import { followNotices, loadNotices } from './features/notices/actions';
 import { KeychainBanner } from './features/notices/KeychainBanner';
 import { StartupNotices } from './features/notices/StartupNotices';
 import { Toaster } from './features/toasts/Toaster';
+import { followConfigChanges, followMenuCommands } from './features/transfer/actions';
+import { TransferDialogs } from './features/transfer/TransferDialogs';
 import { KeyboardShortcutsDialog } from './features/webhooks/KeyboardShortcutsDialog';
 import { useGlobalShortcuts } from './features/webhooks/useGlobalShortcuts';
 import { WebhooksPage } from './features/webhooks/WebhooksPage';
@@ -34,13 +36,16 @@ export function App() {
   const error = useApis((state) => state.error);
   const selected = useSelectedApi();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
-  useGlobalShortcuts(useCallback(() => setShortcutsOpen(true), []));
+  const showShortcuts = useCallback(() => setShortcutsOpen(true), []);
+  useGlobalShortcuts(showShortcuts);
 
   useEffect(() => {
     void loadNotices();
     void loadApis();
     return followNotices();
   }, []);
+  useEffect(() => followConfigChanges(), []);
+  useEffect(() => followMenuCommands(showShortcuts), [showShortcuts]);
 
   return (
     <>
@@ -70,6 +75,7 @@ export function App() {
       </div>
       <Toaster />
       <KeyboardShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
+      <TransferDialogs />
     </>
   );
 }

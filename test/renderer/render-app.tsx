@@ -13,6 +13,7 @@ import { useSecrets } from '../../src/renderer/src/stores/secrets';
 import { useSettings } from '../../src/renderer/src/stores/settings';
 import { useStatus } from '../../src/renderer/src/stores/status';
 import { useToasts } from '../../src/renderer/src/stores/toasts';
+import { useTransfer } from '../../src/renderer/src/stores/transfer';
 import { useUi } from '../../src/renderer/src/stores/ui';
 import { useWebhooks } from '../../src/renderer/src/stores/webhooks';
 import type { HookwardenApi } from '../../src/shared/contract';
@@ -27,6 +28,7 @@ const stores = [
   useSettings,
   useStatus,
   useToasts,
+  useTransfer,
   useUi,
   useWebhooks,
 ] as const;

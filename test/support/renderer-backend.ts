@@ -12,7 +12,13 @@
 import { randomUUID } from 'node:crypto';
 import { buildApi, type RendererTransport } from '../../src/preload/build-api';
 import type { SecretVault } from '../../src/main/keychain/ports';
-import type { Channel, ChannelInput, HookwardenApi } from '../../src/shared/contract';
+import type {
+  Channel,
+  ChannelInput,
+  EventName,
+  EventPayloads,
+  HookwardenApi,
+} from '../../src/shared/contract';
 import type { Delivery } from '../../src/shared/delivery';
 import type { Api, SignatureScheme, WebhookView } from '../../src/shared/domain';
 import { closeAfterEach } from './close-after-each';
@@ -68,14 +74,15 @@ export async function startBackend(options: BackendOptions = {}) {
   const calls: Call[] = [];
   const listeners = new Map<string, Set<Listener>>();
   let closed = false;
-  const stopEvents = onMainEvent((event, payload) => {
+  const deliver = (event: EventName, payload: unknown) => {
     const copy = structuredClone(payload);
     // Like an IPC message: after main's current step, in the order main sent them.
     queueMicrotask(() => {
       if (closed) return;
       for (const listener of listeners.get(event) ?? []) listener(undefined, copy);
     });
-  });
+  };
+  const stopEvents = onMainEvent(deliver);
   const transport: RendererTransport = {
     async invoke(channel, input) {
       // After the test, a late call stays unanswered rather than touching a renderer being torn down.
@@ -111,6 +118,10 @@ export async function startBackend(options: BackendOptions = {}) {
     api: buildApi(transport) as HookwardenApi,
     /** Main's clock: the system's, unless stopped at a time with set(). */
     clock,
+    /** Sends the renderer an event from a part of main the core does not hold (the application menu). */
+    emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
+      deliver(event, payload);
+    },
     /** What the renderer asked main, in order. */
     calls,
     callsTo: (channel: Channel): unknown[] =>

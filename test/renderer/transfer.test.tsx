@@ -178,11 +178,17 @@ describe('Export and import', () => {
   });
 
   it('an encrypted file: a wrong passphrase is said and changes nothing; the right one brings the secret back', async () => {
-    const { user, backend, a } = await twoWebhooks();
+    // Exported, then A deleted, before the window opens.
+    const backend = await startBackend();
+    const api = await backend.seedApi('Invoices', ['v4']);
+    const a = await backend.seedWebhook(api, URL_A);
+    await backend.seedWebhook(api, URL_B);
     const secret = await backend.secretOf(a.id);
     const path = saveTo('hookwarden.json.age');
     await backend.main.ok('transfer.export', { withSecrets: true, passphrase: PASSPHRASE });
     await backend.main.ok('webhooks.delete', { id: a.id });
+    const { user } = await renderApp(backend);
+    expect(bodyRows()).toHaveLength(1);
     const configBefore = readFileSync(join(backend.main.dir, 'config.json'), 'utf8');
 
     dialogAnswers.open = path;

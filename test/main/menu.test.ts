@@ -88,7 +88,10 @@ describe('the menu template', () => {
       'Quit',
     ]);
     expect(file.find((item) => item.label === 'Close Window')?.role).toBe('close');
-    expect(file.find((item) => item.label === 'Quit')?.role).toBe('quit');
+    expect(file.find((item) => item.label === 'Quit')).toMatchObject({
+      role: 'quit',
+      accelerator: 'CmdOrCtrl+Q',
+    });
   });
 
   it('Edit: the standard roles, so copy and paste work in text fields (macOS needs them)', () => {

@@ -53,7 +53,8 @@ export function menuTemplate({
         command('Import configuration…', 'import'),
         separator,
         { role: 'close', label: 'Close Window' },
-        ...(mac ? [] : [{ role: 'quit', label: 'Quit' } as const]),
+        // Electron gives Quit no accelerator on Windows; the "Keyboard shortcuts" dialog promises Ctrl+Q everywhere.
+        ...(mac ? [] : [{ role: 'quit', label: 'Quit', accelerator: 'CmdOrCtrl+Q' } as const]),
       ],
     },
     {

@@ -1,9 +1,12 @@
 /** App lifecycle only: single-instance lock, security hooks, protocol, services, IPC, theme, menu, window. */
 import { join } from 'node:path';
 import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'electron';
+import ElectronStore from 'electron-store';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createAppRequestHandler } from './shell/app-protocol';
 import { systemClipboard } from './shell/clipboard';
-import { openConfigStore } from './config/store';
+import { CONFIG_NAME, openConfigStore } from './config/store';
+import { INCOMING_FOLDER } from './deliveries/hand-off';
+import { watchStoreFile } from './storage/watch-file';
 import { openDeliveryLogStore } from './deliveries/log-store';
 import { createHttpClient } from './deliveries/http-client';
 import { listenHttp } from './inbox/http-listener';
@@ -28,7 +31,7 @@ function onReady(platform: NodeJS.Platform): void {
   protocol.handle(APP_SCHEME, createAppRequestHandler(join(outDir, 'renderer')));
 
   const dataDir = app.getPath('userData');
-  const opened = openConfigStore(dataDir, systemClock);
+  const opened = openConfigStore(dataDir, systemClock, (options) => new ElectronStore(options));
   const log = openDeliveryLogStore(dataDir, systemClock);
   const services = startServices({
     config: opened.store,
@@ -45,11 +48,19 @@ function onReady(platform: NodeJS.Platform): void {
     transferFiles: electronTransferFiles,
     startupNotices: [...opened.notices, ...log.notices],
   });
+  // The command line changes the same profile: its config changes and its delivery records show up here.
+  const stopWatching = [
+    watchStoreFile(join(dataDir, `${CONFIG_NAME}.json`), () => {
+      if (opened.store.refresh()) services.app.configChanged();
+    }),
+    watchStoreFile(join(dataDir, INCOMING_FOLDER), () => services.app.foldHandedOffDeliveries()),
+  ];
   const trustedOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
   registerIpc(ipcMain, channelHandlers(services), ownTopFrameCheck(trustedOrigins));
 
   let clipboardCleared = false;
   app.on('will-quit', (event) => {
+    for (const stop of stopWatching) stop();
     // The delivery log writes in bursts: whatever is pending reaches the file before the app exits.
     log.store.flush();
     // The Inbox's port is free again once the app is gone.

@@ -130,7 +130,16 @@ export function startServices(deps: ServiceDeps) {
     clipboard: deps.clipboard,
   });
   return {
-    app: { notices: (): Notice[] => notices.list() },
+    app: {
+      notices: (): Notice[] => notices.list(),
+      /** Another process changed the config (read again by the store): timers and windows follow it. */
+      configChanged(): void {
+        rotation.start();
+        deps.emit('config.changed', {});
+      },
+      /** The command line handed off delivery records: into the log, and onto the screen. */
+      foldHandedOffDeliveries: (): void => log.foldHandedOff(),
+    },
     apis: createApiService({ config, secrets: profileSecrets, clock, forgetDeliveries }),
     webhooks,
     keychain: createKeychainService({

@@ -101,7 +101,10 @@ function deliveryService(receiverUrl: string, body: string, secrets: string[]) {
     templateJson: body,
   });
   let config = fixture.config;
-  const configStore = { read: () => config, write: (next: ConfigData) => (config = next) };
+  const configStore = {
+    read: () => config,
+    update: (change: (current: ConfigData) => ConfigData) => (config = change(config)),
+  };
   const deliveries = createDeliveryService({
     config: configStore,
     signingSecrets: async () => ({

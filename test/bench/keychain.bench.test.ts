@@ -178,7 +178,7 @@ async function profile(vault: SecretVault): Promise<{ dir: string; vault: Secret
     ...emptyConfig(),
     apis: [{ id: apiId, name: 'Invoices', versions: ['v4'], createdAt: now }],
   };
-  store.write({ ...config, webhooks });
+  store.update(() => ({ ...config, webhooks }));
   for (const { id } of webhooks)
     await vault.set(accountOf(config.profileId, id), `whsec_${randomBytes(32).toString('base64')}`);
   return { dir, vault };

@@ -31,14 +31,14 @@ async function appWith(count: number): Promise<BridgedApp> {
     url: (i) =>
       i % 5 ? `https://hooks.example.com/tenant-${i}/events` : `http://localhost:${3000 + (i % 1000)}/hook`,
   });
-  store.write({
+  store.update(() => ({
     ...emptyConfig(),
     apis: [
       { id: randomUUID(), name: 'Empty', versions: ['v1'], createdAt: new Date(now).toISOString() },
       { id: bigId, name: 'Big', versions: ['v4', 'v3'], createdAt: new Date(now).toISOString() },
     ],
     webhooks,
-  });
+  }));
   return startBridgedApp({
     dir,
     // Secrets in memory: the list never reads them, and 10,000 keychain items would only slow the setup.

@@ -38,11 +38,11 @@ describe('Webhooks search in Chromium', () => {
       url: (i) =>
         i % 5 ? `https://hooks.example.com/tenant-${i}/events` : `http://localhost:${3000 + (i % 1000)}/hook`,
     });
-    store.write({
+    store.update(() => ({
       ...emptyConfig(),
       apis: [{ id: apiId, name: 'Big', versions: ['v4', 'v3'], createdAt: new Date(now).toISOString() }],
       webhooks,
-    });
+    }));
     const app = await startBridgedApp({
       dir,
       vault: memoryVault(webhooks.map((w) => [w.id, `whsec_${'A'.repeat(43)}=`] as const)),

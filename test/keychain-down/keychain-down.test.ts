@@ -24,7 +24,7 @@ describe('keychain unavailable (no Secret Service)', () => {
     // A config as a previous run left it, with one webhook whose secret lives in the (now unreachable) keychain.
     const { store } = openConfigStore(dir, systemClock);
     const { config, apiId, webhookId } = oneWebhookConfig({ url: 'https://e.com/h', scheme: 'mindee' });
-    store.write(config);
+    store.update(() => config);
     const before = readFileSync(join(dir, 'config.json'), 'utf8');
 
     const h = await startHarness({ dir, vault: createKeytarVault('HookwardenDown') });

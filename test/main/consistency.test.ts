@@ -146,7 +146,7 @@ describe('store and keychain stay consistent under failures', () => {
     const { h: first, vault, dir, api, hook } = await setUp();
     // Step 1 of delete ran (config written without the webhook), step 2 (keychain) never did.
     const { store } = openConfigStore(dir, systemClock);
-    store.write({ ...store.read(), webhooks: [] });
+    store.update(() => ({ ...store.read(), webhooks: [] }));
 
     const h = await startHarness({ dir, vault });
     expect(await h.ok('webhooks.list', { apiId: api.id })).toEqual([]);

@@ -59,7 +59,7 @@ describe.runIf(process.platform === 'linux')('keytar that cannot load (libsecret
     const dir = tempDir();
     const { store } = openConfigStore(dir, systemClock);
     const { config, apiId, webhookId } = oneWebhookConfig({ url: 'https://e.com/h', scheme: 'mindee' });
-    store.write(config);
+    store.update(() => config);
     const before = readFileSync(join(dir, 'config.json'), 'utf8');
 
     const args: UnloadableChildArgs = {

@@ -141,7 +141,7 @@ describe('the config store when the disk refuses', () => {
     );
   });
 
-  it('a write that fails leaves what is read unchanged, and says so', () => {
+  it('a change whose file cannot be read or written leaves what is read unchanged, and says so', () => {
     const dir = tempDir();
     const { store } = openConfigStore(dir, manualClock());
     const before = store.read();
@@ -150,10 +150,10 @@ describe('the config store when the disk refuses', () => {
     rmSync(path);
     mkdirSync(path);
     writeFileSync(join(path, 'inside'), '');
-    expect(() => store.write({ ...before, settings: { deliveryTimeoutSeconds: 30 } })).toThrow(
+    expect(() => store.update(() => ({ ...before, settings: { deliveryTimeoutSeconds: 30 } }))).toThrow(
       expect.objectContaining({
         code: 'STORAGE_FAILED',
-        message: expect.stringMatching(/^Could not save the configuration: E[A-Z]+: /),
+        message: `Could not read ${path}: EISDIR: illegal operation on a directory, read`,
       }),
     );
     expect(store.read()).toBe(before);
@@ -168,7 +168,7 @@ describe('the config store when the disk refuses', () => {
       { ...before, extra: true },
       Object.fromEntries(Object.entries(before).filter(([key]) => key !== 'webhooks')),
     ]) {
-      expect(() => store.write(bad as typeof before)).toThrow(
+      expect(() => store.update(() => bad as typeof before)).toThrow(
         expect.objectContaining({
           code: 'STORAGE_FAILED',
           message: expect.stringMatching(/^Could not save the configuration: Config schema violation: /),

@@ -182,10 +182,12 @@ describe('webhooks', () => {
       vault: recording,
       wrapStore: (store) => ({
         read: () => store.read(),
-        write: (next) => {
-          steps.push(`config.write ${next.webhooks.length} webhook(s)`);
-          store.write(next);
-        },
+        update: (change) =>
+          store.update((current) => {
+            const next = change(current);
+            steps.push(`config.write ${next.webhooks.length} webhook(s)`);
+            return next;
+          }),
       }),
     });
     const api = await withApi(h);

@@ -32,11 +32,11 @@ describe('a large list', () => {
       url: (i) => `https://hooks.example.com/${i}`,
       version: () => 'v4',
     });
-    store.write({
+    store.update(() => ({
       ...config,
       apis: [{ id: apiId, name: 'Invoices', versions: ['v4'], createdAt: new Date().toISOString() }],
       webhooks,
-    });
+    }));
     const secret = `whsec_${'A'.repeat(43)}=`;
     const vault = memoryVault(webhooks.map((w) => [accountOf(config.profileId, w.id), secret] as const));
     await renderApp(await startBackend({ dir, vault }));

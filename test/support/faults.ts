@@ -54,9 +54,9 @@ export function faultyStore(store: ConfigStore) {
       fault('read');
       return store.read();
     },
-    write(next) {
+    update(change) {
       fault('write');
-      store.write(next);
+      return store.update(change);
     },
   };
   return { store: wrapped, control };

@@ -46,26 +46,29 @@ export function createApiService({ config, secrets, clock, forgetDeliveries }: D
     },
 
     update({ id, name, versions }: ParsedInput<'apis.update'>): Api {
-      const current = config.read();
-      const api = findApi(current, id);
-      if (name !== undefined) assertNameFree(current, name, id);
-      if (versions !== undefined) {
-        const inUse = new Set(current.webhooks.filter((w) => w.apiId === id).map((w) => w.version));
-        const removedInUse = api.versions.filter((v) => inUse.has(v) && !versions.includes(v));
-        if (removedInUse.length > 0) {
-          throw new AppError(
-            'VERSION_IN_USE',
-            `Webhooks still listen for ${removedInUse.join(', ')}: delete them, or give them another version with "Change product version" first.`,
-          );
+      let updated: Api | undefined;
+      updateConfig(config, (current) => {
+        const api = findApi(current, id);
+        if (name !== undefined) assertNameFree(current, name, id);
+        if (versions !== undefined) {
+          const inUse = new Set(current.webhooks.filter((w) => w.apiId === id).map((w) => w.version));
+          const removedInUse = api.versions.filter((v) => inUse.has(v) && !versions.includes(v));
+          if (removedInUse.length > 0) {
+            throw new AppError(
+              'VERSION_IN_USE',
+              `Webhooks still listen for ${removedInUse.join(', ')}: delete them, or give them another version with "Change product version" first.`,
+            );
+          }
         }
-      }
-      const updated: Api = { ...api, name: name ?? api.name, versions: versions ?? api.versions };
-      // A removed version takes its saved test payload with it.
-      const templates = current.templates.filter(
-        (t) => t.apiId !== id || updated.versions.includes(t.version),
-      );
-      config.write({ ...current, apis: current.apis.map((a) => (a.id === id ? updated : a)), templates });
-      return updated;
+        const next: Api = { ...api, name: name ?? api.name, versions: versions ?? api.versions };
+        updated = next;
+        // A removed version takes its saved test payload with it.
+        const templates = current.templates.filter(
+          (t) => t.apiId !== id || next.versions.includes(t.version),
+        );
+        return { ...current, apis: current.apis.map((a) => (a.id === id ? next : a)), templates };
+      });
+      return updated as Api;
     },
 
     /**

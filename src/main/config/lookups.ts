@@ -29,7 +29,10 @@ export function findWebhook(config: ConfigData, id: string): Webhook {
   return webhook;
 }
 
-/** Reads, changes and writes the config in one synchronous step, so no await can interleave another change. */
+/**
+ * Reads, changes and writes the config in one synchronous step under the profile's lock, so neither an await
+ * nor another process can interleave another change.
+ */
 export function updateConfig(store: ConfigStore, change: (current: ConfigData) => ConfigData): void {
-  store.write(change(store.read()));
+  store.update(change);
 }

@@ -2,7 +2,7 @@
 import type { Settings, StoredTemplate } from '../../shared/delivery';
 import type { Api, Webhook } from '../../shared/domain';
 
-export interface ConfigData {
+export type ConfigData = {
   schemaVersion: number;
   /** This data folder's own id: its keychain items are named `<profileId>/<webhookId>` (see keychain/profile-secrets.ts). */
   profileId: string;
@@ -13,10 +13,14 @@ export interface ConfigData {
   /** Test payload templates saved per API version. */
   templates: StoredTemplate[];
   settings: Settings;
-}
+};
 
-/** The persisted configuration. write() is atomic: it either replaces everything or throws STORAGE_FAILED. */
+/**
+ * The persisted configuration. update() is a read-modify-write of the whole file, atomic and under a lock shared
+ * with the other processes using the profile: `change` gets the config as it is on disk at that moment, and what
+ * it returns replaces everything, or STORAGE_FAILED is thrown and nothing changed.
+ */
 export interface ConfigStore {
   read(): ConfigData;
-  write(next: ConfigData): void;
+  update(change: (current: ConfigData) => ConfigData): ConfigData;
 }

@@ -53,6 +53,25 @@ function linesOf(bytes: Buffer): Buffer[] {
   return lines;
 }
 
+/** The entries of a journal's complete lines, and its lines sorted into usable and not. */
+export function parseJournal(bytes: Buffer) {
+  const entries: JournalEntry[] = [];
+  const kept: Buffer[] = [];
+  const bad: Buffer[] = [];
+  let firstProblem: string | null = null;
+  for (const [index, line] of linesOf(bytes.subarray(0, bytes.lastIndexOf(NEWLINE) + 1)).entries()) {
+    const parsed = parseLine(line.toString('utf8', 0, line.length - 1), index + 1);
+    if (typeof parsed === 'string') {
+      firstProblem ??= parsed;
+      bad.push(line);
+    } else {
+      entries.push(parsed);
+      kept.push(line);
+    }
+  }
+  return { entries, kept, bad, firstProblem };
+}
+
 export function openJournal(path: string) {
   return {
     /**
@@ -67,20 +86,7 @@ export function openJournal(path: string) {
       const end = bytes.lastIndexOf(NEWLINE) + 1;
       if (end < bytes.length) truncateSync(path, end);
 
-      const entries: JournalEntry[] = [];
-      const kept: Buffer[] = [];
-      const bad: Buffer[] = [];
-      let firstProblem: string | null = null;
-      for (const [index, line] of linesOf(bytes.subarray(0, end)).entries()) {
-        const parsed = parseLine(line.toString('utf8', 0, line.length - 1), index + 1);
-        if (typeof parsed === 'string') {
-          firstProblem ??= parsed;
-          bad.push(line);
-        } else {
-          entries.push(parsed);
-          kept.push(line);
-        }
-      }
+      const { entries, kept, bad, firstProblem } = parseJournal(bytes.subarray(0, end));
       if (firstProblem === null) return { entries, setAside: null };
 
       // The bad lines are safe in their own file before the journal is rewritten without them.

@@ -2,12 +2,12 @@
  * The delivery log's storage, put together: its file (log-file.ts, deliveries.json), written in bursts
  * (write-schedule.ts), with a journal (journal.ts, deliveries.journal.jsonl) that makes each change durable at
  * once. Both are checked once when opened; a log file that fails is moved aside, never cleared, and reported;
- * so are the journal's bad lines, one by one.
+ * so are the journal's bad lines, one by one. Changes the command line handed off (hand-off.ts) are folded in
+ * at the start and whenever the app sees new ones.
  *
  * Not electron-store: a full log is megabytes, and electron-store also reads and parses the old file on every
  * write (an 11 MB log took 150–300 ms to write through it, 100–150 ms directly). Written atomically, compact.
  */
-import { join } from 'node:path';
 import { writeFileSync as writeFileAtomically } from 'atomically';
 import type { Notice } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
@@ -20,20 +20,11 @@ import type { LogChange } from './log-change';
 import { emptySnapshot, logFileText, parseLogFile, type Snapshot } from './log-file';
 import type { DeliveryLogStore } from './ports';
 import { WRITE_DELAY, createWriteSchedule, type WriteDelay } from './write-schedule';
-
-const DELIVERY_LOG_NAME = 'deliveries';
-
-/** The two files, as named on disk. */
-interface LogFileKind {
-  name: string;
-  extension: string;
-}
-const LOG_FILE: LogFileKind = { name: DELIVERY_LOG_NAME, extension: 'json' };
-const JOURNAL_FILE: LogFileKind = { name: `${DELIVERY_LOG_NAME}.journal`, extension: 'jsonl' };
-const pathOf = (dir: string, { name, extension }: LogFileKind) => join(dir, `${name}.${extension}`);
+import { JOURNAL_FILE, LOG_FILE, pathOf } from './log-files';
+import { readHandedOff, removeHandedOff } from './hand-off';
 
 export interface OpenedDeliveryLog {
-  store: DeliveryLogStore;
+  store: Required<DeliveryLogStore>;
   notices: Notice[];
 }
 
@@ -43,12 +34,13 @@ export interface OpenedDeliveryLog {
  * the journal still holds every change, and the next write retries.
  */
 function journaledStore(
+  dir: string,
   path: string,
   journal: Journal,
   initial: Snapshot & { savedSeq: number },
   clock: Clock,
   delay: WriteDelay,
-): DeliveryLogStore {
+): Required<DeliveryLogStore> {
   let { data, journalSeq: seq } = initial;
 
   const write = () => {
@@ -63,20 +55,32 @@ function journaledStore(
   // Changes replayed from the journal: fold them into the log file now.
   if (seq > initial.savedSeq) write();
 
+  const apply = (change: LogChange) => {
+    seq += 1;
+    data = applyLogChange(data, change);
+    schedule.changed();
+    try {
+      journal.append({ seq, change });
+    } catch (error) {
+      throw new AppError(
+        'STORAGE_FAILED',
+        `${(error as Error).message}. The latest records are shown, but may be lost when Hookwarden quits.`,
+      );
+    }
+  };
+
   return {
     read: () => data,
-    apply(change: LogChange) {
-      seq += 1;
-      data = applyLogChange(data, change);
-      schedule.changed();
-      try {
-        journal.append({ seq, change });
-      } catch (error) {
-        throw new AppError(
-          'STORAGE_FAILED',
-          `${(error as Error).message}. The latest records are shown, but may be lost when Hookwarden quits.`,
-        );
+    apply,
+    foldHandedOff() {
+      const folded: LogChange[] = [];
+      for (const handedOff of readHandedOff(dir)) {
+        // In the journal first: only then is the hand-off file no longer needed.
+        apply(handedOff.change);
+        removeHandedOff(handedOff);
+        folded.push(handedOff.change);
       }
+      return folded;
     },
     flush: schedule.flush,
   };
@@ -118,6 +122,8 @@ export function openDeliveryLogStore(dir: string, clock: Clock, delay = WRITE_DE
     asidePath(dir, JOURNAL_FILE.name, 'rejected', clock, JOURNAL_FILE.extension),
   );
   if (setAside) notices.push(setAsideNotice(setAside));
-  const store = journaledStore(pathOf(dir, LOG_FILE), journal, replay(snapshot, entries), clock, delay);
+  const store = journaledStore(dir, pathOf(dir, LOG_FILE), journal, replay(snapshot, entries), clock, delay);
+  // What the command line handed off while the app was closed.
+  store.foldHandedOff();
   return { store, notices };
 }

@@ -12,6 +12,8 @@ export function applyLogChange(data: DeliveryLogData, change: LogChange): Delive
   }
   const { record } = change;
   const previous = data.byWebhook[record.webhookId] ?? [];
+  // A change handed off by another process can be applied twice (see hand-off.ts): the record is there once.
+  if (previous.some((kept) => kept.id === record.id)) return data;
   const records = [record, ...previous.slice(0, DELIVERY_LOG_LIMIT - 1)];
   return { ...data, byWebhook: { ...data.byWebhook, [record.webhookId]: records } };
 }
@@ -43,6 +45,14 @@ export function createDeliveryLog(store: DeliveryLogStore, emit: EmitEvent) {
 
     add(record: Delivery): void {
       apply({ op: 'add', record }, [record.webhookId]);
+    },
+
+    /** Takes in what another process handed off; windows showing those webhooks' logs read them again. */
+    foldHandedOff(): void {
+      for (const change of store.foldHandedOff?.() ?? []) {
+        const ids = change.op === 'add' ? [change.record.webhookId] : change.webhookIds;
+        for (const webhookId of ids) emit('deliveries.changed', { webhookId });
+      }
     },
 
     /** Drops the logs of deleted webhooks. */

@@ -17,6 +17,8 @@ export interface DeliveryLogStore {
   /** Applies the change with applyLogChange; when it cannot be saved, it is still applied, then STORAGE_FAILED. */
   apply(change: LogChange): void;
   flush(): void;
+  /** Applies the changes another process handed off (see hand-off.ts) and returns them; none by default. */
+  foldHandedOff?(): LogChange[];
 }
 
 export interface HttpPostRequest {

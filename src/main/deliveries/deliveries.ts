@@ -199,6 +199,12 @@ export function createDeliveryService(deps: Deps) {
   return {
     send: ({ webhookId }: ParsedInput<'deliveries.send'>) => sendNew(webhookId),
 
+    /** A test delivery with a body of the caller's (the command line's `send --payload`), not the template. */
+    sendBody(webhookId: string, body: string): Promise<SentDelivery> {
+      findWebhook(config.read(), webhookId);
+      return deliver({ id: randomUUID(), webhookId, body, messageId: null, redeliveryOf: null });
+    },
+
     /** Used by the rotation steps that prove which secret the receiver accepts. */
     sendSignedWith: (webhookId: string, role: SecretRole) =>
       sendNew(webhookId, { testRole: role, purpose: 'rotation-test' }),

@@ -1,7 +1,7 @@
 /** The native file pickers (Electron's dialog) and the disk (node:fs) for export and import: the adapter. */
-import { readFile, rename, writeFile } from 'node:fs/promises';
 import { BrowserWindow, dialog } from 'electron';
 import type { TransferFiles } from '../transfer/ports';
+import { readTransferFile, writeTransferFile } from '../transfer/disk-files';
 
 const EXPORT_FILTERS = [
   { name: 'Hookwarden export', extensions: ['json', 'age'] },
@@ -27,12 +27,6 @@ export const electronTransferFiles: TransferFiles = {
     return canceled ? null : (filePaths[0] ?? null);
   },
 
-  read: (path) => readFile(path),
-
-  // Written beside it, then renamed over it: a crash never leaves half an export.
-  async write(path, bytes) {
-    const temporary = `${path}.${process.pid}.tmp`;
-    await writeFile(temporary, bytes);
-    await rename(temporary, path);
-  },
+  read: readTransferFile,
+  write: writeTransferFile,
 };

@@ -122,9 +122,14 @@ export function createTransferService({ config, secrets, clock, files, scryptWor
     return pending.file;
   }
 
+  /** What importing the file would add, replace and skip here; changes nothing. */
+  const previewFile = (file: ExportFile, choices: ImportChoices): ImportPreview =>
+    planImport(config.read(), file, choices).preview;
+
   return {
     exportBytes,
     readImport,
+    previewFile,
     importFile,
 
     /** "Export configuration…" / "Export with secrets…": asks where, then writes the file. */
@@ -157,7 +162,7 @@ export function createTransferService({ config, secrets, clock, files, scryptWor
       passphrase,
       choices,
     }: ParsedInput<'transfer.previewImport'>): Promise<ImportPreview> {
-      return planImport(config.read(), await pendingFile(token, passphrase), choices).preview;
+      return previewFile(await pendingFile(token, passphrase), choices);
     },
 
     async applyImport({

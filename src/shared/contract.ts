@@ -40,14 +40,14 @@ import type { ChannelName, EventName as ListedEventName } from './channel-names'
 export { CHANNELS, EVENT_NAMES, splitName, subscriberName } from './channel-names';
 
 /** A channel: a runtime input schema and a compile-time-only output type. */
-interface ChannelSpec<I extends z.ZodType, O> {
+interface ChannelSpec<I extends z.core.$ZodType, O> {
   input: I;
   /** Never set at runtime: carries the output type. */
   output?: O;
 }
 
 function channel<O>() {
-  return <I extends z.ZodType>(input: I): ChannelSpec<I, O> => ({ input });
+  return <I extends z.core.$ZodType>(input: I): ChannelSpec<I, O> => ({ input });
 }
 
 const noInput = z.undefined();
@@ -56,10 +56,10 @@ const byWebhook = z.strictObject({ webhookId: idSchema });
 const byDelivery = z.strictObject({ deliveryId: idSchema });
 const importStepSchema = z.strictObject({
   token: idSchema,
-  passphrase: passphraseSchema.optional(),
-  choices: importChoicesSchema.default({ sameId: 'replace', duplicates: 'skip' }),
+  passphrase: z.optional(passphraseSchema),
+  choices: z._default(importChoicesSchema, { sameId: 'replace', duplicates: 'skip' }),
 });
-const bySecret = z.strictObject({ id: idSchema, role: secretRoleSchema.default('current') });
+const bySecret = z.strictObject({ id: idSchema, role: z._default(secretRoleSchema, 'current') });
 const apiVersion = { apiId: idSchema, version: versionLabelSchema };
 
 export const contract = {
@@ -70,8 +70,8 @@ export const contract = {
   'apis.update': channel<Api>()(
     z.strictObject({
       id: idSchema,
-      name: apiNameInputSchema.optional(),
-      versions: versionListSchema.optional(),
+      name: z.optional(apiNameInputSchema),
+      versions: z.optional(versionListSchema),
     }),
   ),
   'apis.delete': channel<{ deletedWebhooks: number }>()(
@@ -84,8 +84,8 @@ export const contract = {
       apiId: idSchema,
       version: versionLabelSchema,
       url: endpointUrlSchema,
-      scheme: signatureSchemeSchema.optional(),
-      description: descriptionSchema.optional(),
+      scheme: z.optional(signatureSchemeSchema),
+      description: z.optional(descriptionSchema),
     }),
   ),
   'webhooks.updateUrl': channel<WebhookView>()(z.strictObject({ id: idSchema, url: endpointUrlSchema })),
@@ -111,7 +111,7 @@ export const contract = {
   'rotation.roll': channel<WebhookView>()(
     z.strictObject({
       id: idSchema,
-      keepOldFor: overlapChoiceSchema.default(DEFAULT_OVERLAP),
+      keepOldFor: z._default(overlapChoiceSchema, DEFAULT_OVERLAP),
       /** Confirms ending the oldest secret of an overlap in progress. */
       endOverlap: z.boolean().default(false),
     }),
@@ -119,7 +119,7 @@ export const contract = {
   'rotation.switch': channel<WebhookView>()(
     z.strictObject({
       id: idSchema,
-      keepOldFor: overlapChoiceSchema.default(DEFAULT_OVERLAP),
+      keepOldFor: z._default(overlapChoiceSchema, DEFAULT_OVERLAP),
       /** Switches although the receiver has not accepted both test deliveries. */
       force: z.boolean().default(false),
     }),
@@ -145,7 +145,7 @@ export const contract = {
 
   'preflight.checkWebhook': channel<EndpointCheck>()(byId),
   'preflight.checkUrl': channel<EndpointCheck>()(
-    z.strictObject({ url: endpointUrlSchema, scheme: signatureSchemeSchema.optional() }),
+    z.strictObject({ url: endpointUrlSchema, scheme: z.optional(signatureSchemeSchema) }),
   ),
 
   'preflight.checkReceiver': channel<SecurityReport>()(
@@ -157,7 +157,7 @@ export const contract = {
   ),
 
   'transfer.export': channel<{ path: string | null }>()(
-    z.strictObject({ withSecrets: z.boolean(), passphrase: passphraseSchema.optional() }),
+    z.strictObject({ withSecrets: z.boolean(), passphrase: z.optional(passphraseSchema) }),
   ),
   'transfer.openImport': channel<{ token: string; path: string; encrypted: boolean } | null>()(noInput),
   'transfer.previewImport': channel<ImportPreview>()(importStepSchema),
@@ -179,14 +179,14 @@ export const contract = {
         z.strictObject({ webhookId: idSchema }),
         z.strictObject({ secret: z.string().min(1, 'Paste the secret to check against.').max(4096) }),
       ]),
-      scheme: signatureSchemeSchema.optional(),
-      receivedAt: isoTimeSchema.optional(),
+      scheme: z.optional(signatureSchemeSchema),
+      receivedAt: z.optional(isoTimeSchema),
       toleranceSeconds: z.number().int().min(1).max(MAX_TOLERANCE_SECONDS).optional(),
     }),
   ),
   'doctor.diagnoseDelivery': channel<Diagnosis>()(byDelivery),
   'doctor.diagnoseInboxRequest': channel<Diagnosis>()(
-    z.strictObject({ requestId: idSchema, webhookId: idSchema.optional() }),
+    z.strictObject({ requestId: idSchema, webhookId: z.optional(idSchema) }),
   ),
 
   'inbox.status': channel<InboxStatus>()(noInput),
@@ -244,7 +244,7 @@ export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 /** What the service receives, after parsing. */
 export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> =
-  Contract[C] extends ChannelSpec<z.ZodType, infer O> ? O : never;
+  Contract[C] extends ChannelSpec<z.core.$ZodType, infer O> ? O : never;
 
 type DomainOf<N extends string> = N extends `${infer D}.${string}` ? D : never;
 type VerbOf<N extends string> = N extends `${string}.${infer V}` ? V : never;

@@ -1,5 +1,5 @@
 /** Test deliveries, their log records, payload templates and the delivery settings, shared by main and UI. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { idSchema, isoTimeSchema, signatureSchemeSchema, versionLabelSchema } from './domain';
 import { retryAttemptSchema } from './retries';
 import { signedWithSchema } from './rotation';
@@ -28,7 +28,7 @@ export const deliveryRequestSchema = z.strictObject({
 export type DeliveryRequest = z.infer<typeof deliveryRequestSchema>;
 
 export const deliveryResponseSchema = z.strictObject({
-  status: z.number().int(),
+  status: z.number().check(z.int()),
   statusText: z.string(),
   headers: headersSchema,
   /** At most RESPONSE_BODY_LIMIT bytes of the body, decoded as UTF-8. */
@@ -70,22 +70,22 @@ export const deliverySchema = z.strictObject({
   /** The message/delivery id, kept by a redelivery (sent as webhook-id or X-GitHub-Delivery where the scheme has one). */
   messageId: z.string(),
   /** The record this one redelivered, if any. */
-  redeliveryOf: idSchema.nullable(),
+  redeliveryOf: z.nullable(idSchema),
   request: deliveryRequestSchema,
   /** Null when no response came back (see error). */
-  response: deliveryResponseSchema.nullable(),
+  response: z.nullable(deliveryResponseSchema),
   /** Null on success. */
-  error: deliveryFailureSchema.nullable(),
-  durationMs: z.number().nonnegative(),
+  error: z.nullable(deliveryFailureSchema),
+  durationMs: z.number().check(z.nonnegative()),
   /** Time to the response's status line (absent without a response, and in older records). */
-  firstByteMs: z.number().nonnegative().optional(),
+  firstByteMs: z.optional(z.number().check(z.nonnegative())),
   outcome: z.enum(['success', 'failure']),
   /** The roles of the secrets that signed it, newest first (absent in records made before rotation). */
-  signedWith: signedWithSchema.optional(),
+  signedWith: z.optional(signedWithSchema),
   /** Why it was sent, when not as a plain test delivery. */
-  purpose: z.enum(DELIVERY_PURPOSES).optional(),
+  purpose: z.optional(z.enum(DELIVERY_PURPOSES)),
   /** An attempt of "Send with retries": its run and place in it. */
-  retry: retryAttemptSchema.optional(),
+  retry: z.optional(retryAttemptSchema),
 });
 export type Delivery = z.infer<typeof deliverySchema>;
 
@@ -107,16 +107,18 @@ export interface PayloadTemplate {
 export const storedTemplateSchema = z.strictObject({
   apiId: idSchema,
   version: versionLabelSchema,
-  json: z.string().max(TEMPLATE_MAX_CHARS),
+  json: z.string().check(z.maxLength(TEMPLATE_MAX_CHARS)),
   updatedAt: isoTimeSchema,
 });
 export type StoredTemplate = z.infer<typeof storedTemplateSchema>;
 
 export const deliveryTimeoutSchema = z
   .number()
-  .int('The timeout is a whole number of seconds.')
-  .min(TIMEOUT_MIN_SECONDS, `The timeout is at least ${TIMEOUT_MIN_SECONDS} s.`)
-  .max(TIMEOUT_MAX_SECONDS, `The timeout is at most ${TIMEOUT_MAX_SECONDS} s.`);
+  .check(
+    z.int('The timeout is a whole number of seconds.'),
+    z.minimum(TIMEOUT_MIN_SECONDS, `The timeout is at least ${TIMEOUT_MIN_SECONDS} s.`),
+    z.maximum(TIMEOUT_MAX_SECONDS, `The timeout is at most ${TIMEOUT_MAX_SECONDS} s.`),
+  );
 
 export const settingsSchema = z.strictObject({ deliveryTimeoutSeconds: deliveryTimeoutSchema });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { idSchema, isoTimeSchema } from './ids';
 import { endpointCheckSchema } from './preflight';
 import { rotationSchema } from './rotation';
@@ -18,26 +18,30 @@ export function cleanApiName(name: string): string {
 /** A stored API name (the config's JSON schema is derived from it, so it has no transform). */
 export const apiNameSchema = z
   .string()
-  .trim()
-  .min(1, 'Give the API a name.')
-  .max(API_NAME_MAX, `An API name has at most ${API_NAME_MAX} characters.`);
+  .check(
+    z.trim(),
+    z.minLength(1, 'Give the API a name.'),
+    z.maxLength(API_NAME_MAX, `An API name has at most ${API_NAME_MAX} characters.`),
+  );
 
 /** A name as the user typed it: cleaned, then held to the same rules. */
-export const apiNameInputSchema = z.string().transform(cleanApiName).pipe(apiNameSchema);
+export const apiNameInputSchema = z.pipe(z.pipe(z.string(), z.transform(cleanApiName)), apiNameSchema);
 
 export const versionLabelSchema = z
   .string()
-  .trim()
-  .regex(
-    VERSION_LABEL_PATTERN,
-    'A version label is letters, digits, dots, dashes or underscores, like v4 or 2.1.',
+  .check(
+    z.trim(),
+    z.regex(
+      VERSION_LABEL_PATTERN,
+      'A version label is letters, digits, dots, dashes or underscores, like v4 or 2.1.',
+    ),
   );
 
-export const versionListSchema = z
-  .array(versionLabelSchema)
-  .min(1, 'An API needs at least one product version.')
-  .max(100)
-  .refine((versions) => new Set(versions).size === versions.length, 'Product versions must be unique.');
+export const versionListSchema = z.array(versionLabelSchema).check(
+  z.minLength(1, 'An API needs at least one product version.'),
+  z.maxLength(100),
+  z.refine((versions) => new Set(versions).size === versions.length, 'Product versions must be unique.'),
+);
 
 /** Splits the "v4, v3" text of a form into version labels. */
 export function parseVersionList(text: string): string[] {
@@ -50,7 +54,7 @@ export function parseVersionList(text: string): string[] {
 export { idSchema, isoTimeSchema };
 
 /** What a channel accepts as a URL: up to twice the rule's limit, so the rule itself says why it is too long. */
-export const endpointUrlSchema = z.string().max(2 * MAX_URL_LENGTH);
+export const endpointUrlSchema = z.string().check(z.maxLength(2 * MAX_URL_LENGTH));
 
 /** How a webhook's deliveries are signed; Mindee is the default. */
 export const SIGNATURE_SCHEMES = ['mindee', 'standard-webhooks', 'stripe', 'github'] as const;
@@ -75,11 +79,11 @@ export type Api = z.infer<typeof apiSchema>;
 
 export const DESCRIPTION_MAX = 200;
 /** A webhook's optional label, shown under its URL. */
-export const descriptionSchema = z
-  .string()
-  .trim()
-  .max(DESCRIPTION_MAX, `A description has at most ${DESCRIPTION_MAX} characters.`)
-  .refine((text) => !/[\r\n]/.test(text), 'A description is one line.');
+export const descriptionSchema = z.string().check(
+  z.trim(),
+  z.maxLength(DESCRIPTION_MAX, `A description has at most ${DESCRIPTION_MAX} characters.`),
+  z.refine((text) => !/[\r\n]/.test(text), 'A description is one line.'),
+);
 
 export const MAX_CUSTOM_HEADERS = 20;
 export const HEADER_VALUE_MAX_BYTES = 1024;
@@ -106,21 +110,21 @@ export const RESERVED_HEADER_NAMES: ReadonlySet<string> = new Set([
   'x-hub-signature-256',
 ]);
 
-export const headerNameSchema = z
-  .string()
-  .trim()
-  .regex(HEADER_NAME_PATTERN, "A header name is letters, digits and !#$%&'*+.^_`|~- only, like X-Team.")
-  .refine((name) => !RESERVED_HEADER_NAMES.has(name.toLowerCase()), {
+export const headerNameSchema = z.string().check(
+  z.trim(),
+  z.regex(HEADER_NAME_PATTERN, "A header name is letters, digits and !#$%&'*+.^_`|~- only, like X-Team."),
+  z.refine((name) => !RESERVED_HEADER_NAMES.has(name.toLowerCase()), {
     message: 'Hookwarden sets this header itself (or it is a signature header); choose another name.',
-  });
+  }),
+);
 
-const headerValueSchema = z
-  .string()
-  .refine((value) => !/[\r\n\0]/.test(value), 'A header value cannot hold a line break.')
-  .refine(
+const headerValueSchema = z.string().check(
+  z.refine((value) => !/[\r\n\0]/.test(value), 'A header value cannot hold a line break.'),
+  z.refine(
     (value) => new TextEncoder().encode(value).length <= HEADER_VALUE_MAX_BYTES,
     `A header value has at most ${HEADER_VALUE_MAX_BYTES} bytes.`,
-  );
+  ),
+);
 
 /** A custom header as stored: a secret one's value is in the keychain, never here (value null). */
 export const customHeaderSchema = z.union([
@@ -133,18 +137,18 @@ export type CustomHeader = z.infer<typeof customHeaderSchema>;
 export const customHeaderInputSchema = z.strictObject({
   name: headerNameSchema,
   secret: z.boolean(),
-  value: headerValueSchema.optional(),
+  value: z.optional(headerValueSchema),
 });
 
 /** At most 20, each name once (names compare without case, as HTTP's do). */
-function headerListSchema<T extends z.ZodType<{ name: string }>>(item: T) {
-  return z
-    .array(item)
-    .max(MAX_CUSTOM_HEADERS, `A webhook has at most ${MAX_CUSTOM_HEADERS} custom headers.`)
-    .refine(
+function headerListSchema<T extends z.ZodMiniType<{ name: string }>>(item: T) {
+  return z.array(item).check(
+    z.maxLength(MAX_CUSTOM_HEADERS, `A webhook has at most ${MAX_CUSTOM_HEADERS} custom headers.`),
+    z.refine(
       (headers) => new Set(headers.map((h) => h.name.toLowerCase())).size === headers.length,
       'Each header name may appear once.',
-    );
+    ),
+  );
 }
 export const customHeadersSchema = headerListSchema(customHeaderSchema);
 export const customHeadersInputSchema = headerListSchema(customHeaderInputSchema);
@@ -156,21 +160,21 @@ export const webhookSchema = z.strictObject({
   id: idSchema,
   apiId: idSchema,
   version: versionLabelSchema,
-  url: endpointUrlSchema.refine((url) => checkEndpointUrl(url).ok, 'invalid endpoint URL'),
+  url: endpointUrlSchema.check(z.refine((url) => checkEndpointUrl(url).ok, 'invalid endpoint URL')),
   createdAt: isoTimeSchema,
   updatedAt: isoTimeSchema,
   secretRotatedAt: isoTimeSchema,
   scheme: signatureSchemeSchema,
   /** Absent in files written before descriptions existed: no description. */
-  description: descriptionSchema.optional(),
+  description: z.optional(descriptionSchema),
   /** Absent: active. A paused webhook still takes test deliveries, after the UI asks. */
-  paused: z.boolean().optional(),
+  paused: z.optional(z.boolean()),
   /** Sent with every delivery; absent: none. */
-  headers: customHeadersSchema.optional(),
+  headers: z.optional(customHeadersSchema),
   /** A secret rotation in progress (see rotation.ts); absent: none. */
-  rotation: rotationSchema.optional(),
+  rotation: z.optional(rotationSchema),
   /** The last "Check endpoint" of the current URL (see preflight.ts); dropped when the URL changes. */
-  endpointCheck: endpointCheckSchema.optional(),
+  endpointCheck: z.optional(endpointCheckSchema),
 });
 export type Webhook = z.infer<typeof webhookSchema>;
 

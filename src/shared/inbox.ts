@@ -1,5 +1,5 @@
 /** The local receiver ("Inbox"): what it keeps of each request and how it answers, shared by main and the UI. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const DEFAULT_INBOX_PORT = 4242;
 /** Requests kept, oldest dropped first. */
@@ -21,23 +21,29 @@ export const INBOX_STATUSES = [
 export const INBOX_RETRY_AFTER_SECONDS = 60;
 
 export const inboxStartSchema = z.strictObject({
-  port: z
-    .number()
-    .int('The port is a whole number.')
-    .min(1024, 'Choose a port from 1024 to 65535 (lower ones need administrator rights).')
-    .max(65535, 'Choose a port from 1024 to 65535.')
-    .default(DEFAULT_INBOX_PORT),
+  port: z._default(
+    z
+      .number()
+      .check(
+        z.int('The port is a whole number.'),
+        z.minimum(1024, 'Choose a port from 1024 to 65535 (lower ones need administrator rights).'),
+        z.maximum(65535, 'Choose a port from 1024 to 65535.'),
+      ),
+    DEFAULT_INBOX_PORT,
+  ),
   /** Listen on every network interface instead of 127.0.0.1 alone: other machines can then send to it. */
-  exposeToNetwork: z.boolean().default(false),
+  exposeToNetwork: z._default(z.boolean(), false),
 });
 
 export const inboxResponseSchema = z.strictObject({
   status: z.union(INBOX_STATUSES.map((status) => z.literal(status))),
   delaySeconds: z
     .number()
-    .int('The delay is a whole number of seconds.')
-    .min(0, 'The delay is at least 0 s.')
-    .max(INBOX_MAX_DELAY_SECONDS, `The delay is at most ${INBOX_MAX_DELAY_SECONDS} s.`),
+    .check(
+      z.int('The delay is a whole number of seconds.'),
+      z.minimum(0, 'The delay is at least 0 s.'),
+      z.maximum(INBOX_MAX_DELAY_SECONDS, `The delay is at most ${INBOX_MAX_DELAY_SECONDS} s.`),
+    ),
 });
 export type InboxResponse = z.infer<typeof inboxResponseSchema>;
 export const DEFAULT_INBOX_RESPONSE: InboxResponse = { status: 200, delaySeconds: 0 };

@@ -1,5 +1,5 @@
 /** "Check endpoint": the checks run against a webhook's URL before it goes live, shared by main and the UI. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { idSchema, isoTimeSchema } from './ids';
 
 export const CHECK_IDS = ['url', 'dns', 'tcp', 'tls', 'redirects', 'response'] as const;
@@ -17,11 +17,11 @@ export const checkResultSchema = z.strictObject({
   id: z.enum(CHECK_IDS),
   outcome: z.enum(['pass', 'warn', 'fail', 'skip']),
   /** What was found, in plain words. */
-  reason: z.string().max(1000),
+  reason: z.string().check(z.maxLength(1000)),
   /** What to do about it; absent on a pass. */
-  fix: z.string().max(1000).optional(),
+  fix: z.optional(z.string().check(z.maxLength(1000))),
   /** Facts behind it: addresses, times, the certificate's expiry… */
-  details: z.array(z.string().max(300)).max(20),
+  details: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(20)),
 });
 export type CheckResult = z.infer<typeof checkResultSchema>;
 
@@ -30,7 +30,7 @@ export const endpointCheckSchema = z.strictObject({
   url: z.string(),
   checkedAt: isoTimeSchema,
   /** The signed test delivery it sent (in the Deliveries log, marked "Endpoint check"); null if none went. */
-  deliveryId: idSchema.nullable(),
+  deliveryId: z.nullable(idSchema),
   checks: z.array(checkResultSchema),
 });
 export type EndpointCheck = z.infer<typeof endpointCheckSchema>;

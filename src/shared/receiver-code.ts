@@ -1,5 +1,5 @@
 /** "Receiver code": the languages offered and what a snippet is, shared by main and the UI. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { SecretRole } from './rotation';
 
 /** The environment variables receiver code reads the secrets from. */

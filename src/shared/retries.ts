@@ -1,5 +1,5 @@
 /** "Send with retries": providers' retry schedules, replayed with the delays compressed. Shared by main and UI. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { idSchema } from './ids';
 
 const SECOND = 1;
@@ -65,23 +65,30 @@ export const retryStartSchema = z.strictObject({
         .array(
           z
             .number()
-            .int('Delays are whole seconds.')
-            .min(1, 'A delay is at least 1 s.')
-            .max(MAX_CUSTOM_DELAY_SECONDS, 'A delay is at most 3 days.'),
+            .check(
+              z.int('Delays are whole seconds.'),
+              z.minimum(1, 'A delay is at least 1 s.'),
+              z.maximum(MAX_CUSTOM_DELAY_SECONDS, 'A delay is at most 3 days.'),
+            ),
         )
-        .max(MAX_CUSTOM_ATTEMPTS - 1, `A custom schedule has at most ${MAX_CUSTOM_ATTEMPTS} attempts.`),
+        .check(
+          z.maxLength(
+            MAX_CUSTOM_ATTEMPTS - 1,
+            `A custom schedule has at most ${MAX_CUSTOM_ATTEMPTS} attempts.`,
+          ),
+        ),
     }),
   ]),
-  timeScale: z.enum(TIME_SCALES.map((scale) => scale.id) as [TimeScaleId]).default('hour'),
+  timeScale: z._default(z.enum(TIME_SCALES.map((scale) => scale.id) as [TimeScaleId]), 'hour'),
 });
 
 /** Where a delivery record stands in its run: "Attempt 3 of 8 · +5 min". */
 export const retryAttemptSchema = z.strictObject({
   runId: idSchema,
-  attempt: z.number().int().min(1),
-  of: z.number().int().min(1),
+  attempt: z.number().check(z.int(), z.minimum(1)),
+  of: z.number().check(z.int(), z.minimum(1)),
   /** When the schedule would send it, seconds after the first attempt (before compression). */
-  offsetSeconds: z.number().nonnegative(),
+  offsetSeconds: z.number().check(z.nonnegative()),
 });
 export type RetryAttempt = z.infer<typeof retryAttemptSchema>;
 

@@ -2,7 +2,7 @@
  * Secret rotation without downtime, shared by main and the UI: the roles a webhook's secrets play, how long the
  * old one stays valid, the rotation state a webhook keeps in the config, and how a record names its signers.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { SignatureScheme } from './domain';
 import { idSchema, isoTimeSchema } from './ids';
 
@@ -38,11 +38,11 @@ export const rotationTestSchema = z.strictObject({
   deliveryId: idSchema,
   sentAt: isoTimeSchema,
   /** The HTTP status, null when no response came back. */
-  status: z.number().int().nullable(),
+  status: z.nullable(z.number().check(z.int())),
   /** A 2xx came back. */
   accepted: z.boolean(),
   /** The outcome in a few words: "200 OK", "Timeout". */
-  summary: z.string().max(200),
+  summary: z.string().check(z.maxLength(200)),
 });
 export type RotationTest = z.infer<typeof rotationTestSchema>;
 
@@ -58,7 +58,7 @@ export const rotationSchema = z.discriminatedUnion('phase', [
   z.strictObject({
     phase: z.literal('next'),
     startedAt: isoTimeSchema,
-    tests: z.strictObject({ current: rotationTestSchema.optional(), next: rotationTestSchema.optional() }),
+    tests: z.strictObject({ current: z.optional(rotationTestSchema), next: z.optional(rotationTestSchema) }),
   }),
   z.strictObject({
     phase: z.literal('overlap'),
@@ -66,13 +66,13 @@ export const rotationSchema = z.discriminatedUnion('phase', [
     expiresAt: isoTimeSchema,
     guided: z.boolean(),
     switched: z.boolean(),
-    oldSecretCheck: rotationTestSchema.optional(),
+    oldSecretCheck: z.optional(rotationTestSchema),
   }),
 ]);
 export type Rotation = z.infer<typeof rotationSchema>;
 
 /** A delivery record's signers, newest first: roles only, never values. */
-export const signedWithSchema = z.array(secretRoleSchema).min(1).max(2);
+export const signedWithSchema = z.array(secretRoleSchema).check(z.minLength(1), z.maxLength(2));
 
 /** "new + previous", "next (rotation test)", "current": how a record says which secrets signed it. */
 export function signedWithLabel(roles: readonly SecretRole[], rotationTest: boolean): string {

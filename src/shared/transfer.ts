@@ -1,5 +1,5 @@
 /** Export and import of a configuration, shared by main, the CLI and the UI. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { DEFAULT_SETTINGS, settingsSchema, storedTemplateSchema } from './delivery';
 import { apiSchema, webhookSchema } from './domain';
 import { idSchema, isoTimeSchema } from './ids';
@@ -8,11 +8,11 @@ export const EXPORT_FORMAT = 'hookwarden-configuration';
 export const EXPORT_VERSION = 1;
 
 /** A webhook as exported: its state on this machine (a rotation in progress, an endpoint check) stays here. */
-export const exportedWebhookSchema = webhookSchema.omit({ rotation: true, endpointCheck: true });
+export const exportedWebhookSchema = z.omit(webhookSchema, { rotation: true, endpointCheck: true });
 
 /** The secrets of one webhook, only in an encrypted export: its current secret and secret headers' values. */
 const exportedSecretsSchema = z.strictObject({
-  current: z.string().min(1),
+  current: z.string().check(z.minLength(1)),
   headers: z.record(z.string(), z.string()),
 });
 
@@ -23,9 +23,9 @@ export const exportFileSchema = z.strictObject({
   apis: z.array(apiSchema),
   webhooks: z.array(exportedWebhookSchema),
   templates: z.array(storedTemplateSchema),
-  settings: settingsSchema.default(DEFAULT_SETTINGS),
+  settings: z._default(settingsSchema, DEFAULT_SETTINGS),
   /** By webhook id; present only in an export with secrets (which is always encrypted). */
-  secrets: z.record(idSchema, exportedSecretsSchema).optional(),
+  secrets: z.optional(z.record(idSchema, exportedSecretsSchema)),
 });
 export type ExportFile = z.infer<typeof exportFileSchema>;
 export type ExportedWebhook = z.infer<typeof exportedWebhookSchema>;
@@ -49,12 +49,14 @@ export interface ImportPreview {
 export const MIN_PASSPHRASE_LENGTH = 8;
 export const passphraseSchema = z
   .string()
-  .min(MIN_PASSPHRASE_LENGTH, `A passphrase has at least ${MIN_PASSPHRASE_LENGTH} characters.`)
-  .max(1024);
+  .check(
+    z.minLength(MIN_PASSPHRASE_LENGTH, `A passphrase has at least ${MIN_PASSPHRASE_LENGTH} characters.`),
+    z.maxLength(1024),
+  );
 
 export const importChoicesSchema = z.strictObject({
-  sameId: z.enum(['replace', 'skip']).default('replace'),
-  duplicates: z.enum(['add', 'skip']).default('skip'),
+  sameId: z._default(z.enum(['replace', 'skip']), 'replace'),
+  duplicates: z._default(z.enum(['add', 'skip']), 'skip'),
 });
 export type ImportChoices = z.infer<typeof importChoicesSchema>;
 

@@ -1,4 +1,4 @@
-/** How a zod validation failure reads, in main's errors and in the renderer's forms alike. */
+/** How a zod validation failure reads, in main's errors and in the renderer's forms alike (zod and zod/mini). */
 import type { z } from 'zod';
 
 /** "path: message" ("<whole>: message" when the issue is about the whole value). */
@@ -7,12 +7,12 @@ export function issueText(issue: z.core.$ZodIssue, whole: string): string {
 }
 
 /** The first problem zod found, as issueText. */
-export function firstIssue(error: z.ZodError, whole: string): string {
+export function firstIssue(error: z.core.$ZodError, whole: string): string {
   const [first] = error.issues;
   return first ? issueText(first, whole) : `${whole}: invalid`;
 }
 
 /** The first problem's message alone, for a form field that names itself. */
-export function firstMessage(error: z.ZodError, fallback: string): string {
+export function firstMessage(error: z.core.$ZodError, fallback: string): string {
   return error.issues[0]?.message ?? fallback;
 }

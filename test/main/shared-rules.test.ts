@@ -21,8 +21,8 @@ import { firstIssue, firstMessage, issueText } from '../../src/shared/zod-issues
 import { startHarness } from '../support/main-harness';
 
 /** What the first problem says, or 'ok'. */
-function says(schema: z.ZodType, value: unknown): string {
-  const result = schema.safeParse(value);
+function says(schema: z.core.$ZodType, value: unknown): string {
+  const result = z.safeParse(schema, value);
   return result.success ? 'ok' : (result.error.issues[0]?.message ?? '');
 }
 

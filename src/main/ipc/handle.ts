@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { originOf } from '../shell/origin';
 import { issueText } from '../../shared/zod-issues';
 import { AppError, type ErrorInfo, type Result } from '../../shared/errors';
@@ -23,7 +23,7 @@ export function ownTopFrameCheck(trustedOrigins: readonly string[]): SenderCheck
   };
 }
 
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 3)
     .map((issue) => issueText(issue, 'input'))
@@ -47,7 +47,7 @@ export function toErrorInfo(error: unknown, channel: string): ErrorInfo {
 export function handle<I, O>(
   ipcMain: IpcMainLike,
   channel: string,
-  schema: z.ZodType<I>,
+  schema: z.core.$ZodType<I>,
   handler: (input: I) => O | Promise<O>,
   isTrustedSender: SenderCheck,
 ): void {
@@ -58,7 +58,7 @@ export function handle<I, O>(
         error: { code: 'FORBIDDEN', message: 'This call did not come from the Hookwarden window.' },
       };
     }
-    const parsed = schema.safeParse(raw);
+    const parsed = z.safeParse(schema, raw);
     if (!parsed.success) {
       return {
         ok: false,

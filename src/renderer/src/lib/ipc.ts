@@ -1,13 +1,13 @@
 /** The renderer's only door to main: turns each channel's Result into data or a thrown AppError. */
-import {
-  splitName,
-  type Channel,
-  type ChannelInput,
-  type ChannelOutput,
-  type EventName,
-  type EventPayloads,
-  subscriberName,
+// Types alone from the contract: its schemas are main's (the renderer bundles no full zod).
+import type {
+  Channel,
+  ChannelInput,
+  ChannelOutput,
+  EventName,
+  EventPayloads,
 } from '../../../shared/contract';
+import { splitName, subscriberName } from '../../../shared/channel-names';
 import { AppError, type Result } from '../../../shared/errors';
 
 type AnyInvoke = (input?: unknown) => Promise<Result<unknown>>;

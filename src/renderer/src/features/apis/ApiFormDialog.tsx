@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { apiNameInputSchema, parseVersionList, versionListSchema, type Api } from '../../../../shared/domain';
 import { firstMessage } from '../../../../shared/zod-issues';
 import { addApi, saveApi } from './actions';
@@ -20,7 +20,7 @@ interface Props {
 }
 
 /** The field's first problem, or null when it is valid. */
-const problem = (result: { success: true } | { success: false; error: z.ZodError }) =>
+const problem = (result: { success: true } | { success: false; error: z.core.$ZodError }) =>
   result.success ? null : firstMessage(result.error, 'Not valid.');
 
 /** "Add API" / "Edit API": a name and its comma-separated product versions, checked with main's rules. */

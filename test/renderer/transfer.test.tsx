@@ -242,6 +242,36 @@ describe('Export and import', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('no API yet: "Import configuration…" on the empty page brings a plain export in, with fresh secrets', async () => {
+    const backend = await startBackend();
+    const api = await backend.seedApi('Invoices', ['v4']);
+    const a = await backend.seedWebhook(api, URL_A);
+    const path = saveTo('hookwarden.json');
+    await backend.main.ok('transfer.export', { withSecrets: false });
+    const oldSecret = await backend.secretOf(a.id);
+    await backend.main.ok('apis.delete', { id: api.id, cascade: true });
+    const { user } = await renderApp(backend);
+
+    dialogAnswers.open = path;
+    await user.click(screen.getByRole('button', { name: 'Import configuration…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import configuration' });
+    expect(await within(dialog).findByRole('region', { name: 'APIs to add (1)' })).toHaveTextContent(
+      'Invoices',
+    );
+    expect(within(dialog).getByRole('region', { name: 'Webhooks to add (1)' })).toHaveTextContent(URL_A);
+    await user.keyboard('{Enter}');
+    const fresh = await within(dialog).findByRole('region', {
+      name: 'These webhooks got new signing secrets: give them to their receivers (1)',
+    });
+    expect(fresh).toHaveTextContent(`Invoices v4 (${URL_A})`);
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(rowOf(URL_A)).toBeInTheDocument());
+    expect(screen.getByRole('button', { name: /^Invoices/ })).toHaveAttribute('aria-current', 'page');
+    const newSecret = await backend.secretOf(a.id);
+    expect(newSecret).toMatch(/^whsec_/);
+    expect(newSecret).not.toBe(oldSecret);
+  });
+
   it('"Keyboard shortcuts" from the menu lists the window\'s and the menu\'s shortcuts', async () => {
     const { backend } = await twoWebhooks();
     menu(backend, 'keyboardShortcuts');

@@ -96,10 +96,15 @@ describe('Export and import', () => {
     await waitFor(() => expect(backend.callsTo('transfer.export')).toHaveLength(1));
     expect(screen.queryByText(/^Configuration exported/)).toBeNull();
 
+    // A place that cannot be written: said plainly.
+    dialogAnswers.save = join(tempDir(), 'no-such-folder', 'hookwarden.json');
+    menu(backend, 'export');
+    expect(await screen.findByText(/^The configuration could not be exported: /)).toBeInTheDocument();
+
     const path = saveTo('hookwarden.json');
     menu(backend, 'export');
     expect(await screen.findByText(`Configuration exported to ${path}`)).toBeInTheDocument();
-    expect(backend.callsTo('transfer.export')).toEqual([{ withSecrets: false }, { withSecrets: false }]);
+    expect(backend.callsTo('transfer.export')).toEqual(Array(3).fill({ withSecrets: false }));
     const secrets = [await backend.secretOf(a.id), await backend.secretOf(b.id)];
     for (const secret of secrets) expect(readFileSync(path, 'utf8')).not.toContain(secret);
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# npm test: static checks, a production build, then every test project.
+# npm test: the system packages it needs, static checks, a production build, then every test project.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+node scripts/check-prerequisites.mjs
 npm run typecheck
 npm run lint
 npm run build

@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,17 +15,10 @@ import { systemClock } from '../../src/main/ports';
 import { bundleChild, spawnChild, type ChildBundle } from '../support/child-process';
 import { oneWebhookConfig } from '../support/config-data';
 import type { UnloadableChildArgs, UnloadableChildReport } from '../support/keytar-unloadable-child';
+import { withoutLoadableLibsecret } from '../support/libsecret-hidden';
 import { tempDir } from '../support/temp';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-
-/** This process's environment, with a directory holding an empty libsecret-1.so.0 searched first. */
-function withoutLoadableLibsecret(): NodeJS.ProcessEnv {
-  const libDir = tempDir('hookwarden-nolibsecret-');
-  writeFileSync(join(libDir, 'libsecret-1.so.0'), '');
-  const inherited = process.env.LD_LIBRARY_PATH;
-  return { ...process.env, LD_LIBRARY_PATH: inherited ? `${libDir}:${inherited}` : libDir };
-}
 
 /** Loads keytar in a fresh Node process, as the app would; its output says what happened. */
 function loadKeytar(env: NodeJS.ProcessEnv) {

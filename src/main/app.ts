@@ -4,9 +4,8 @@ import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'e
 import ElectronStore from 'electron-store';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createAppRequestHandler } from './shell/app-protocol';
 import { systemClipboard } from './shell/clipboard';
-import { CONFIG_NAME, openConfigStore } from './config/store';
-import { INCOMING_FOLDER } from './deliveries/hand-off';
-import { watchStoreFile } from './storage/watch-file';
+import { openConfigStore } from './config/store';
+import { watchProfile } from './profile-watch';
 import { openDeliveryLogStore } from './deliveries/log-store';
 import { createHttpClient } from './deliveries/http-client';
 import { listenHttp } from './inbox/http-listener';
@@ -49,18 +48,13 @@ function onReady(platform: NodeJS.Platform): void {
     startupNotices: [...opened.notices, ...log.notices],
   });
   // The command line changes the same profile: its config changes and its delivery records show up here.
-  const stopWatching = [
-    watchStoreFile(join(dataDir, `${CONFIG_NAME}.json`), () => {
-      if (opened.store.refresh()) services.app.configChanged();
-    }),
-    watchStoreFile(join(dataDir, INCOMING_FOLDER), () => services.app.foldHandedOffDeliveries()),
-  ];
+  const stopWatching = watchProfile(dataDir, opened.store, services);
   const trustedOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
   registerIpc(ipcMain, channelHandlers(services), ownTopFrameCheck(trustedOrigins));
 
   let clipboardCleared = false;
   app.on('will-quit', (event) => {
-    for (const stop of stopWatching) stop();
+    stopWatching();
     // The delivery log writes in bursts: whatever is pending reaches the file before the app exits.
     log.store.flush();
     // The Inbox's port is free again once the app is gone.

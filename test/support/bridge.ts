@@ -133,11 +133,13 @@ export async function startBridgedApp(options: BridgedAppOptions = {}): Promise<
     },
     clipboardText: async () => clipboardDouble.text,
     async restart() {
+      harness.stopWatching();
       harness = await startHarness({ ...options, ...sameMain });
       await page.reload();
     },
     async close() {
       stopForwarding();
+      harness.stopWatching();
       await harness.services.inbox.stop();
       await browser.close();
       await new Promise((done) => server.close(done));

@@ -14,6 +14,7 @@ import { APP_ENTRY_URL, APP_ORIGIN } from '../../src/main/shell/app-protocol';
 import { ownTopFrameCheck, type InvokeEvent } from '../../src/main/ipc/handle';
 import { channelHandlers, registerIpc } from '../../src/main/ipc/register';
 import { startServices, type Services } from '../../src/main/services';
+import { watchProfile } from '../../src/main/profile-watch';
 import { accountOf } from '../../src/main/keychain/profile-secrets';
 import { systemClock, type Clock, type Schedule } from '../../src/main/ports';
 import { type ConfigStore } from '../../src/main/config/ports';
@@ -51,6 +52,8 @@ export interface HarnessOptions {
   probes?: EndpointProbes;
   /** false: start without the keychain check the app runs after its window is up (run it yourself). */
   keychainCheck?: boolean;
+  /** Watch the profile for the command line's changes, as the app does (stop with stopWatching). */
+  watchProfile?: boolean;
 }
 
 export interface Harness {
@@ -61,6 +64,8 @@ export interface Harness {
   /** The keychain account of a webhook's current secret in this profile. */
   account(webhookId: string): string;
   services: Services;
+  /** Stops watching the profile (see HarnessOptions.watchProfile). */
+  stopWatching(): void;
   movedAsideTo: string | null;
   /** Writes the delivery log file now (it is otherwise written shortly after each burst of changes). */
   flushDeliveryLog(): void;
@@ -102,6 +107,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clipboardClearMs: options.clipboardClearMs,
     schedule: options.schedule,
   });
+  const stopWatching = options.watchProfile ? watchProfile(dir, opened.store, services) : () => undefined;
   // The app runs it after showing the window; a test that looks at the keychain's state needs it done.
   if (options.keychainCheck !== false) await services.keychain.startupCheck();
   registerIpc(
@@ -124,6 +130,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     profileId,
     account: (webhookId) => accountOf(profileId, webhookId),
     services,
+    stopWatching,
     movedAsideTo: opened.movedAsideTo,
     flushDeliveryLog: () => log.store.flush(),
     deliveryLog: log.store,

@@ -40,7 +40,11 @@ export async function sendToWebhook(
   if (context.json()) printJson({ ok, delivery });
   else printLine(`${outcomeOf(delivery)} (${Math.round(delivery.durationMs)} ms) — delivery ${delivery.id}`);
   if (delivery.logWarning) process.stderr.write(`hookwarden: ${delivery.logWarning}\n`);
-  if (!ok) throw new CliError(`The delivery to ${webhook.url} failed: ${outcomeOf(delivery)}.`, EXIT.failed);
+  if (!ok)
+    throw new CliError(
+      `The delivery to ${webhook.url} failed: ${outcomeOf(delivery).replace(/\.$/, '')}.`,
+      EXIT.failed,
+    );
 }
 
 export function registerDeliveries(cli: Command, context: Context): void {

@@ -1,7 +1,7 @@
 /** `hookwarden doctor`, `receive` and `check`: the signature doctor, the Inbox and "Check endpoint". */
 import type { Command } from 'commander';
 import { CHECK_TITLES } from '../../shared/preflight';
-import type { ReceivedRequest } from '../../shared/inbox';
+import { INBOX_STATUSES, type ReceivedRequest } from '../../shared/inbox';
 import { call } from '../call';
 import type { Context } from '../context';
 import { CliError, EXIT } from '../exit-codes';
@@ -51,7 +51,7 @@ export function registerTools(cli: Command, context: Context): void {
     .command('receive')
     .description('Receive webhooks on this machine (127.0.0.1) and print each request until Ctrl+C.')
     .option('--port <port>', 'the port to listen on', Number)
-    .option('--status <status>', 'the HTTP status to answer with', Number)
+    .option('--status <status>', `the HTTP status to answer with: ${INBOX_STATUSES.join(', ')}`, Number)
     .action(async (options: { port?: number; status?: number }) => {
       const { services } = context.profile({
         emit: (event, payload) => {
@@ -62,7 +62,10 @@ export function registerTools(cli: Command, context: Context): void {
         },
       });
       if (options.status !== undefined) {
-        await call(services, 'inbox.setResponse', { status: options.status as 200, delaySeconds: 0 });
+        await call(services, 'inbox.setResponse', {
+          status: options.status as (typeof INBOX_STATUSES)[number],
+          delaySeconds: 0,
+        });
       }
       const status = await call(services, 'inbox.start', { port: options.port });
       process.stderr.write(`Listening on ${status.url} — press Ctrl+C to stop.\n`);

@@ -407,7 +407,7 @@ describe('doctor, check and receive', () => {
     await json(dir, 'webhooks', 'edit', webhook.id, '--url', closed);
     const failed = await cli(dir, 'check', webhook.id);
     expect(failed.code).toBe(1);
-    expect(failed.stdout).toMatch(/^FAIL  TCP connect: /m);
+    expect(failed.stdout).toMatch(/^FAIL {2}TCP connect: /m);
   });
 
   it('receive: prints each request as it arrives (a JSON line each), stops at Ctrl+C with exit 0', async () => {

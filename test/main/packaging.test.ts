@@ -13,9 +13,10 @@ import type { AfterPackContext, Configuration, LinuxConfiguration } from 'app-bu
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { getFileMatchers, type FileMatcher } from 'app-builder-lib/out/fileMatcher';
 import { getCollectorByPackageManager, PM } from 'app-builder-lib/out/node-module-collector';
+import { resolveFunction } from 'app-builder-lib/out/util/resolve';
 import { Arch, DebugLogger, TmpDir } from 'builder-util';
 import { describe, expect, it } from 'vitest';
-import afterPack, { PACKAGED_FUSES } from '../../scripts/after-pack.mjs';
+import { PACKAGED_FUSES } from '../../scripts/after-pack.mjs';
 import { tempDir } from '../support/temp';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -189,6 +190,15 @@ function standInElectron(path: string): void {
     path,
     Buffer.concat([Buffer.from('ELF…'), Buffer.from(SENTINEL), Buffer.from([1, wire.length]), wire]),
   );
+}
+
+/** The afterPack hook as electron-builder loads it from electron-builder.yml (its own loader). */
+async function afterPack(context: AfterPackContext): Promise<void> {
+  const config = await loadConfig();
+  const hook = await resolveFunction(undefined, config.afterPack, 'afterPack', ROOT);
+  if (typeof hook !== 'function')
+    throw new Error(`electron-builder found no afterPack hook: ${String(hook)}`);
+  await hook(context);
 }
 
 /** Where a Mac app keeps the Electron binary that holds the fuses. */

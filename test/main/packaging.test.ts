@@ -153,7 +153,8 @@ describe('electron-builder.yml', () => {
     const [matcher] = getFileMatchers(config, 'asarUnpack', '/app', options) ?? [];
     const unpacked = (matcher as FileMatcher).createFilter() as Filter;
     const keytar = dirname(createRequire(import.meta.url).resolve('@github/keytar'));
-    const native = join(keytar, '../build/Release/keytar.node');
+    // One of the prebuilt native modules keytar's package ships (present whatever its install step did).
+    const native = join(keytar, '../prebuilds/linux-x64/keytar.node');
     expect(unpacked(native, statSync(native))).toBe(true);
     expect(unpacked(join(keytar, 'keytar.js'), statSync(join(keytar, 'keytar.js')))).toBe(false);
   });
@@ -180,12 +181,12 @@ const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
  * A fuse wire, one byte per FuseV1Options value in order ('1' on, '0' off): the six the hook sets start the other
  * way round, and the others must stay as they are.
  */
-const STOCK_WIRE = '101100011';
+const START_WIRE = '101100011';
 
 /** A file holding a fuse wire where an Electron binary holds it: enough for @electron/fuses to flip. */
 function standInElectron(path: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  const wire = Buffer.from(STOCK_WIRE);
+  const wire = Buffer.from(START_WIRE);
   writeFileSync(
     path,
     Buffer.concat([Buffer.from('ELF…'), Buffer.from(SENTINEL), Buffer.from([1, wire.length]), wire]),
@@ -243,7 +244,7 @@ describe('fuses', () => {
 
       const wire = await getCurrentFuseWire(join(context.appOutDir, binary.split('/Contents/')[0] as string));
       const packaged = packagedFusesByName();
-      [...STOCK_WIRE].forEach((stock, option) => {
+      [...START_WIRE].forEach((stock, option) => {
         const name = FuseV1Options[option] as string;
         const expected =
           name in packaged ? (packaged[name] ? FuseState.ENABLE : FuseState.DISABLE) : stock.charCodeAt(0);

@@ -96,6 +96,7 @@ describe('electron-builder.yml', () => {
       mac: { target: [{ target: 'dmg', arch: ['x64', 'arm64'] }] },
       win: { target: ['nsis'] },
       afterPack: './scripts/after-pack.mjs',
+      npmRebuild: false,
     });
   });
 

@@ -18,7 +18,7 @@ describe('APIs', () => {
     const backend = await startBackend();
     const { user } = await renderApp(backend);
     await user.click(screen.getByRole('button', { name: 'Add API' }));
-    const dialog = screen.getByRole('dialog', { name: 'Add API' });
+    const dialog = await screen.findByRole('dialog', { name: 'Add API' });
     await user.type(within(dialog).getByRole('textbox', { name: 'API name' }), 'Invoices');
     await user.type(within(dialog).getByRole('textbox', { name: 'Product versions' }), 'v4, v3');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
@@ -42,7 +42,7 @@ describe('APIs', () => {
     await backend.seedApi('Invoices', ['v1']);
     const { user } = await renderApp(backend);
     await user.click(screen.getByRole('button', { name: 'Add API' }));
-    const dialog = screen.getByRole('dialog', { name: 'Add API' });
+    const dialog = await screen.findByRole('dialog', { name: 'Add API' });
     const versions = within(dialog).getByRole('textbox', { name: 'Product versions' });
     await user.type(versions, 'v4, v 4');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
@@ -108,7 +108,7 @@ describe('APIs', () => {
     const { user } = await renderApp(backend);
     await user.click(screen.getByRole('button', { name: 'Actions for Invoices' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Delete API' }));
-    const dialog = screen.getByRole('alertdialog', { name: 'Delete API Invoices?' });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete API Invoices?' });
     expect(
       await within(dialog).findByText(/2 webhooks and 2 signing secrets in the keychain are deleted with it/),
     ).toBeInTheDocument();

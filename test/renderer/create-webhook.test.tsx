@@ -8,7 +8,7 @@ async function openCreate() {
   const api = await backend.seedApi('Invoices', ['v4', 'v3']);
   const app = await renderApp(backend);
   await app.user.click(screen.getByRole('button', { name: 'Create a new webhook' }));
-  const dialog = screen.getByRole('dialog', { name: 'Create a new webhook' });
+  const dialog = await screen.findByRole('dialog', { name: 'Create a new webhook' });
   return {
     ...app,
     backend,

@@ -84,7 +84,7 @@ describe('Signature scheme', () => {
   it('the create form keeps it in a collapsed "Advanced" section; the chosen scheme is sent', async () => {
     const { user, backend, api } = await listOfTwo();
     await user.click(screen.getByRole('button', { name: 'Create a new webhook' }));
-    const dialog = screen.getByRole('dialog', { name: 'Create a new webhook' });
+    const dialog = await screen.findByRole('dialog', { name: 'Create a new webhook' });
     const advanced = within(dialog).getByRole('button', { name: 'Advanced' });
     expect(advanced).toHaveAttribute('aria-expanded', 'false');
     expect(within(dialog).queryByRole('combobox', { name: 'Signature scheme' })).toBeNull();
@@ -120,7 +120,7 @@ describe('Signature scheme', () => {
 
     // Opened again, the form starts collapsed with the default.
     await user.click(screen.getByRole('button', { name: 'Create a new webhook' }));
-    const again = screen.getByRole('dialog', { name: 'Create a new webhook' });
+    const again = await screen.findByRole('dialog', { name: 'Create a new webhook' });
     await user.click(within(again).getByRole('button', { name: 'Advanced' }));
     expect(within(again).getByRole('combobox', { name: 'Signature scheme' })).toHaveValue('mindee');
   });

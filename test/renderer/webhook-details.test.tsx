@@ -264,7 +264,7 @@ describe('Create a new webhook: Advanced', () => {
     if (seed) await backend.seedWebhook(api, seed);
     const app = await renderApp(backend);
     await app.user.click(screen.getByRole('button', { name: 'Create a new webhook' }));
-    const dialog = screen.getByRole('dialog', { name: 'Create a new webhook' });
+    const dialog = await screen.findByRole('dialog', { name: 'Create a new webhook' });
     return { ...app, backend, api, dialog };
   }
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ComponentType } from 'react';
 import styles from './App.module.css';
 import { buttonClass } from './features/common/button';
 import inline from './features/common/inline-error.module.css';
@@ -7,20 +7,28 @@ import text from './features/common/text.module.css';
 import { loadApis } from './features/apis/actions';
 import { ApiSidebar } from './features/apis/ApiSidebar';
 import { NoApis } from './features/apis/NoApis';
-import { DoctorPage } from './features/doctor/DoctorPage';
-import { InboxPage } from './features/inbox/InboxPage';
 import { followNotices, loadNotices } from './features/notices/actions';
 import { KeychainBanner } from './features/notices/KeychainBanner';
 import { StartupNotices } from './features/notices/StartupNotices';
-import { Toaster } from './features/toasts/Toaster';
 import { followConfigChanges, followMenuCommands } from './features/transfer/actions';
-import { TransferDialogs } from './features/transfer/TransferDialogs';
-import { KeyboardShortcutsDialog } from './features/webhooks/KeyboardShortcutsDialog';
 import { useGlobalShortcuts } from './features/webhooks/useGlobalShortcuts';
 import { WebhooksPage } from './features/webhooks/WebhooksPage';
 import { useApis, useSelectedApi } from './stores/apis';
 import { useUi, type ToolPage } from './stores/ui';
 import { cx } from './lib/cx';
+
+// What the first screen does not show loads after it (its JavaScript has a budget: test/main/bundle-budget.test.ts).
+const InboxPage = lazy(() => import('./features/inbox/InboxPage').then((m) => ({ default: m.InboxPage })));
+const DoctorPage = lazy(() =>
+  import('./features/doctor/DoctorPage').then((m) => ({ default: m.DoctorPage })),
+);
+const Toaster = lazy(() => import('./features/toasts/Toaster').then((m) => ({ default: m.Toaster })));
+const KeyboardShortcutsDialog = lazy(() =>
+  import('./features/webhooks/KeyboardShortcutsDialog').then((m) => ({ default: m.KeyboardShortcutsDialog })),
+);
+const TransferDialogs = lazy(() =>
+  import('./features/transfer/TransferDialogs').then((m) => ({ default: m.TransferDialogs })),
+);
 
 /** The pages the sidebar's links open in place of the selected API's Webhooks page (stores/ui.ts). */
 const TOOL_PAGES: Record<ToolPage, ComponentType> = {
@@ -55,7 +63,12 @@ export function App() {
         <div className={styles.workspace}>
           <ApiSidebar />
           <main className={styles.main}>
-            {ToolPageView && <ToolPageView />}
+            {ToolPageView && (
+              // Keyed by page: leaving a page unmounts it at once, even while the next one is still loading.
+              <Suspense key={shownPage} fallback={null}>
+                <ToolPageView />
+              </Suspense>
+            )}
             {!ToolPageView && status === 'loading' && (
               <p className={cx(page.page, text.muted)} role="status">
                 Loading…
@@ -73,9 +86,11 @@ export function App() {
           </main>
         </div>
       </div>
-      <Toaster />
-      <KeyboardShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
-      <TransferDialogs />
+      <Suspense fallback={null}>
+        <Toaster />
+        <KeyboardShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
+        <TransferDialogs />
+      </Suspense>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { z } from 'zod/mini';
 import { apiNameInputSchema, parseVersionList, versionListSchema, type Api } from '../../../../shared/domain';
 import { firstMessage } from '../../../../shared/zod-issues';
@@ -13,18 +13,19 @@ import { useSubmit } from '../common/useSubmit';
 interface Props {
   /** The API to edit; without it the dialog adds one. */
   api?: Api;
-  open: boolean;
   onOpenChange(open: boolean): void;
-  trigger?: ReactNode;
-  onCloseAutoFocus?: (event: Event) => void;
+  onCloseAutoFocus(event: Event): void;
 }
 
 /** The field's first problem, or null when it is valid. */
 const problem = (result: { success: true } | { success: false; error: z.core.$ZodError }) =>
   result.success ? null : firstMessage(result.error, 'Not valid.');
 
-/** "Add API" / "Edit API": a name and its comma-separated product versions, checked with main's rules. */
-export function ApiFormDialog({ api, open, onOpenChange, trigger, onCloseAutoFocus }: Props) {
+/**
+ * "Add API" / "Edit API": a name and its comma-separated product versions, checked with main's rules. Mounted
+ * open (the sidebar renders it while it is open), so every opening starts from the API as it is.
+ */
+export function ApiFormDialog({ api, onOpenChange, onCloseAutoFocus }: Props) {
   const [name, setName] = useState(api?.name ?? '');
   const [versions, setVersions] = useState(api?.versions.join(', ') ?? '');
   const [submitted, setSubmitted] = useState(false);
@@ -32,16 +33,6 @@ export function ApiFormDialog({ api, open, onOpenChange, trigger, onCloseAutoFoc
 
   const nameError = submitted ? problem(apiNameInputSchema.safeParse(name)) : null;
   const versionsError = submitted ? problem(versionListSchema.safeParse(parseVersionList(versions))) : null;
-
-  const changeOpen = (next: boolean) => {
-    if (next && !api) {
-      setName('');
-      setVersions('');
-    }
-    setSubmitted(false);
-    submission.clearError();
-    onOpenChange(next);
-  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -59,10 +50,9 @@ export function ApiFormDialog({ api, open, onOpenChange, trigger, onCloseAutoFoc
 
   return (
     <FormDialog
-      open={open}
-      onOpenChange={changeOpen}
+      open
+      onOpenChange={onOpenChange}
       title={api ? 'Edit API' : 'Add API'}
-      trigger={trigger}
       onCloseAutoFocus={onCloseAutoFocus}
     >
       <form className={form.form} onSubmit={submit} noValidate>

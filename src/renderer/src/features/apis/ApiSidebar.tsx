@@ -1,5 +1,5 @@
 import { Pencil, Plus, Trash2 } from 'lucide-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { cx } from '../../lib/cx';
 import { useApis } from '../../stores/apis';
 import { useUi } from '../../stores/ui';
@@ -9,9 +9,11 @@ import { ActionsMenu } from '../common/ActionsMenu';
 import { dataSelector, returnFocusTo } from '../common/focus-return';
 import { PageLinks } from '../navigation/PageLinks';
 import { showApi } from './actions';
-import { ApiFormDialog } from './ApiFormDialog';
 import styles from './ApiSidebar.module.css';
-import { DeleteApiDialog } from './DeleteApiDialog';
+
+// The dialogs load after the first screen (its JavaScript has a budget: test/main/bundle-budget.test.ts).
+const ApiFormDialog = lazy(() => import('./ApiFormDialog').then((m) => ({ default: m.ApiFormDialog })));
+const DeleteApiDialog = lazy(() => import('./DeleteApiDialog').then((m) => ({ default: m.DeleteApiDialog })));
 
 type Open = { kind: 'edit' | 'delete'; apiId: string } | null;
 
@@ -36,16 +38,17 @@ export function ApiSidebar() {
       <nav aria-labelledby="apis-heading">
         <div className={styles.header}>
           <h2 id="apis-heading">APIs</h2>
-          <ApiFormDialog
-            open={adding}
-            onOpenChange={setAdding}
-            trigger={
-              <button type="button" className={buttonClass('plain', 'small')} data-add-api>
-                <Plus aria-hidden size={16} />
-                Add API
-              </button>
-            }
-          />
+          <button
+            type="button"
+            className={buttonClass('plain', 'small')}
+            aria-haspopup="dialog"
+            aria-expanded={adding}
+            onClick={() => setAdding(true)}
+            data-add-api
+          >
+            <Plus aria-hidden size={16} />
+            Add API
+          </button>
         </div>
         {apis.length === 0 ? (
           <p className={styles.empty}>No API yet.</p>
@@ -93,12 +96,17 @@ export function ApiSidebar() {
         )}
       </nav>
       <PageLinks />
-      {target && open?.kind === 'edit' && (
-        <ApiFormDialog key={target.id} api={target} open onOpenChange={close} onCloseAutoFocus={focusBack} />
-      )}
-      {target && open?.kind === 'delete' && (
-        <DeleteApiDialog key={target.id} api={target} onOpenChange={close} onCloseAutoFocus={focusBack} />
-      )}
+      <Suspense fallback={null}>
+        {adding && (
+          <ApiFormDialog onOpenChange={setAdding} onCloseAutoFocus={returnFocusTo(null, '[data-add-api]')} />
+        )}
+        {target && open?.kind === 'edit' && (
+          <ApiFormDialog key={target.id} api={target} onOpenChange={close} onCloseAutoFocus={focusBack} />
+        )}
+        {target && open?.kind === 'delete' && (
+          <DeleteApiDialog key={target.id} api={target} onOpenChange={close} onCloseAutoFocus={focusBack} />
+        )}
+      </Suspense>
     </div>
   );
 }

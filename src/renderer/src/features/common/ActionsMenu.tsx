@@ -1,8 +1,5 @@
-import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { MoreHorizontal, type LucideIcon } from 'lucide-react';
-import { cx } from '../../lib/cx';
-import { useRef, useState, type HTMLAttributes } from 'react';
-import styles from './ActionsMenu.module.css';
+import { lazy, Suspense, useState, type HTMLAttributes } from 'react';
 import { iconButtonClass } from './IconButton';
 
 export interface MenuAction {
@@ -14,7 +11,7 @@ export interface MenuAction {
   select(): void;
 }
 
-interface Props {
+export interface ActionsMenuProps {
   /** The trigger's accessible name. */
   label: string;
   items: readonly MenuAction[];
@@ -23,45 +20,37 @@ interface Props {
   align?: 'start' | 'end';
 }
 
+/** The menu is portalled into its trigger's landmark (main, nav) so it stays part of that region. */
+export const landmarkOf = (trigger: HTMLElement | null) => trigger?.closest<HTMLElement>('main, nav') ?? null;
+
+/** A click on the stand-in button: the menu opens, in this landmark, as soon as it has loaded. */
+export interface EarlyClick {
+  container: HTMLElement | null;
+}
+
+// Radix's menu and its positioning engine load after the first screen; until then the same button stands in, and
+// a click on it opens the menu once it has loaded.
+const ActionsDropdown = lazy(() => import('./ActionsDropdown').then((m) => ({ default: m.ActionsDropdown })));
+
 /** A "…" button with a menu: arrow keys move, Enter chooses, Escape closes and focus returns to the button. */
-export function ActionsMenu({ label, items, triggerProps, align = 'end' }: Props) {
-  const openedDialog = useRef(false);
-  const trigger = useRef<HTMLButtonElement>(null);
-  // The menu is portalled into the trigger's landmark (main, nav) so it stays part of that region.
-  const [container, setContainer] = useState<HTMLElement | null>(null);
-  const onOpenChange = (open: boolean) => {
-    if (open) setContainer(trigger.current?.closest<HTMLElement>('main, nav') ?? null);
-  };
+export function ActionsMenu(props: ActionsMenuProps) {
+  const [earlyClick, setEarlyClick] = useState<EarlyClick>();
+  const standIn = (
+    <button
+      type="button"
+      className={iconButtonClass}
+      aria-label={props.label}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      {...props.triggerProps}
+      onClick={(event) => setEarlyClick({ container: landmarkOf(event.currentTarget) })}
+    >
+      <MoreHorizontal aria-hidden size={18} />
+    </button>
+  );
   return (
-    <DropdownMenu.Root modal={false} onOpenChange={onOpenChange}>
-      <DropdownMenu.Trigger ref={trigger} className={iconButtonClass} aria-label={label} {...triggerProps}>
-        <MoreHorizontal aria-hidden size={18} />
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal container={container}>
-        <DropdownMenu.Content
-          className={styles.menu}
-          align={align}
-          sideOffset={4}
-          onCloseAutoFocus={(event) => {
-            if (openedDialog.current) event.preventDefault();
-            openedDialog.current = false;
-          }}
-        >
-          {items.map((item) => (
-            <DropdownMenu.Item
-              key={item.label}
-              className={cx(styles.item, item.destructive && styles.danger)}
-              onSelect={() => {
-                openedDialog.current = item.opensDialog;
-                item.select();
-              }}
-            >
-              <item.icon aria-hidden size={16} />
-              {item.label}
-            </DropdownMenu.Item>
-          ))}
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+    <Suspense fallback={standIn}>
+      <ActionsDropdown {...props} earlyClick={earlyClick} />
+    </Suspense>
   );
 }

@@ -1,13 +1,17 @@
 import { Info, X } from 'lucide-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Notice, NoticeKind } from '../../../../shared/domain';
 import { cx } from '../../lib/cx';
 import { useStatus } from '../../stores/status';
 import { buttonClass } from '../common/button';
-import { ConfirmDialog } from '../common/ConfirmDialog';
 import { iconButtonClass } from '../common/IconButton';
 import { removeOrphanSecrets } from './actions';
 import styles from './Banner.module.css';
+
+// Loaded after the first screen (its JavaScript has a budget: test/main/bundle-budget.test.ts).
+const ConfirmDialog = lazy(() =>
+  import('../common/ConfirmDialog').then((m) => ({ default: m.ConfirmDialog })),
+);
 
 const TITLES: Record<Exclude<NoticeKind, 'keychain-unavailable'>, string> = {
   'config-moved-aside': 'Your configuration could not be read',
@@ -32,20 +36,22 @@ function OrphanActions({ notice }: { notice: Notice }) {
       >
         Keep
       </button>
-      <ConfirmDialog
-        open={confirming}
-        onOpenChange={setConfirming}
-        title="Remove signing secrets of no webhook?"
-        description={
-          <p>
-            {notice.message} They are removed from the keychain for good; a receiver that still uses one of
-            them cannot be given it again. Secrets of other profiles are not touched.
-          </p>
-        }
-        confirmLabel="Remove"
-        destructive
-        onConfirm={removeOrphanSecrets}
-      />
+      <Suspense fallback={null}>
+        <ConfirmDialog
+          open={confirming}
+          onOpenChange={setConfirming}
+          title="Remove signing secrets of no webhook?"
+          description={
+            <p>
+              {notice.message} They are removed from the keychain for good; a receiver that still uses one of
+              them cannot be given it again. Secrets of other profiles are not touched.
+            </p>
+          }
+          confirmLabel="Remove"
+          destructive
+          onConfirm={removeOrphanSecrets}
+        />
+      </Suspense>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import * as Collapsible from '@radix-ui/react-collapsible';
-import { ChevronRight, Plus, Stethoscope, TriangleAlert } from 'lucide-react';
+import { ChevronRight, Stethoscope, TriangleAlert } from 'lucide-react';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { DEFAULT_SCHEME, type Api, type SignatureScheme } from '../../../../shared/domain';
 import { cx } from '../../lib/cx';
@@ -19,13 +19,19 @@ import { SchemeSelect } from './SchemeSelect';
 import { UrlField, validUrl } from './UrlField';
 import { useUrlDraft } from './useUrlDraft';
 
+interface Props {
+  api: Api;
+  onOpenChange(open: boolean): void;
+  onCloseAutoFocus(event: Event): void;
+}
+
 /**
  * "Create a new webhook": the endpoint section (product version, URL) is always in view; the collapsed
  * "Advanced" section below it holds the signature scheme (Mindee unless the user picks another), the
- * description and the custom headers. A second webhook with the same version and URL asks once more.
+ * description and the custom headers. A second webhook with the same version and URL asks once more. Mounted
+ * open (WebhooksPage renders it while it is open), so every opening starts from an empty form.
  */
-export function CreateWebhookDialog({ api }: { api: Api }) {
-  const [open, setOpen] = useState(false);
+export function CreateWebhookDialog({ api, onOpenChange, onCloseAutoFocus }: Props) {
   const [version, setVersion] = useState(api.versions[0] ?? '');
   const [scheme, setScheme] = useState<SignatureScheme>(DEFAULT_SCHEME);
   const [advanced, setAdvanced] = useState(false);
@@ -40,22 +46,6 @@ export function CreateWebhookDialog({ api }: { api: Api }) {
   const url = useUrlDraft('');
   const submission = useSubmit();
   const versionId = useId();
-
-  const changeOpen = (next: boolean) => {
-    if (next) {
-      setVersion(api.versions[0] ?? '');
-      url.reset('');
-      setScheme(DEFAULT_SCHEME);
-      setAdvanced(false);
-      setDescription('');
-      setHeaders([]);
-      setHeadersError(null);
-      setDuplicate(null);
-      setChecking(null);
-      submission.clearError();
-    }
-    setOpen(next);
-  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -78,7 +68,7 @@ export function CreateWebhookDialog({ api }: { api: Api }) {
       scheme,
       ...(description.trim() !== '' && { description: description.trim() }),
     };
-    if (await submission.run(() => createWebhook(input, inputs))) setOpen(false);
+    if (await submission.run(() => createWebhook(input, inputs))) onOpenChange(false);
   };
   const warning =
     duplicate !== null && duplicate.version === version && validUrl(url.field.value) === duplicate.url
@@ -87,17 +77,12 @@ export function CreateWebhookDialog({ api }: { api: Api }) {
 
   return (
     <FormDialog
-      open={open}
-      onOpenChange={changeOpen}
+      open
+      onOpenChange={onOpenChange}
+      onCloseAutoFocus={onCloseAutoFocus}
       wide
       title="Create a new webhook"
       description="Hookwarden generates a signing secret for it and keeps it in your system keychain."
-      trigger={
-        <button type="button" className={buttonClass('primary')} data-create-webhook>
-          <Plus aria-hidden size={16} />
-          Create a new webhook
-        </button>
-      }
     >
       <form className={form.form} onSubmit={submit} noValidate>
         <section className={styles.section} aria-label="Endpoint">

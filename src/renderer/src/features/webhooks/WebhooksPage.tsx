@@ -1,24 +1,32 @@
-import { useEffect, useMemo } from 'react';
+import { Plus } from 'lucide-react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Api } from '../../../../shared/domain';
 import { cx } from '../../lib/cx';
 import { useUi } from '../../stores/ui';
 import { buttonClass } from '../common/button';
+import { returnFocusTo } from '../common/focus-return';
 import inline from '../common/inline-error.module.css';
 import page from '../common/page.module.css';
 import text from '../common/text.module.css';
 import { useWebhooks } from '../../stores/webhooks';
-import { DeliveriesPanel } from '../deliveries/DeliveriesPanel';
 import { filteredIds, isFiltered, sortedIds } from '../../lib/webhook-list';
 import { followLastDeliveries, followWebhookChanges, loadWebhooks } from './actions';
-import { CreateWebhookDialog } from './CreateWebhookDialog';
 import { NoWebhooks } from './NoWebhooks';
-import { RowDialogs } from './RowDialogs';
 import { useHideSecretsOnLeave } from './useHideSecretsOnLeave';
 import pageHeader from '../common/page-header.module.css';
 import styles from './WebhooksPage.module.css';
 import { NoMatches } from './NoMatches';
 import { WebhookListToolbar } from './WebhookListToolbar';
 import { WebhookTable } from './WebhookTable';
+
+// Loaded after the first screen (its JavaScript has a budget: test/main/bundle-budget.test.ts).
+const CreateWebhookDialog = lazy(() =>
+  import('./CreateWebhookDialog').then((m) => ({ default: m.CreateWebhookDialog })),
+);
+const DeliveriesPanel = lazy(() =>
+  import('../deliveries/DeliveriesPanel').then((m) => ({ default: m.DeliveriesPanel })),
+);
+const RowDialogs = lazy(() => import('./RowDialogs').then((m) => ({ default: m.RowDialogs })));
 
 /** The selected API's webhooks: header, the table (or its empty, loading or error state), row dialogs. */
 export function WebhooksPage({ api }: { api: Api }) {
@@ -38,6 +46,7 @@ export function WebhooksPage({ api }: { api: Api }) {
   const selectedId = useUi((state) => state.selectedWebhookId);
   const selected = useWebhooks((state) => (selectedId === null ? undefined : state.byId[selectedId]));
   useHideSecretsOnLeave(api.id);
+  const [creating, setCreating] = useState(false);
 
   useEffect(() => {
     void loadWebhooks(api.id);
@@ -55,7 +64,26 @@ export function WebhooksPage({ api }: { api: Api }) {
             One API can have several active webhooks, for example one for development and one for production.
           </p>
         </div>
-        <CreateWebhookDialog key={api.id} api={api} />
+        <button
+          type="button"
+          className={buttonClass('primary')}
+          aria-haspopup="dialog"
+          aria-expanded={creating}
+          onClick={() => setCreating(true)}
+          data-create-webhook
+        >
+          <Plus aria-hidden size={16} />
+          Create a new webhook
+        </button>
+        {creating && (
+          <Suspense fallback={null}>
+            <CreateWebhookDialog
+              api={api}
+              onOpenChange={setCreating}
+              onCloseAutoFocus={returnFocusTo(null, '[data-create-webhook]')}
+            />
+          </Suspense>
+        )}
       </header>
       <div className={styles.body}>
         {status === 'loading' && (
@@ -82,9 +110,15 @@ export function WebhooksPage({ api }: { api: Api }) {
           ) : (
             <WebhookTable ids={shown} />
           ))}
-        {status === 'ready' && selected && <DeliveriesPanel key={selected.id} webhook={selected} />}
+        {status === 'ready' && selected && (
+          <Suspense fallback={null}>
+            <DeliveriesPanel key={selected.id} webhook={selected} />
+          </Suspense>
+        )}
       </div>
-      <RowDialogs />
+      <Suspense fallback={null}>
+        <RowDialogs />
+      </Suspense>
     </section>
   );
 }

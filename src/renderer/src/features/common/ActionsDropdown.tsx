@@ -1,0 +1,55 @@
+import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
+import { MoreHorizontal } from 'lucide-react';
+import { cx } from '../../lib/cx';
+import { useRef, useState } from 'react';
+import { landmarkOf, type ActionsMenuProps, type EarlyClick } from './ActionsMenu';
+import styles from './ActionsMenu.module.css';
+import { iconButtonClass } from './IconButton';
+
+/** ActionsMenu's Radix menu, loaded after the first screen. */
+export function ActionsDropdown({
+  label,
+  items,
+  triggerProps,
+  align = 'end',
+  earlyClick,
+}: ActionsMenuProps & { earlyClick: EarlyClick | undefined }) {
+  const openedDialog = useRef(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const [container, setContainer] = useState(earlyClick?.container ?? null);
+  const onOpenChange = (open: boolean) => {
+    if (open) setContainer(landmarkOf(trigger.current));
+  };
+  return (
+    <DropdownMenu.Root modal={false} defaultOpen={earlyClick !== undefined} onOpenChange={onOpenChange}>
+      <DropdownMenu.Trigger ref={trigger} className={iconButtonClass} aria-label={label} {...triggerProps}>
+        <MoreHorizontal aria-hidden size={18} />
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal container={container}>
+        <DropdownMenu.Content
+          className={styles.menu}
+          align={align}
+          sideOffset={4}
+          onCloseAutoFocus={(event) => {
+            if (openedDialog.current) event.preventDefault();
+            openedDialog.current = false;
+          }}
+        >
+          {items.map((item) => (
+            <DropdownMenu.Item
+              key={item.label}
+              className={cx(styles.item, item.destructive && styles.danger)}
+              onSelect={() => {
+                openedDialog.current = item.opensDialog;
+                item.select();
+              }}
+            >
+              <item.icon aria-hidden size={16} />
+              {item.label}
+            </DropdownMenu.Item>
+          ))}
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

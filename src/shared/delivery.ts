@@ -3,6 +3,7 @@ import { z } from 'zod/mini';
 import { idSchema, isoTimeSchema, signatureSchemeSchema, versionLabelSchema } from './domain';
 import { retryAttemptSchema } from './retries';
 import { signedWithSchema } from './rotation';
+import { TIMEOUT_MAX_SECONDS, TIMEOUT_MIN_SECONDS } from './settings';
 
 /** Response bodies are kept up to this many bytes; beyond it the record is marked truncated. */
 export const RESPONSE_BODY_LIMIT = 64 * 1024;
@@ -13,9 +14,13 @@ export const MAX_IN_FLIGHT = 4;
 /** The largest payload template, in characters. */
 export const TEMPLATE_MAX_CHARS = 256 * 1024;
 
-export const TIMEOUT_MIN_SECONDS = 1;
-export const TIMEOUT_MAX_SECONDS = 60;
-export const DEFAULT_TIMEOUT_SECONDS = 10;
+export {
+  DEFAULT_SETTINGS,
+  DEFAULT_TIMEOUT_SECONDS,
+  TIMEOUT_MAX_SECONDS,
+  TIMEOUT_MIN_SECONDS,
+  type Settings,
+} from './settings';
 
 const headersSchema = z.record(z.string(), z.string());
 
@@ -121,8 +126,6 @@ export const deliveryTimeoutSchema = z
   );
 
 export const settingsSchema = z.strictObject({ deliveryTimeoutSeconds: deliveryTimeoutSchema });
-export type Settings = z.infer<typeof settingsSchema>;
-export const DEFAULT_SETTINGS: Settings = { deliveryTimeoutSeconds: DEFAULT_TIMEOUT_SECONDS };
 
 /** Why a test payload cannot be saved or sent (not JSON, or not a JSON object), or null when it can. */
 export function payloadJsonProblem(text: string): string | null {

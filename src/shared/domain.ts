@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { idSchema, isoTimeSchema } from './ids';
 import { endpointCheckSchema } from './preflight';
 import { rotationSchema } from './rotation';
+import { SIGNATURE_SCHEMES } from './schemes';
 import { MAX_URL_LENGTH, checkEndpointUrl } from './url-rule';
 
 export const API_NAME_MAX = 80;
@@ -56,18 +57,8 @@ export { idSchema, isoTimeSchema };
 /** What a channel accepts as a URL: up to twice the rule's limit, so the rule itself says why it is too long. */
 export const endpointUrlSchema = z.string().check(z.maxLength(2 * MAX_URL_LENGTH));
 
-/** How a webhook's deliveries are signed; Mindee is the default. */
-export const SIGNATURE_SCHEMES = ['mindee', 'standard-webhooks', 'stripe', 'github'] as const;
+export { DEFAULT_SCHEME, SCHEME_LABELS, SIGNATURE_SCHEMES, type SignatureScheme } from './schemes';
 export const signatureSchemeSchema = z.enum(SIGNATURE_SCHEMES);
-export type SignatureScheme = z.infer<typeof signatureSchemeSchema>;
-export const DEFAULT_SCHEME: SignatureScheme = 'mindee';
-/** The names the UI shows for each scheme. */
-export const SCHEME_LABELS: Record<SignatureScheme, string> = {
-  mindee: 'Mindee',
-  'standard-webhooks': 'Standard Webhooks',
-  stripe: 'Stripe',
-  github: 'GitHub',
-};
 
 export const apiSchema = z.strictObject({
   id: idSchema,
@@ -213,4 +204,4 @@ export interface Notice {
 
 export type KeychainStatus = { available: true } | { available: false; message: string };
 
-export const SECRET_PREFIX = 'whsec_';
+export { SECRET_PREFIX } from './secrets';

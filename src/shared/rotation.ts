@@ -3,16 +3,12 @@
  * old one stays valid, the rotation state a webhook keeps in the config, and how a record names its signers.
  */
 import { z } from 'zod/mini';
-import type { SignatureScheme } from './domain';
 import { idSchema, isoTimeSchema } from './ids';
+import type { SignatureScheme } from './schemes';
+import { SECRET_ROLES, type SecretRole } from './secrets';
 
-/**
- * `current` signs deliveries; `previous` is the secret a roll replaced, still valid until the overlap ends;
- * `next` is the new secret of a guided rotation that the receiver is learning before the switch.
- */
-export const SECRET_ROLES = ['current', 'previous', 'next'] as const;
+export { SECRET_ROLES, type SecretRole } from './secrets';
 export const secretRoleSchema = z.enum(SECRET_ROLES);
-export type SecretRole = z.infer<typeof secretRoleSchema>;
 
 /** Schemes whose header carries several signatures, so deliveries can be signed with the old and new secret. */
 export const MULTI_SIGNATURE_SCHEMES: ReadonlySet<SignatureScheme> = new Set(['standard-webhooks', 'stripe']);

@@ -3,7 +3,8 @@
  * Pure (no React, no store) so the bench can time it per keystroke; each webhook's search text is computed
  * once per WebhookView object (main's answers are never mutated, so a changed webhook is a new object).
  */
-import { SCHEME_LABELS, type SignatureScheme, type WebhookView } from '../../../shared/domain';
+import type { WebhookView } from '../../../shared/domain';
+import { SCHEME_LABELS, type SignatureScheme } from '../../../shared/schemes';
 
 export type StatusFilter = 'all' | 'active' | 'paused' | 'failed';
 export type SortKey = 'created' | 'version' | 'url' | 'updated' | 'lastDelivery';

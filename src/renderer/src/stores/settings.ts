@@ -1,6 +1,6 @@
 /** App settings kept by main: for now, how long a test delivery waits for an answer. */
 import { create } from 'zustand';
-import { DEFAULT_SETTINGS, type Settings } from '../../../shared/delivery';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings';
 
 interface SettingsState {
   settings: Settings;

@@ -28,9 +28,10 @@ export interface EarlyClick {
   container: HTMLElement | null;
 }
 
-// Radix's menu and its positioning engine load after the first screen; until then the same button stands in, and
-// a click on it opens the menu once it has loaded.
-const ActionsDropdown = lazy(() => import('./ActionsDropdown').then((m) => ({ default: m.ActionsDropdown })));
+// Radix's menu and its positioning engine are not part of the first screen: they start loading with this module,
+// and until they are there the same button stands in (a click on it opens the menu once it has loaded).
+const dropdown = import('./ActionsDropdown');
+const ActionsDropdown = lazy(() => dropdown.then((m) => ({ default: m.ActionsDropdown })));
 
 /** A "…" button with a menu: arrow keys move, Enter chooses, Escape closes and focus returns to the button. */
 export function ActionsMenu(props: ActionsMenuProps) {

@@ -1,5 +1,5 @@
 import { Copy, Eye, EyeOff, TriangleAlert } from 'lucide-react';
-import { SECRET_PREFIX } from '../../../../shared/domain';
+import { SECRET_PREFIX } from '../../../../shared/secrets';
 import type { Rotation } from '../../../../shared/rotation';
 import { cx } from '../../lib/cx';
 import { useSecrets } from '../../stores/secrets';

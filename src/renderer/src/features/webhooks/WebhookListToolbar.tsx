@@ -1,6 +1,6 @@
 import { ArrowDownWideNarrow, ArrowUpNarrowWide, Search } from 'lucide-react';
 import { useId } from 'react';
-import { SCHEME_LABELS, SIGNATURE_SCHEMES, type SignatureScheme } from '../../../../shared/domain';
+import { SCHEME_LABELS, SIGNATURE_SCHEMES, type SignatureScheme } from '../../../../shared/schemes';
 import { cx } from '../../lib/cx';
 import { plural } from '../../lib/plural';
 import { SORT_LABELS, STATUS_LABELS, type SortKey, type StatusFilter } from '../../lib/webhook-list';

@@ -1,5 +1,5 @@
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
-import { SCHEME_LABELS } from '../../../../shared/domain';
+import { SCHEME_LABELS } from '../../../../shared/schemes';
 import { useUi } from '../../stores/ui';
 import { useWebhooks } from '../../stores/webhooks';
 import { cx } from '../../lib/cx';

@@ -3,9 +3,10 @@
  * selected row) and tell the user how it went.
  */
 import type { ChannelInput } from '../../../../shared/contract';
-import { SCHEME_LABELS, type SignatureScheme, type WebhookView } from '../../../../shared/domain';
+import type { WebhookView } from '../../../../shared/domain';
+import { SCHEME_LABELS, type SignatureScheme } from '../../../../shared/schemes';
 import { AppError } from '../../../../shared/errors';
-import { SECRET_ROLES, type SecretRole } from '../../../../shared/rotation';
+import { SECRET_ROLES, type SecretRole } from '../../../../shared/secrets';
 import { toUiError, type UiError } from '../../lib/errors';
 import { call, subscribe } from '../../lib/ipc';
 import { formatDuration } from '../../lib/time';

@@ -45,3 +45,18 @@ export async function withProgress<T>(label: string, work: Promise<T>): Promise<
     if (shown && terminal) process.stderr.write('\n');
   }
 }
+
+/**
+ * Resolves at Ctrl+C (or after `ms`). The listener stays for the rest of the process: the libraries that spawn
+ * helpers (clipboardy's execa, the lock file's signal-exit) re-raise the signal, ending the process before its
+ * cleanup, when they believe they are its only listeners.
+ */
+export function untilInterrupted(ms = Infinity): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = Number.isFinite(ms) ? setTimeout(resolve, ms) : undefined;
+    process.on('SIGINT', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

@@ -3,7 +3,8 @@
  * dir and the test run's private keyring. What it does is checked through the app's own services opened on the
  * same folder (the config, the keychain items, the delivery log), and deliveries with the official verifiers.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -457,5 +458,49 @@ describe('help and secrets in output', () => {
     const all = printed.join('\n');
     expect(all.length).toBeGreaterThan(1000);
     expect(all).not.toMatch(/whsec_[A-Za-z0-9+/=]{20,}/);
+  });
+});
+
+describe('secrets copy', () => {
+  /** A private X server (Xvfb): the clipboard that xsel, and so the CLI, use on Linux. */
+  async function startXServer(): Promise<{ display: string; stop(): void }> {
+    const number = [...Array(40).keys()].map((n) => n + 90).find((n) => !existsSync(`/tmp/.X11-unix/X${n}`));
+    const server = spawn('Xvfb', [`:${number}`, '-nolisten', 'tcp'], { stdio: 'ignore' });
+    while (!existsSync(`/tmp/.X11-unix/X${number}`)) await new Promise((wake) => setTimeout(wake, 50));
+    return { display: `:${number}`, stop: () => server.kill() };
+  }
+
+  const clipboardText = (display: string) =>
+    execFileSync('xsel', ['--clipboard', '--output'], {
+      env: { ...process.env, DISPLAY: display },
+    }).toString();
+
+  it('copies the secret, and Ctrl+C clears the clipboard now (it would after 30 s); nothing printed holds it', async () => {
+    const { dir, webhook } = await profileWithWebhook();
+    const app = await appOn(dir);
+    const { secret } = await app.ok('secrets.reveal', { id: webhook.id });
+    const x = await startXServer();
+    try {
+      const running = startCli(dir, ['secrets', 'copy', webhook.id], {
+        DISPLAY: x.display,
+        WAYLAND_DISPLAY: '',
+      });
+      await running.printed(/The clipboard is cleared in 30 s \(Ctrl\+C clears it now\)/);
+      expect(clipboardText(x.display)).toBe(secret);
+      expect(await running.interrupt()).toBe(0);
+      expect(clipboardText(x.display)).toBe('');
+      expect(running.stdout()).not.toContain(secret);
+    } finally {
+      x.stop();
+    }
+  });
+
+  it('with no display: exit 1, and says the clipboard needs a desktop session', async () => {
+    const { dir, webhook } = await profileWithWebhook();
+    const ran = await runCli(dir, ['secrets', 'copy', webhook.id], {
+      env: { DISPLAY: '', WAYLAND_DISPLAY: '' },
+    });
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toMatch(/^hookwarden: The clipboard cannot be used here .*needs a desktop session/);
   });
 });

@@ -4,7 +4,7 @@ import { SECRET_ROLES, type SecretRole } from '../../shared/rotation';
 import { call } from '../call';
 import type { Context } from '../context';
 import { CliError, EXIT } from '../exit-codes';
-import { printJson, printLine } from '../output';
+import { printJson, printLine, untilInterrupted } from '../output';
 import { findWebhookRef } from '../refs';
 
 const ROLE_HELP = `which secret: ${SECRET_ROLES.join(', ')} (previous and next exist during a rotation)`;
@@ -33,13 +33,7 @@ export function registerSecrets(cli: Command, context: Context): void {
         printLine(
           `Copied the signing secret of ${webhook.url}. The clipboard is cleared in ${seconds} s (Ctrl+C clears it now).`,
         );
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, clearsAfterMs);
-        process.once('SIGINT', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
+      await untilInterrupted(clearsAfterMs);
       await services.secrets.clearCopied();
     });
 

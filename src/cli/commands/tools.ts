@@ -6,7 +6,7 @@ import { call } from '../call';
 import type { Context } from '../context';
 import { CliError, EXIT } from '../exit-codes';
 import { bodyFrom, scheme as schemeOf, secretFromEnv } from '../inputs';
-import { printJson, printLine, withProgress } from '../output';
+import { printJson, printLine, untilInterrupted, withProgress } from '../output';
 import { findWebhookRef } from '../refs';
 
 function received(request: ReceivedRequest): string {
@@ -69,7 +69,7 @@ export function registerTools(cli: Command, context: Context): void {
       }
       const status = await call(services, 'inbox.start', { port: options.port });
       process.stderr.write(`Listening on ${status.url} — press Ctrl+C to stop.\n`);
-      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+      await untilInterrupted();
       await services.inbox.stop();
     });
 

@@ -91,6 +91,8 @@ function checks() {
       pkg: 'ruby-sinatra',
     },
     command('go', 'golang-go'),
+    command('Xvfb', 'xvfb'),
+    command('xsel', 'xsel'),
     pythonModule('flask'),
     pythonModule('fastapi'),
     pythonModule('uvicorn'),

@@ -60,13 +60,15 @@ describe.runIf(process.platform === 'linux')('the prerequisite check', () => {
       ['php', 'php-cli'],
       ['ruby', 'ruby'],
       ['go', 'golang-go'],
+      ['Xvfb', 'xvfb'],
+      ['xsel', 'xsel'],
     ];
     for (const [command, pkg] of missing) {
       expect(lines).toContain(`  \`${command}\` is not on PATH — install: sudo apt-get install ${pkg}`);
     }
     expect(lines).toContain('  Ruby cannot load Sinatra — install: sudo apt-get install ruby-sinatra');
     expect(lines.at(-1)).toBe(
-      'All at once: sudo apt-get install dbus gnome-keyring libsecret-tools curl openssl age php-cli ruby ruby-sinatra golang-go',
+      'All at once: sudo apt-get install dbus gnome-keyring libsecret-tools curl openssl age php-cli ruby ruby-sinatra golang-go xvfb xsel',
     );
     // Debian's python3 is called by its full path, so its modules are still found.
     expect(result.stderr).not.toContain('python3-');

@@ -177,6 +177,16 @@ describe('hookwarden send', () => {
     });
   });
 
+  it('runs as `npx hookwarden` in the checkout (the bin of package.json, executable)', async () => {
+    const ran = await new Promise<{ code: number; stdout: string }>((resolve) => {
+      execFile('npx', ['--no-install', 'hookwarden', '--help'], (error, stdout) =>
+        resolve({ code: error ? Number(error.code) : 0, stdout }),
+      );
+    });
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toMatch(/^Usage: hookwarden \[options\] \[command\]\n/);
+  });
+
   it('--help says every option and the exit codes', async () => {
     const { code, stdout } = await hookwarden('send', '--help');
     expect(code).toBe(0);

@@ -6,7 +6,7 @@ import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createAppRequestHandler } from '
 import { systemClipboard } from './shell/clipboard';
 import { openConfigStore } from './config/store';
 import { watchProfile } from './profile-watch';
-import { openDeliveryLogStore } from './deliveries/log-store';
+import { openDeliveryLogLazily } from './deliveries/log-store';
 import { createHttpClient } from './deliveries/http-client';
 import { listenHttp } from './inbox/http-listener';
 import { createNetworkProbes } from './preflight/network-probes';
@@ -31,7 +31,7 @@ function onReady(platform: NodeJS.Platform): void {
 
   const dataDir = app.getPath('userData');
   const opened = openConfigStore(dataDir, systemClock, (options) => new ElectronStore(options));
-  const log = openDeliveryLogStore(dataDir, systemClock);
+  const deliveryLog = openDeliveryLogLazily(dataDir, systemClock);
   const services = startServices({
     config: opened.store,
     vault: createKeytarVault(),
@@ -40,12 +40,12 @@ function onReady(platform: NodeJS.Platform): void {
     emit: (event, payload) => {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload);
     },
-    deliveryLog: log.store,
+    deliveryLog,
     http: createHttpClient(),
     listen: listenHttp,
     probes: createNetworkProbes(),
     transferFiles: electronTransferFiles,
-    startupNotices: [...opened.notices, ...log.notices],
+    startupNotices: opened.notices,
   });
   // The command line changes the same profile: its config changes and its delivery records show up here.
   const stopWatching = watchProfile(dataDir, opened.store, services);
@@ -56,7 +56,7 @@ function onReady(platform: NodeJS.Platform): void {
   app.on('will-quit', (event) => {
     stopWatching();
     // The delivery log writes in bursts: whatever is pending reaches the file before the app exits.
-    log.store.flush();
+    deliveryLog.flush();
     // The Inbox's port is free again once the app is gone.
     void services.inbox.stop();
     // A copied secret must not outlive the app: quitting waits for the clipboard check once.

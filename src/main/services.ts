@@ -66,6 +66,7 @@ export function startServices(deps: ServiceDeps) {
   // Delivery logs are never pruned at start: a log whose webhook is not in this config may belong to a
   // config that was moved aside, and comes back with it.
   const log = createDeliveryLog(deps.deliveryLog, deps.emit);
+  deps.deliveryLog.onOpened?.((found) => found.forEach(notices.add));
   /** A log that cannot be removed now stays behind, unseen; the deletion itself has succeeded. */
   const forgetDeliveries = (webhookIds: string[]) => {
     try {

@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { openDeliveryLogStore } from '../../src/main/deliveries/log-store';
+import { openDeliveryLogLazily, openDeliveryLogStore } from '../../src/main/deliveries/log-store';
 import { systemClock } from '../../src/main/ports';
 import type { Delivery } from '../../src/shared/delivery';
 import { closeAfterEach } from '../support/close-after-each';
@@ -251,5 +251,29 @@ describe('delivery log files', () => {
     const shown = await h.ok('deliveries.list', { webhookId: webhook.id });
     expect(shown.map((record) => record.id)).toEqual([redelivered.id, sent.id, original.id]);
     expect(shown.some((record) => 'logWarning' in record)).toBe(false);
+  });
+});
+
+describe('the log opened at its first use (the app)', () => {
+  it('reads nothing at start; the first read opens it, and what opening found goes to onOpened', () => {
+    const dir = tempDir();
+    writeFileSync(paths(dir).log, '{"schemaVersion":2,');
+    const store = openDeliveryLogLazily(dir, fixedClock, { afterPauseMs: NEVER, atLatestMs: NEVER });
+    const reported: unknown[] = [];
+    store.onOpened((notices) => reported.push(...notices));
+    store.flush();
+    // Not opened yet: the corrupt file is still where it was, and nothing was said.
+    expect(readdirSync(dir)).toEqual(['deliveries.json']);
+    expect(reported).toEqual([]);
+
+    expect(store.read()).toEqual({ byWebhook: {} });
+    const aside = join(dir, 'deliveries.corrupt-2024-05-06T07-08-09-010Z.json');
+    expect(existsSync(aside)).toBe(true);
+    expect(reported).toEqual([expect.objectContaining({ kind: 'delivery-log-moved-aside' })]);
+    // Opened once: later calls use the same store.
+    const added = record(WEBHOOK_A);
+    store.apply({ op: 'add', record: added });
+    expect(ids(store.read().byWebhook[WEBHOOK_A])).toEqual([added.id]);
+    expect(reported).toHaveLength(1);
   });
 });

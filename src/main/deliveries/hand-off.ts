@@ -79,11 +79,13 @@ function readLogWithoutChanging(dir: string): DeliveryLogData {
  * is handed off as a file of its own.
  */
 export function openHandOffLogStore(dir: string, clock: Clock): DeliveryLogStore {
-  let data = readLogWithoutChanging(dir);
+  // Read at the first use: most commands never look at the log.
+  let data: DeliveryLogData | null = null;
+  const current = () => (data ??= readLogWithoutChanging(dir));
   return {
-    read: () => data,
+    read: current,
     apply(change) {
-      data = applyLogChange(data, change);
+      data = applyLogChange(current(), change);
       const folder = join(dir, INCOMING_FOLDER);
       // The time first: the app folds them in the order they were made.
       const name = `${clock.now().getTime().toString().padStart(15, '0')}-${randomUUID()}.json`;

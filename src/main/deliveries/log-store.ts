@@ -24,7 +24,7 @@ import { JOURNAL_FILE, LOG_FILE, pathOf } from './log-files';
 import { readHandedOff, removeHandedOff } from './hand-off';
 
 export interface OpenedDeliveryLog {
-  store: Required<DeliveryLogStore>;
+  store: Omit<Required<DeliveryLogStore>, 'onOpened'>;
   notices: Notice[];
 }
 
@@ -40,7 +40,7 @@ function journaledStore(
   initial: Snapshot & { savedSeq: number },
   clock: Clock,
   delay: WriteDelay,
-): Required<DeliveryLogStore> {
+): Omit<Required<DeliveryLogStore>, 'onOpened'> {
   let { data, journalSeq: seq } = initial;
 
   const write = () => {
@@ -126,4 +126,34 @@ export function openDeliveryLogStore(dir: string, clock: Clock, delay = WRITE_DE
   // What the command line handed off while the app was closed.
   store.foldHandedOff();
   return { store, notices };
+}
+
+/**
+ * The log opened at its first use instead of at start: the window and the API list need no record, and a long
+ * log takes a while to read and check. What opening it finds (a file set aside) goes to `onOpened`'s listener.
+ */
+export function openDeliveryLogLazily(
+  dir: string,
+  clock: Clock,
+  delay = WRITE_DELAY,
+): Required<DeliveryLogStore> {
+  let opened: OpenedDeliveryLog | null = null;
+  let report: (notices: Notice[]) => void = () => undefined;
+  const store = () => {
+    if (opened === null) {
+      opened = openDeliveryLogStore(dir, clock, delay);
+      report(opened.notices);
+    }
+    return opened.store;
+  };
+  return {
+    read: () => store().read(),
+    apply: (change) => store().apply(change),
+    // Nothing to write before it was opened.
+    flush: () => opened?.store.flush(),
+    foldHandedOff: () => store().foldHandedOff(),
+    onOpened: (listener) => {
+      report = listener;
+    },
+  };
 }

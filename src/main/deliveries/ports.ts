@@ -1,5 +1,6 @@
 /** The deliveries area's ports: the delivery log's storage and the HTTP client. */
 import type { Delivery, DeliveryFailure, DeliveryResponse } from '../../shared/delivery';
+import type { Notice } from '../../shared/domain';
 import type { LogChange } from './log-change';
 
 /** Delivery records per webhook id, newest first. */
@@ -19,6 +20,8 @@ export interface DeliveryLogStore {
   flush(): void;
   /** Applies the changes another process handed off (see hand-off.ts) and returns them; none by default. */
   foldHandedOff?(): LogChange[];
+  /** A store opened at its first use tells what opening found (a file set aside) here. */
+  onOpened?(listener: (notices: Notice[]) => void): void;
 }
 
 export interface HttpPostRequest {

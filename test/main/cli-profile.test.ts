@@ -270,6 +270,18 @@ describe('send and deliveries', () => {
     );
   });
 
+  it('a delivery that takes over a second says so on stderr (progress), never on stdout', async () => {
+    const slow = await startReceiver((_request, response: ServerResponse) => {
+      setTimeout(() => response.writeHead(200).end(), 1500);
+    });
+    receivers.push(slow);
+    const { dir, webhook } = await profileWithWebhook('github', `${slow.url}/hooks`);
+    const sent = await cli(dir, '--json', 'send', webhook.id);
+    expect(sent.code).toBe(0);
+    expect(sent.stderr).toBe(`Sending to ${slow.url}/hooks…\n`);
+    expect(JSON.parse(sent.stdout)).toMatchObject({ ok: true });
+  });
+
   it('a failed delivery exits 1 and says why; a payload that is not JSON exits 2', async () => {
     const r = await receiver(500);
     const { dir, webhook } = await profileWithWebhook('mindee', `${r.url}/hooks`);

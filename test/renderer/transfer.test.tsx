@@ -99,7 +99,11 @@ describe('Export and import', () => {
     // A place that cannot be written: said plainly.
     dialogAnswers.save = join(tempDir(), 'no-such-folder', 'hookwarden.json');
     menu(backend, 'export');
-    expect(await screen.findByText(/^The configuration could not be exported: /)).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        new RegExp(`^The configuration could not be exported: Could not write ${dialogAnswers.save}: ENOENT`),
+      ),
+    ).toBeInTheDocument();
 
     const path = saveTo('hookwarden.json');
     menu(backend, 'export');

@@ -144,7 +144,13 @@ export function createTransferService({ config, secrets, clock, files, scryptWor
       const path = await files.chooseSaveFile(
         withSecrets ? 'hookwarden-configuration.json.age' : 'hookwarden-configuration.json',
       );
-      if (path !== null) await files.write(path, bytes);
+      if (path !== null) {
+        try {
+          await files.write(path, bytes);
+        } catch (error) {
+          throw new AppError('STORAGE_FAILED', `Could not write ${path}: ${(error as Error).message}`);
+        }
+      }
       return { path };
     },
 

@@ -77,6 +77,7 @@ export function program(): Command {
     .option('--scheme <scheme>', 'with --url: mindee, standard-webhooks, stripe or github')
     .option('--secret-env <name>', 'with --url: the environment variable holding the signing secret')
     .option('--payload <file>', 'the JSON body (- for standard input)')
+    .option('--force', 'send to a paused webhook too')
     .addOption(
       new Option('--timeout <seconds>', `seconds to wait (${TIMEOUT_MIN_SECONDS}–${TIMEOUT_MAX_SECONDS})`)
         .default(DEFAULT_TIMEOUT_SECONDS)
@@ -85,12 +86,19 @@ export function program(): Command {
     .action(
       async (
         webhook: string | undefined,
-        options: { url?: string; scheme?: string; secretEnv?: string; payload?: string; timeout: number },
+        options: {
+          url?: string;
+          scheme?: string;
+          secretEnv?: string;
+          payload?: string;
+          force?: boolean;
+          timeout: number;
+        },
       ) => {
         if (webhook !== undefined) {
           if (options.url !== undefined)
             throw new CliError('Give a stored webhook or --url, not both.', EXIT.usage);
-          return sendToWebhook(context, webhook, options.payload);
+          return sendToWebhook(context, webhook, options);
         }
         if (options.url === undefined || options.scheme === undefined || options.secretEnv === undefined) {
           throw new CliError('Name a stored webhook, or give --url, --scheme and --secret-env.', EXIT.usage);

@@ -295,6 +295,16 @@ describe('send and deliveries', () => {
       stderr: expect.stringContaining('is not JSON'),
     });
     expect(r.received).toHaveLength(1);
+
+    // Paused: refused (as the window asks first), unless --force.
+    await json(dir, 'webhooks', 'pause', webhook.id);
+    expect(await cli(dir, 'send', webhook.id)).toMatchObject({
+      code: 2,
+      stderr: `hookwarden: The webhook ${webhook.url} is paused: add --force to send to it anyway.\n`,
+    });
+    expect(r.received).toHaveLength(1);
+    expect((await cli(dir, 'send', webhook.id, '--force')).code).toBe(1);
+    expect(r.received).toHaveLength(2);
   });
 });
 

@@ -18,10 +18,14 @@ export function outcomeOf(delivery: Delivery): string {
 export async function sendToWebhook(
   context: Context,
   ref: string,
-  payload: string | undefined,
+  { payload, force }: { payload?: string; force?: boolean },
 ): Promise<void> {
   const { services, config } = context.profile();
   const webhook = findWebhookRef(config.read(), ref);
+  // The window asks first too: a paused webhook's receiver may not expect anything now.
+  if (webhook.paused && force !== true) {
+    throw new CliError(`The webhook ${webhook.url} is paused: add --force to send to it anyway.`, EXIT.usage);
+  }
   let sending;
   if (payload === undefined) sending = call(services, 'deliveries.send', { webhookId: webhook.id });
   else {

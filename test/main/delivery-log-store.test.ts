@@ -15,6 +15,7 @@ import {
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { openDeliveryLogLazily, openDeliveryLogStore } from '../../src/main/deliveries/log-store';
+import { openHandOffLogStore } from '../../src/main/deliveries/hand-off';
 import { systemClock } from '../../src/main/ports';
 import type { Delivery } from '../../src/shared/delivery';
 import { closeAfterEach } from '../support/close-after-each';
@@ -275,5 +276,73 @@ describe('the log opened at its first use (the app)', () => {
     store.apply({ op: 'add', record: added });
     expect(ids(store.read().byWebhook[WEBHOOK_A])).toEqual([added.id]);
     expect(reported).toHaveLength(1);
+  });
+});
+
+describe('records the command line hands off (deliveries.incoming/)', () => {
+  const incoming = (dir: string) => join(dir, 'deliveries.incoming');
+
+  it('the CLI writes one file per change and reads the app’s files without changing them', () => {
+    const dir = tempDir();
+    const app = open(dir);
+    const kept = record(WEBHOOK_A);
+    app.store.apply({ op: 'add', record: kept });
+    appendFileSync(paths(dir).journal, '{"seq":2,"change":{"op":"add","rec'); // a torn last line
+    const journalBefore = readFileSync(paths(dir).journal);
+
+    const cli = openHandOffLogStore(dir, fixedClock);
+    expect(ids(cli.read().byWebhook[WEBHOOK_A])).toEqual([kept.id]);
+    const sent = record(WEBHOOK_A);
+    cli.apply({ op: 'add', record: sent });
+    expect(ids(cli.read().byWebhook[WEBHOOK_A])).toEqual([sent.id, kept.id]);
+    // The app's files are as they were; the change is a file of its own, named by its time.
+    expect(readFileSync(paths(dir).journal)).toEqual(journalBefore);
+    expect(logFile(dir)).toBeNull();
+    const [file, ...others] = readdirSync(incoming(dir));
+    expect(others).toEqual([]);
+    expect(file).toMatch(/^001714979289010-[0-9a-f-]{36}\.json$/);
+    expect(JSON.parse(readFileSync(join(incoming(dir), file as string), 'utf8'))).toEqual({
+      op: 'add',
+      record: sent,
+    });
+    // Another CLI run sees it too.
+    expect(ids(openHandOffLogStore(dir, fixedClock).read().byWebhook[WEBHOOK_A])).toEqual([sent.id, kept.id]);
+  });
+
+  it('the app folds them into its journaled log and then removes them; one folded twice is there once', () => {
+    const dir = tempDir();
+    const first = record(WEBHOOK_A);
+    const second = record(WEBHOOK_B);
+    const cli = openHandOffLogStore(dir, fixedClock);
+    cli.apply({ op: 'add', record: first });
+    const [firstFile] = readdirSync(incoming(dir));
+    const firstText = readFileSync(join(incoming(dir), firstFile as string));
+    cli.apply({ op: 'add', record: second });
+
+    const app = open(dir);
+    expect(ids(app.store.read().byWebhook[WEBHOOK_A])).toEqual([first.id]);
+    expect(ids(app.store.read().byWebhook[WEBHOOK_B])).toEqual([second.id]);
+    expect(readdirSync(incoming(dir))).toEqual([]);
+    expect(journalLines(dir)).toHaveLength(2);
+
+    // The app died after journaling a change and before removing its file: folded again, kept once.
+    writeFileSync(join(incoming(dir), firstFile as string), firstText);
+    expect(app.store.foldHandedOff()).toEqual([{ op: 'add', record: first }]);
+    expect(ids(app.store.read().byWebhook[WEBHOOK_A])).toEqual([first.id]);
+  });
+
+  it('a file that is not a change is set aside, and the others are folded', () => {
+    const dir = tempDir();
+    const good = record(WEBHOOK_A);
+    openHandOffLogStore(dir, fixedClock).apply({ op: 'add', record: good });
+    writeFileSync(join(incoming(dir), '000000000000001-bad.json'), '{"op":"rename"}');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const app = open(dir);
+      expect(ids(app.store.read().byWebhook[WEBHOOK_A])).toEqual([good.id]);
+    } finally {
+      warn.mockRestore();
+    }
+    expect(readdirSync(incoming(dir))).toEqual(['000000000000001-bad.json.rejected']);
   });
 });

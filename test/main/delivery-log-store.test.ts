@@ -331,18 +331,60 @@ describe('records the command line hands off (deliveries.incoming/)', () => {
     expect(ids(app.store.read().byWebhook[WEBHOOK_A])).toEqual([first.id]);
   });
 
-  it('a file that is not a change is set aside, and the others are folded', () => {
+  it('files that are not a change are set aside once, with a warning, and the others are folded', () => {
     const dir = tempDir();
     const good = record(WEBHOOK_A);
     openHandOffLogStore(dir, fixedClock).apply({ op: 'add', record: good });
-    writeFileSync(join(incoming(dir), '000000000000001-bad.json'), '{"op":"rename"}');
+    const wrongShape = join(incoming(dir), '000000000000001-bad.json');
+    writeFileSync(wrongShape, '{"op":"rename"}');
+    writeFileSync(join(incoming(dir), '000000000000002-torn.json'), '{"op":"ad');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
       const app = open(dir);
       expect(ids(app.store.read().byWebhook[WEBHOOK_A])).toEqual([good.id]);
+      expect(warn).toHaveBeenCalledWith(
+        `[hookwarden] ${wrongShape} is not a delivery log change; it was set aside.`,
+      );
+      // Set aside once: the next fold leaves them be.
+      expect(app.store.foldHandedOff()).toEqual([]);
     } finally {
       warn.mockRestore();
     }
-    expect(readdirSync(incoming(dir))).toEqual(['000000000000001-bad.json.rejected']);
+    expect(readdirSync(incoming(dir)).sort()).toEqual([
+      '000000000000001-bad.json.rejected',
+      '000000000000002-torn.json.rejected',
+    ]);
+  });
+
+  it('changes are folded in the order they were made (their names)', () => {
+    const dir = tempDir();
+    const added = record(WEBHOOK_A);
+    mkdirSync(incoming(dir));
+    // Made first: the logs of webhook A removed; then a new record of it.
+    writeFileSync(
+      join(incoming(dir), '000000000000009-b.json'),
+      JSON.stringify({ op: 'add', record: added }),
+    );
+    writeFileSync(
+      join(incoming(dir), '000000000000001-z.json'),
+      JSON.stringify({ op: 'remove', webhookIds: [WEBHOOK_A] }),
+    );
+    expect(ids(openHandOffLogStore(dir, fixedClock).read().byWebhook[WEBHOOK_A])).toEqual([added.id]);
+    expect(ids(open(dir).store.read().byWebhook[WEBHOOK_A])).toEqual([added.id]);
+  });
+
+  it('the CLI reads a corrupt log file as empty without touching it, and says when it cannot hand a change off', () => {
+    const dir = tempDir();
+    writeFileSync(paths(dir).log, '{"schemaVersion":');
+    const cli = openHandOffLogStore(dir, fixedClock);
+    expect(cli.read()).toEqual({ byWebhook: {} });
+    expect(readFileSync(paths(dir).log, 'utf8')).toBe('{"schemaVersion":');
+    writeFileSync(incoming(dir), 'a file where the folder should be');
+    expect(() => cli.apply({ op: 'add', record: record(WEBHOOK_A) })).toThrow(
+      expect.objectContaining({
+        code: 'STORAGE_FAILED',
+        message: expect.stringMatching(/^Could not save the delivery record: E[A-Z]+/),
+      }),
+    );
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The command line calls the same use cases as the window, through the same contract: its input is checked by
- * the channel's schema, and an AppError becomes an exit code.
+ * the channel's schema. An AppError, from here or any use case, becomes an exit code once, where the program
+ * ends (main.ts's run).
  */
 import { contract, type Channel, type ChannelInput, type ChannelOutput } from '../shared/contract';
 import { isAppError, type ErrorCode } from '../shared/errors';
@@ -33,9 +34,5 @@ export async function call<C extends Channel>(
   const parsed = contract[channel].input.safeParse(input);
   if (!parsed.success) throw new CliError(firstIssue(parsed.error, 'input'), EXIT.usage);
   const handler = channelHandlers(services)[channel] as (input: unknown) => unknown;
-  try {
-    return (await handler(parsed.data)) as ChannelOutput<C>;
-  } catch (error) {
-    throw cliErrorOf(error);
-  }
+  return (await handler(parsed.data)) as ChannelOutput<C>;
 }

@@ -10,7 +10,7 @@ import { DEFAULT_TIMEOUT_SECONDS, TIMEOUT_MAX_SECONDS, TIMEOUT_MIN_SECONDS } fro
 import { CliError, EXIT } from './exit-codes';
 import { bodyFrom, scheme, secretFromEnv } from './inputs';
 import { signRequest } from './signed-request';
-import { withProgress } from './output';
+import { printJson, printLine, withProgress } from './output';
 import { cliErrorOf } from './call';
 import { contextOf } from './context';
 import { registerApis } from './commands/apis';
@@ -28,7 +28,8 @@ Exit codes: 0 ok; 1 a delivery or check failed (no 2xx); 2 usage or a request re
 3 keychain unavailable; 4 not found; 5 storage.`;
 
 function print(json: boolean, value: unknown, human: string): void {
-  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human}\n`);
+  if (json) printJson(value);
+  else printLine(human);
 }
 
 export function program(): Command {

@@ -1,7 +1,7 @@
 /** `hookwarden send <webhook>` and `hookwarden deliveries list <webhook>`: the webhook's signed test deliveries. */
 import type { Command } from 'commander';
 import type { Delivery } from '../../shared/delivery';
-import { call, cliErrorOf } from '../call';
+import { call } from '../call';
 import type { Context } from '../context';
 import { CliError, EXIT } from '../exit-codes';
 import { bodyFrom } from '../inputs';
@@ -35,9 +35,7 @@ export async function sendToWebhook(
     } catch (error) {
       throw new CliError(`${payload} is not JSON: ${(error as Error).message}`, EXIT.usage);
     }
-    sending = services.deliveries.sendBody(webhook.id, body).catch((error: unknown) => {
-      throw cliErrorOf(error);
-    });
+    sending = services.deliveries.sendBody(webhook.id, body);
   }
   const delivery = await withProgress(`Sending to ${webhook.url}`, sending);
   const ok = delivery.outcome === 'success';

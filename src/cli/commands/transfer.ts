@@ -4,21 +4,11 @@ import type { ImportChoices, ImportPreview } from '../../shared/transfer';
 import { importChoicesSchema } from '../../shared/transfer';
 import { isAgeFile } from '../../main/transfer/encryption';
 import { readTransferFile, writeTransferFile } from '../../main/transfer/disk-files';
-import { cliErrorOf } from '../call';
 import type { Context } from '../context';
 import { CliError, EXIT } from '../exit-codes';
 import { printJson, printLine, withProgress } from '../output';
 import { passphrase } from '../passphrase';
 import { firstIssue } from '../../shared/zod-issues';
-
-/** Runs a use case of the core, reporting its AppError as the command line does. */
-async function core<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    throw cliErrorOf(error);
-  }
-}
 
 function previewText(preview: ImportPreview): string {
   const list = (label: string, names: string[]) =>
@@ -50,7 +40,7 @@ export function registerTransfer(cli: Command, context: Context): void {
       const withSecrets = options.withSecrets === true;
       const secret = withSecrets ? await passphrase(options.passphraseEnv, true) : undefined;
       const { services } = context.profile();
-      const bytes = await withProgress('Encrypting', core(services.transfer.exportBytes(secret)));
+      const bytes = await withProgress('Encrypting', services.transfer.exportBytes(secret));
       try {
         await writeTransferFile(options.out, bytes);
       } catch (error) {
@@ -96,13 +86,13 @@ export function registerTransfer(cli: Command, context: Context): void {
         }
         const secret = isAgeFile(bytes) ? await passphrase(options.passphraseEnv, false) : undefined;
         const { services } = context.profile();
-        const file = await withProgress('Decrypting', core(services.transfer.readImport(bytes, secret)));
+        const file = await withProgress('Decrypting', services.transfer.readImport(bytes, secret));
         const preview = services.transfer.previewFile(file, choices);
         if (options.dryRun === true) {
           if (context.json()) return printJson({ preview });
           return printLine(previewText(preview) || 'Nothing to import.');
         }
-        const result = await core(services.transfer.importFile(file, choices));
+        const result = await services.transfer.importFile(file, choices);
         if (context.json()) return printJson({ preview, result });
         printLine(previewText(preview) || 'Nothing to import.');
         printLine(

@@ -11,7 +11,7 @@ import { writeFileSync as writeFileAtomically } from 'atomically';
 import { AppError } from '../../shared/errors';
 import type { Clock } from '../ports';
 import { readJsonFile } from '../storage/store-file';
-import { parseJournal } from './journal';
+import { parseJournal, replay } from './journal';
 import { applyLogChange } from './log';
 import { logChangeSchema, type LogChange } from './log-change';
 import { emptySnapshot, parseLogFile, type Snapshot } from './log-file';
@@ -68,9 +68,7 @@ function readLogWithoutChanging(dir: string): DeliveryLogData {
   }
   const journalPath = pathOf(dir, JOURNAL_FILE);
   const entries = existsSync(journalPath) ? parseJournal(readFileSync(journalPath)).entries : [];
-  const data = entries
-    .filter((entry) => entry.seq > snapshot.journalSeq)
-    .reduce((current, { change }) => applyLogChange(current, change), snapshot.data);
+  const { data } = replay(snapshot, entries);
   return readHandedOff(dir).reduce((current, { change }) => applyLogChange(current, change), data);
 }
 

@@ -23,8 +23,11 @@ import { WRITE_DELAY, createWriteSchedule, type WriteDelay } from './write-sched
 import { JOURNAL_FILE, LOG_FILE, pathOf } from './log-files';
 import { readHandedOff, removeHandedOff } from './hand-off';
 
+/** An opened log's store: everything of the port but onOpened, which only a lazily opened one has. */
+type OpenStore = Omit<Required<DeliveryLogStore>, 'onOpened'>;
+
 export interface OpenedDeliveryLog {
-  store: Omit<Required<DeliveryLogStore>, 'onOpened'>;
+  store: OpenStore;
   notices: Notice[];
 }
 
@@ -40,7 +43,7 @@ function journaledStore(
   initial: Snapshot & { savedSeq: number },
   clock: Clock,
   delay: WriteDelay,
-): Omit<Required<DeliveryLogStore>, 'onOpened'> {
+): OpenStore {
   let { data, journalSeq: seq } = initial;
 
   const write = () => {

@@ -11,6 +11,8 @@ import { keychainItems, removeTestKeychainItems } from '../support/keyring';
 import { startHarness, type Harness } from '../support/main-harness';
 import { lockKeyring, unlockKeyring } from '../support/secret-service-control';
 import { serviceOf } from '../support/fixtures';
+import { assertCliBuilt, runCli } from '../support/cli-process';
+import { tempDir } from '../support/temp';
 
 afterEach(async () => {
   await unlockKeyring();
@@ -89,5 +91,42 @@ describe('a locked keyring', () => {
     expect((await h.ok('secrets.reveal', { id: hook.id })).secret).toBe(items.get(h.account(hook.id)));
     await h.ok('webhooks.delete', { id: hook.id });
     expect(await keychainItems(serviceOf(vault))).toEqual(new Map());
+  });
+});
+
+describe('the command line and a locked keyring', () => {
+  it('refuses what needs the keychain with exit 3 and the unlock advice, lists, and changes nothing', async () => {
+    assertCliBuilt();
+    const dir = tempDir();
+    const ran = (...args: string[]) => runCli(dir, args);
+    expect((await ran('apis', 'create', 'Invoices', '--versions', 'v1')).code).toBe(0);
+    const created = await ran(
+      '--json',
+      'webhooks',
+      'create',
+      '--api',
+      'Invoices',
+      '--version',
+      'v1',
+      '--url',
+      'https://e.com/a',
+    );
+    const { id } = JSON.parse(created.stdout) as { id: string };
+    const configBefore = readFileSync(join(dir, 'config.json'), 'utf8');
+    await lockKeyring();
+
+    for (const args of [
+      ['webhooks', 'create', '--api', 'Invoices', '--version', 'v1', '--url', 'https://e.com/b'],
+      ['webhooks', 'regenerate', id],
+      ['webhooks', 'delete', id],
+      ['secrets', 'show', id, '--force'],
+      ['send', id],
+    ]) {
+      const refused = await ran(...args);
+      expect({ code: refused.code, stdout: refused.stdout }, args.join(' ')).toEqual({ code: 3, stdout: '' });
+      expect(refused.stderr).toMatch(/Unlock your keyring/);
+    }
+    expect((await ran('webhooks', 'list')).stdout).toContain('https://e.com/a');
+    expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe(configBefore);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * How another process (the command line) adds to the delivery log without writing the app's files: each change
  * is one file in `deliveries.incoming/`, written atomically. The app folds them into its log (journaled, so
- * durable) and only then removes them; a change folded twice is the same record (see applyLogChange). The
+ * durable) and only then removes them; a change seen twice is folded once (see alreadyHeld). The
  * command line reads the log files without changing them, and adds what it handed off.
  */
 import { randomUUID } from 'node:crypto';
@@ -53,6 +53,16 @@ function readJsonOrNull(path: string): unknown {
   }
 }
 
+/**
+ * Whether the log already holds this change's record. A handed-off change can be seen twice: the app died
+ * between journaling it and removing its file, or the CLI read the journal between those two steps.
+ */
+export function alreadyHeld(data: DeliveryLogData, change: LogChange): boolean {
+  if (change.op !== 'add') return false;
+  const { id, webhookId } = change.record;
+  return data.byWebhook[webhookId]?.some((kept) => kept.id === id) ?? false;
+}
+
 /** Once the app's log holds a change, its file goes. */
 export function removeHandedOff(handedOff: HandedOff): void {
   rmSync(handedOff.path, { force: true });
@@ -69,7 +79,10 @@ function readLogWithoutChanging(dir: string): DeliveryLogData {
   const journalPath = pathOf(dir, JOURNAL_FILE);
   const entries = existsSync(journalPath) ? parseJournal(readFileSync(journalPath)).entries : [];
   const { data } = replay(snapshot, entries);
-  return readHandedOff(dir).reduce((current, { change }) => applyLogChange(current, change), data);
+  return readHandedOff(dir).reduce(
+    (current, { change }) => (alreadyHeld(current, change) ? current : applyLogChange(current, change)),
+    data,
+  );
 }
 
 /**

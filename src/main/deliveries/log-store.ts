@@ -21,7 +21,7 @@ import { emptySnapshot, logFileText, parseLogFile, type Snapshot } from './log-f
 import type { DeliveryLogStore } from './ports';
 import { WRITE_DELAY, createWriteSchedule, type WriteDelay } from './write-schedule';
 import { JOURNAL_FILE, LOG_FILE, pathOf } from './log-files';
-import { readHandedOff, removeHandedOff } from './hand-off';
+import { alreadyHeld, readHandedOff, removeHandedOff } from './hand-off';
 
 /** An opened log's store: everything of the port but onOpened, which only a lazily opened one has. */
 type OpenStore = Omit<Required<DeliveryLogStore>, 'onOpened'>;
@@ -78,10 +78,12 @@ function journaledStore(
     foldHandedOff() {
       const folded: LogChange[] = [];
       for (const handedOff of readHandedOff(dir)) {
-        // In the journal first: only then is the hand-off file no longer needed.
-        apply(handedOff.change);
+        if (!alreadyHeld(data, handedOff.change)) {
+          // In the journal first: only then is the hand-off file no longer needed.
+          apply(handedOff.change);
+          folded.push(handedOff.change);
+        }
         removeHandedOff(handedOff);
-        folded.push(handedOff.change);
       }
       return folded;
     },

@@ -12,8 +12,6 @@ export function applyLogChange(data: DeliveryLogData, change: LogChange): Delive
   }
   const { record } = change;
   const previous = data.byWebhook[record.webhookId] ?? [];
-  // A change handed off by another process can be applied twice (see hand-off.ts): the record is there once.
-  if (previous.some((kept) => kept.id === record.id)) return data;
   const records = [record, ...previous.slice(0, DELIVERY_LOG_LIMIT - 1)];
   return { ...data, byWebhook: { ...data.byWebhook, [record.webhookId]: records } };
 }

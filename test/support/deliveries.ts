@@ -21,11 +21,12 @@ export function recordChanges(): { ids: string[]; stop: () => void } {
 
 /** A clock the test can move forward, so two attempts within a second get different timestamps. */
 export function movableClock() {
-  let offsetMs = 0;
+  // Still between advances: real time running on could cross a second and change a timestamp a test states.
+  let nowMs = Date.now();
   return {
-    now: () => new Date(Date.now() + offsetMs),
+    now: () => new Date(nowMs),
     advance(ms: number) {
-      offsetMs += ms;
+      nowMs += ms;
     },
   };
 }

@@ -11,22 +11,19 @@
 import { rootCertificates } from 'node:tls';
 import { Agent, type Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header';
-import { RESPONSE_BODY_LIMIT, type DeliveryFailure, type DeliveryResponse } from '../../shared/delivery';
+import { RESPONSE_BODY_LIMIT, type DeliveryResponse } from '../../shared/delivery';
 import type { HttpClient, HttpPostRequest, HttpPostResult } from './ports';
 import { createDeadlines } from './deadlines';
 import { DeliveryTimeoutError, classifyNetworkError } from './http-failure';
 
 function flatHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name in headers) {
+    const value = headers[name];
     if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return flat;
 }
-
-type Outcome =
-  | { response: DeliveryResponse; error: null; firstByteMs: number }
-  | { response: null; error: DeliveryFailure };
 
 /** The reason given to undici when we stop reading a response we already have enough of. */
 const enoughRead = () => new Error('response body limit reached');
@@ -56,15 +53,16 @@ export function createHttpClient({ extraCa = [] }: { extraCa?: string[] } = {}):
       return new Promise<HttpPostResult>((resolve) => {
         let settled = false;
         let controller: Dispatcher.DispatchController | null = null;
+        const elapsedMs = () => Math.round((performance.now() - started) * 10) / 10;
         /** The first outcome wins; whatever the torn-down connection reports afterwards is ignored. */
-        const settle = (outcome: Outcome) => {
+        const settle = (result: HttpPostResult) => {
           if (settled) return;
           settled = true;
           cancelDeadline();
-          resolve({ ...outcome, durationMs: Math.round((performance.now() - started) * 10) / 10 });
+          resolve(result);
         };
         const fail = (error: unknown) =>
-          settle({ response: null, error: classifyNetworkError(error, target) });
+          settle({ response: null, error: classifyNetworkError(error, target), durationMs: elapsedMs() });
 
         let head: Omit<DeliveryResponse, 'body' | 'truncated'> | null = null;
         let firstByteMs = 0;
@@ -72,9 +70,10 @@ export function createHttpClient({ extraCa = [] }: { extraCa?: string[] } = {}):
         let size = 0;
         const succeed = (truncated: boolean) => {
           if (!head) return fail(new Error('the response ended before its status line'));
-          const kept = Buffer.concat(chunks, Math.min(size, RESPONSE_BODY_LIMIT));
-          const response = { ...head, body: kept.toString('utf8'), truncated };
-          settle({ response, error: null, firstByteMs });
+          const { status, statusText, headers: responseHeaders } = head;
+          const body = Buffer.concat(chunks, Math.min(size, RESPONSE_BODY_LIMIT)).toString('utf8');
+          const response = { status, statusText, headers: responseHeaders, body, truncated };
+          settle({ response, error: null, durationMs: elapsedMs(), firstByteMs });
         };
 
         const cancelDeadline = deadlines.start(timeoutMs, () => {

@@ -12,7 +12,9 @@ export function applyLogChange(data: DeliveryLogData, change: LogChange): Delive
   }
   const { record } = change;
   const previous = data.byWebhook[record.webhookId] ?? [];
-  const records = [record, ...previous.slice(0, DELIVERY_LOG_LIMIT - 1)];
+  // One copy (not a slice spread into a new array): this runs on every delivery.
+  const records = previous.slice(0, DELIVERY_LOG_LIMIT - 1);
+  records.unshift(record);
   return { ...data, byWebhook: { ...data.byWebhook, [record.webhookId]: records } };
 }
 

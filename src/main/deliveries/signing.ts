@@ -33,10 +33,13 @@ export function standardWebhooksKey(secret: string): Buffer {
   );
 }
 
-type Signer = (input: SignInput & { secret: string }) => Record<string, string>;
+type Signer = (input: SignInput) => Record<string, string>;
+
+/** The one secret of a single-signature scheme (signatureHeaders checks there is exactly one). */
+const onlySecret = ({ secrets }: SignInput) => secrets[0] as string;
 
 const signers: Record<SignatureScheme, Signer> = {
-  mindee: ({ secret, body }) => ({ 'X-Mindee-Hmac-Signature': hmac(secret, body).toString('hex') }),
+  mindee: (input) => ({ 'X-Mindee-Hmac-Signature': hmac(onlySecret(input), input.body).toString('hex') }),
 
   // Several signatures: `v1,<new> v1,<old>` (space-separated, as the specification lists them).
   'standard-webhooks': ({ secrets, body, messageId, timestamp }) => ({
@@ -58,10 +61,10 @@ const signers: Record<SignatureScheme, Signer> = {
     ].join(','),
   }),
 
-  github: ({ secret, body, messageId }) => ({
+  github: (input) => ({
     'X-GitHub-Event': 'ping',
-    'X-GitHub-Delivery': messageId,
-    'X-Hub-Signature-256': `sha256=${hmac(secret, body).toString('hex')}`,
+    'X-GitHub-Delivery': input.messageId,
+    'X-Hub-Signature-256': `sha256=${hmac(onlySecret(input), input.body).toString('hex')}`,
   }),
 };
 
@@ -78,12 +81,12 @@ export const TIMESTAMPED_SCHEMES: ReadonlySet<SignatureScheme> = new Set(['stand
 
 /** The headers that sign one attempt. They hold signatures, never the secret. */
 export function signatureHeaders(input: SignInput): Record<string, string> {
-  const [secret, ...older] = input.secrets;
-  if (secret === undefined) throw new Error('signatureHeaders needs a secret');
-  if (older.length > 0 && !MULTI_SIGNATURE_SCHEMES.has(input.scheme)) {
-    throw new Error(`${input.scheme} carries one signature; sign with one secret`);
+  const { scheme, secrets } = input;
+  if (secrets.length === 0) throw new Error('signatureHeaders needs a secret');
+  if (secrets.length > 1 && !MULTI_SIGNATURE_SCHEMES.has(scheme)) {
+    throw new Error(`${scheme} carries one signature; sign with one secret`);
   }
-  return signers[input.scheme]({ ...input, secret });
+  return signers[scheme](input);
 }
 
 /**

@@ -5,6 +5,8 @@
  * It runs inside the private test keyring (scripts/with-test-keyring.sh, see package.json), like the tests.
  *
  * To test some files only: npm run mutate -- --mutate 'src/main/keychain/**\/*.ts,src/shared/**\/*.ts'
+ * With their own area's tests only (much faster for code every test passes through, a lower-bound score):
+ * MUTATE_TESTS='test/main/rotation.test.ts' npm run mutate -- --mutate 'src/main/rotation/*.ts' --timeoutMS 3000
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 export default {

@@ -29,6 +29,14 @@ function fileErrorsFailTheRun(): Reporter {
   };
 }
 
+/**
+ * MUTATE_TESTS (comma-separated globs) runs only those test files: an area's own tests for its mutants. Code used
+ * by nearly every test (the delivery path, the rotation state) otherwise makes each mutant run dozens of files,
+ * the snippet servers among them. A mutant only other areas' tests would kill then survives: the score is a
+ * lower bound.
+ */
+const onlyTests = process.env.MUTATE_TESTS?.split(',').filter(Boolean);
+
 const main = (base.test?.projects ?? []).find(
   (project): project is TestProjectInlineConfiguration =>
     typeof project === 'object' && 'test' in project && project.test?.name === 'main',
@@ -43,6 +51,7 @@ export default defineConfig({
         ...main,
         test: {
           ...main.test,
+          ...(onlyTests && { include: onlyTests }),
           // These run the core in a child process, which never has Stryker's active mutant: they cannot kill
           // one, and would add their seconds to every mutant of the code they start.
           exclude: [

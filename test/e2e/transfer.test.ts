@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { MenuCommand } from '../../src/shared/contract';
 import { axeViolations } from '../support/axe-chromium';
 import { startBridgedApp } from '../support/bridge';
 import { closeAfterEach } from '../support/close-after-each';
@@ -25,18 +24,6 @@ const row = (page: Page, url: string) =>
   page.getByRole('grid', { name: 'Webhooks' }).getByRole('row').filter({ hasText: url });
 
 const hasFocus = (element: Locator) => element.evaluate((node) => node === document.activeElement);
-
-/** The application menu's item, as main sends it. */
-function menu(page: Page, command: MenuCommand): Promise<void> {
-  return page.evaluate(
-    (payload) =>
-      (window as never as Record<string, (event: string, payload: unknown) => void>).__hookwardenEmit?.(
-        'app.menuCommand',
-        payload,
-      ),
-    { command },
-  );
-}
 
 /** The dialog lies inside the window, its buttons too. */
 async function expectInView(page: Page, dialog: Locator): Promise<void> {
@@ -64,7 +51,7 @@ describe('export with secrets, then import', () => {
       // File → "Export with secrets…": the passphrase twice, Enter.
       const path = join(tempDir(), 'hookwarden.json.age');
       dialogAnswers.save = path;
-      await menu(page, 'exportWithSecrets');
+      await app.menuCommand('exportWithSecrets');
       const exportDialog = page.getByRole('dialog', { name: 'Export with secrets' });
       await exportDialog.waitFor();
       expect(await exportDialog.textContent()).toContain('every signing secret');
@@ -85,7 +72,7 @@ describe('export with secrets, then import', () => {
       await row(page, URL_B).waitFor();
       expect(await row(page, URL_A).count()).toBe(0);
       dialogAnswers.open = path;
-      await menu(page, 'import');
+      await app.menuCommand('import');
       const importDialog = page.getByRole('dialog', { name: 'Import configuration' });
       await importDialog.getByLabel('Passphrase').waitFor();
       await expectInView(page, importDialog);

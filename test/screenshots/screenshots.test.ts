@@ -7,11 +7,13 @@ import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { startBridgedApp, type BridgedAppOptions } from '../support/bridge';
 import { closeAfterEach } from '../support/close-after-each';
+import { dialogAnswers } from '../support/electron-double';
+import { tempDir } from '../support/temp';
 import type { SecretVault } from '../../src/main/keychain/ports';
 import { AppError } from '../../src/shared/errors';
 import { startReceiver } from '../support/receiver';
@@ -123,6 +125,47 @@ describe('screenshots', () => {
     const page = await withThreeWebhooks({ colorScheme: 'dark' });
     await page.mouse.move(0, 0);
     await shot(page, 'dark');
+  });
+
+  it('"Export with secrets" and the import preview (1200×800; 800×600 dark)', async () => {
+    for (const { suffix, options } of [
+      { suffix: '', options: {} },
+      { suffix: '-800x600-dark', options: { viewport: { width: 800, height: 600 }, colorScheme: 'dark' } },
+    ] as const) {
+      const app = closeAfterEach(await start(options));
+      const api = await app.harness.ok('apis.create', { name: 'Invoices', versions: ['v4'] });
+      const gone = await app.harness.ok('webhooks.create', {
+        apiId: api.id,
+        version: 'v4',
+        url: 'https://api.acme.example/webhooks/invoices',
+      });
+      await app.harness.ok('webhooks.create', {
+        apiId: api.id,
+        version: 'v4',
+        url: 'https://staging.acme.example/webhooks/invoices',
+      });
+      await app.page.reload();
+      const path = join(tempDir(), 'hookwarden.json.age');
+      dialogAnswers.save = path;
+      await app.menuCommand('exportWithSecrets');
+      const exportDialog = app.page.getByRole('dialog', { name: 'Export with secrets' });
+      await exportDialog.getByLabel('Passphrase', { exact: true }).fill('correct horse battery staple');
+      await exportDialog.getByLabel('Repeat passphrase').fill('correct horse battery staple');
+      await shot(app.page, `export-with-secrets${suffix}`);
+      await app.page.keyboard.press('Enter');
+      await exportDialog.waitFor({ state: 'detached' });
+
+      // One webhook deleted since: the preview adds it back and asks about the other.
+      await app.harness.ok('webhooks.delete', { id: gone.id });
+      await app.page.reload();
+      dialogAnswers.open = path;
+      await app.menuCommand('import');
+      const importDialog = app.page.getByRole('dialog', { name: 'Import configuration' });
+      await importDialog.getByLabel('Passphrase').fill('correct horse battery staple');
+      await app.page.keyboard.press('Enter');
+      await importDialog.getByRole('region', { name: 'Webhooks to add (1)' }).waitFor();
+      await shot(app.page, `import-preview${suffix}`);
+    }
   });
 
   it('deliveries panel (light and dark) and the payload editor', async () => {

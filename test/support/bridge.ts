@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { APP_ORIGIN, createAppRequestHandler } from '../../src/main/shell/app-protocol';
+import type { MenuCommand } from '../../src/shared/contract';
 import { clipboardDouble } from './electron-double';
 import { onMainEvent, startHarness, type Harness, type HarnessOptions } from './main-harness';
 
@@ -37,6 +38,8 @@ export interface BridgedApp {
   readonly harness: Harness;
   /** What main last put on the (doubled) Electron clipboard. */
   clipboardText(): Promise<string>;
+  /** An application menu item, sent to the window as main's app-menu.ts does ('app.menuCommand'). */
+  menuCommand(command: MenuCommand): Promise<void>;
   /** Starts main again over the same data dir and keychain, and reloads the page, like an app restart. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -72,6 +75,15 @@ function preloadInitScript(preloadSource: string): string {
 ${preloadSource}
   })(require, module, module.exports);
 })();`;
+}
+
+/** Delivers one of main's events to the page's listeners, as Electron's webContents.send does. */
+function emitToPage(page: Page, event: string, payload: unknown): Promise<void> {
+  return page.evaluate(
+    ([e, p]) =>
+      (window as never as Record<string, (a: unknown, b: unknown) => void>).__hookwardenEmit?.(e, p),
+    [event, payload] as const,
+  );
 }
 
 async function serveRenderer(): Promise<{ server: Server; baseUrl: string }> {
@@ -116,13 +128,7 @@ export async function startBridgedApp(options: BridgedAppOptions = {}): Promise<
   });
   await page.addInitScript(preloadInitScript(preloadSource));
   const stopForwarding = onMainEvent((event, payload) => {
-    page
-      .evaluate(
-        ([e, p]) =>
-          (window as never as Record<string, (a: unknown, b: unknown) => void>).__hookwardenEmit?.(e, p),
-        [event, payload] as const,
-      )
-      .catch(() => undefined);
+    emitToPage(page, event, payload).catch(() => undefined);
   });
   await page.goto(`${baseUrl}/index.html`);
 
@@ -132,6 +138,7 @@ export async function startBridgedApp(options: BridgedAppOptions = {}): Promise<
       return harness;
     },
     clipboardText: async () => clipboardDouble.text,
+    menuCommand: (command) => emitToPage(page, 'app.menuCommand', { command }),
     async restart() {
       harness.stopWatching();
       harness = await startHarness({ ...options, ...sameMain });

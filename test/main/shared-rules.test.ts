@@ -17,6 +17,7 @@ import {
 } from '../../src/shared/domain';
 import { deliveryTimeoutSchema, payloadJsonProblem } from '../../src/shared/delivery';
 import { AppError } from '../../src/shared/errors';
+import { signedWithLabel } from '../../src/shared/rotation';
 import { firstIssue, firstMessage, issueText } from '../../src/shared/zod-issues';
 import { startHarness } from '../support/main-harness';
 
@@ -157,4 +158,15 @@ it('AppError carries its code and its name', () => {
     'gone',
     true,
   ]);
+});
+
+describe('rotation records', () => {
+  it('names the secrets that signed a delivery, newest first', () => {
+    // During an overlap the current secret is the new one, next to the previous one.
+    expect(signedWithLabel(['current', 'previous'], false)).toBe('new + previous');
+    expect(signedWithLabel(['current'], false)).toBe('current');
+    expect(signedWithLabel(['current'], true)).toBe('current (rotation test)');
+    expect(signedWithLabel(['next'], true)).toBe('next (rotation test)');
+    expect(signedWithLabel(['previous'], true)).toBe('previous (rotation test)');
+  });
 });

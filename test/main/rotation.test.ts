@@ -12,7 +12,7 @@ import { startWithWebhook } from '../support/fixtures';
 import { profileItems, testVault } from '../support/keyring';
 import { onMainEvent, startHarness } from '../support/main-harness';
 import { expectRotationConsistent } from '../support/rotation-checks';
-import { header, startReceiver, type Receiver, type Received } from '../support/receiver';
+import { closedPort, header, startReceiver, type Receiver, type Received } from '../support/receiver';
 import { verifyDelivery } from '../support/verifiers';
 
 const HOUR = 60 * 60 * 1000;
@@ -350,4 +350,107 @@ describe('keychain unavailable at each step: a typed error, nothing half done', 
       expect(failures).toBeGreaterThan(0);
     },
   );
+});
+
+describe('rotation tests: what the receiver answered', () => {
+  it('keeps the status and a few words; only a 2xx counts as accepted', async () => {
+    let answer = (response: ServerResponse) => response.writeHead(200, 'OK').end();
+    const { h, hook } = await setUp('mindee', (_request, response) => answer(response));
+    await h.ok('rotation.roll', { id: hook.id });
+    const testNext = async () => {
+      const { delivery, webhook } = await h.ok('rotation.test', { id: hook.id, role: 'next' });
+      const { deliveryId, sentAt, ...result } =
+        webhook.rotation?.phase === 'next' ? (webhook.rotation.tests.next ?? {}) : {};
+      expect({ deliveryId, sentAt }).toEqual({ deliveryId: delivery.id, sentAt: delivery.sentAt });
+      return result;
+    };
+
+    expect(await testNext()).toEqual({ status: 200, accepted: true, summary: '200 OK' });
+    answer = (response) => response.writeHead(299, '').end();
+    expect(await testNext()).toEqual({ status: 299, accepted: true, summary: '299' });
+    answer = (response) => response.writeHead(300, 'Multiple Choices').end();
+    expect(await testNext()).toEqual({ status: 300, accepted: false, summary: '300 Multiple Choices' });
+    const reason = `Unauthorized ${'x'.repeat(300)}`;
+    answer = (response) => response.writeHead(401, reason).end();
+    expect(await testNext()).toEqual({
+      status: 401,
+      accepted: false,
+      summary: `401 ${reason}`.slice(0, 200),
+    });
+
+    // No answer at all: no status, and what went wrong in its place.
+    const port = await closedPort();
+    await h.ok('webhooks.updateUrl', { id: hook.id, url: `http://127.0.0.1:${port}/hooks` });
+    expect(await testNext()).toEqual({
+      status: null,
+      accepted: false,
+      summary: `Connection refused: nothing accepted the connection at 127.0.0.1:${port}.`,
+    });
+  });
+
+  it('"Test the current secret" during an overlap is not taken for the old secret\'s check', async () => {
+    const { h, hook, receiver } = await setUp('stripe');
+    const rolled = await h.ok('rotation.roll', { id: hook.id, keepOldFor: '1h' });
+    const tested = await h.ok('rotation.test', { id: hook.id, role: 'current' });
+    expect(tested.delivery).toMatchObject({ signedWith: ['current'], purpose: 'rotation-test' });
+    expect(receiver.received).toHaveLength(1);
+    expect(tested.webhook.rotation).toEqual(rolled.rotation);
+
+    const check = await h.ok('rotation.test', { id: hook.id, role: 'previous' });
+    expect(check.webhook.rotation).toEqual({
+      ...rolled.rotation,
+      oldSecretCheck: expect.objectContaining({ deliveryId: check.delivery.id, accepted: true }),
+    });
+  });
+
+  it('without a rotation, nothing is sent', async () => {
+    const { h, hook, receiver } = await setUp('mindee');
+    expect(await h.invoke('rotation.test', { id: hook.id, role: 'current' })).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        code: 'NO_ROTATION',
+        message: 'No rotation is in progress for this webhook.',
+      }),
+    });
+    expect(receiver.received).toHaveLength(0);
+  });
+});
+
+describe('refused steps say why', () => {
+  it('a guided rotation: no second roll, no switch before both secrets were accepted', async () => {
+    const { h, hook } = await setUp('github');
+    expect(await h.invoke('rotation.switch', { id: hook.id, force: true })).toMatchObject({
+      ok: false,
+      error: { code: 'NO_ROTATION', message: 'No new secret is waiting for a switch.' },
+    });
+    await h.ok('rotation.roll', { id: hook.id });
+    expect(await h.invoke('rotation.roll', { id: hook.id })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'ROTATION_IN_PROGRESS',
+        message:
+          'A guided rotation of this webhook is in progress: switch to its new secret or cancel it first.',
+      },
+    });
+    expect(await h.invoke('rotation.endOverlap', { id: hook.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NO_ROTATION', message: 'This webhook has no old secret in overlap.' },
+    });
+
+    // The new secret accepted, the current one never tested: still refused.
+    const test = await h.ok('rotation.test', { id: hook.id, role: 'next' });
+    expect(test.webhook.rotation).toMatchObject({ tests: { next: { accepted: true } } });
+    expect(await h.invoke('rotation.switch', { id: hook.id })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'ROTATION_UNTESTED',
+        message: 'Your receiver has not yet accepted test deliveries signed with both secrets.',
+      },
+    });
+    await h.ok('rotation.cancel', { id: hook.id });
+    expect(await h.invoke('rotation.cancel', { id: hook.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NO_ROTATION', message: 'No rotation is waiting to be cancelled.' },
+    });
+  });
 });

@@ -5,12 +5,14 @@
  */
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { generateSecret } from '../../src/main/keychain/secret-format';
 import type { SignatureScheme } from '../../src/shared/domain';
+import { clipboardDouble } from '../support/electron-double';
 import { faultyVault } from '../support/faults';
 import { manualClock, manualSchedule } from '../support/clock';
 import { startWithWebhook } from '../support/fixtures';
 import { profileItems, testVault } from '../support/keyring';
-import { onMainEvent, startHarness } from '../support/main-harness';
+import { onMainEvent, startHarness, type HarnessOptions } from '../support/main-harness';
 import { expectRotationConsistent } from '../support/rotation-checks';
 import { closedPort, header, startReceiver, type Receiver, type Received } from '../support/receiver';
 import { verifyDelivery } from '../support/verifiers';
@@ -22,12 +24,16 @@ afterEach(async () => {
 });
 
 /** A core with one webhook of this scheme, pointing at a receiver, on a clock the test moves. */
-async function setUp(scheme: SignatureScheme, respond?: Parameters<typeof startReceiver>[0]) {
+async function setUp(
+  scheme: SignatureScheme,
+  respond?: Parameters<typeof startReceiver>[0],
+  options: HarnessOptions = {},
+) {
   const receiver = await startReceiver(respond);
   receivers.push(receiver);
   const clock = manualClock(new Date().toISOString());
   const timers = manualSchedule();
-  const started = await startWithWebhook({ clock, schedule: timers.schedule });
+  const started = await startWithWebhook({ ...options, clock, schedule: timers.schedule });
   const { h, hook } = started;
   await h.ok('webhooks.updateUrl', { id: hook.id, url: `${receiver.url}/hooks` });
   await h.ok('webhooks.setScheme', { id: hook.id, scheme });
@@ -452,5 +458,89 @@ describe('refused steps say why', () => {
       ok: false,
       error: { code: 'NO_ROTATION', message: 'No rotation is waiting to be cancelled.' },
     });
+  });
+});
+
+describe('what a step records, and what a delivery signs with', () => {
+  it('the switch stamps when the secret rotated; a guided start does not', async () => {
+    const { h, hook, clock } = await setUp('mindee');
+    clock.advance(HOUR);
+    const started = await h.ok('rotation.roll', { id: hook.id });
+    expect([started.secretRotatedAt, started.updatedAt]).toEqual([hook.secretRotatedAt, hook.updatedAt]);
+    clock.advance(HOUR);
+    const switched = await h.ok('rotation.switch', { id: hook.id, force: true, keepOldFor: '1h' });
+    expect([switched.secretRotatedAt, switched.updatedAt]).toEqual([clock.iso(), clock.iso()]);
+    expect(clock.iso()).not.toBe(hook.secretRotatedAt);
+  });
+
+  it('"Cancel rotation" clears the clipboard if it still holds the discarded secret', async () => {
+    const { h, hook, secret } = await setUp('github');
+    await h.ok('rotation.roll', { id: hook.id });
+    await h.ok('secrets.copy', { id: hook.id, role: 'next' });
+    expect(clipboardDouble.text).toBe(await secret('#next'));
+    await h.ok('rotation.cancel', { id: hook.id });
+    expect(clipboardDouble.text).toBe('');
+  });
+
+  it('a switch the keychain interrupted is finished before the next delivery signs', async () => {
+    const real = testVault();
+    const { vault, control } = faultyVault(real, ['set']);
+    control.armed = false;
+    const { h, hook, receiver } = await setUp('stripe', undefined, { vault });
+    const secret = async (slot = '') =>
+      (await profileItems({ vault: real, profileId: h.profileId })).get(`${hook.id}${slot}`);
+    const old = (await secret()) as string;
+    // The roll's keychain writes: the new secret into `next`, the old one into `previous`, then the new one
+    // into the current slot — refused.
+    Object.assign(control, { armed: true, passes: 2 });
+    expect(await h.invoke('rotation.roll', { id: hook.id, keepOldFor: '1h' })).toMatchObject({
+      ok: false,
+      error: { code: 'KEYCHAIN_UNAVAILABLE' },
+    });
+    control.armed = false;
+    const fresh = (await secret('#next')) as string;
+    expect([await secret(), await secret('#previous')]).toEqual([old, old]);
+
+    const sent = await h.ok('deliveries.send', { webhookId: hook.id });
+    expect(sent.signedWith).toEqual(['current', 'previous']);
+    expect(await acceptedBy('stripe', last(receiver), { fresh, old })).toEqual(['fresh', 'old']);
+    expect([await secret(), await secret('#previous'), await secret('#next')]).toEqual([
+      fresh,
+      old,
+      undefined,
+    ]);
+  });
+
+  it('an item in the previous slot that the config does not name never signs', async () => {
+    const { h, hook, receiver, secret } = await setUp('stripe');
+    const current = (await secret()) as string;
+    const stray = generateSecret();
+    await h.vault.set(`${h.account(hook.id)}#previous`, stray);
+    expect(await secret('#previous')).toBe(stray);
+    const sent = await h.ok('deliveries.send', { webhookId: hook.id });
+    expect(sent.signedWith).toEqual(['current']);
+    expect(await acceptedBy('stripe', last(receiver), { current, stray })).toEqual(['current']);
+  });
+
+  it('a rotation test answered after its rotation was cancelled is not recorded', async () => {
+    let arrived = () => {};
+    const arrival = new Promise<void>((resolve) => (arrived = resolve));
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const { h, hook, api } = await setUp('mindee', async (_request, response) => {
+      arrived();
+      await answered;
+      response.writeHead(204).end();
+    });
+    await h.ok('rotation.roll', { id: hook.id });
+    const testing = h.invoke('rotation.test', { id: hook.id, role: 'next' });
+    await arrival;
+    await h.ok('rotation.cancel', { id: hook.id });
+    answer();
+    const tested = await testing;
+    expect(tested).toMatchObject({ ok: true, data: { delivery: { response: { status: 204 } } } });
+    expect(tested.ok && tested.data.webhook.rotation).toBeUndefined();
+    const [after] = await h.ok('webhooks.list', { apiId: api.id });
+    expect(after?.rotation).toBeUndefined();
   });
 });

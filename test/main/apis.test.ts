@@ -1,6 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { profileItems } from '../support/keyring';
+import { faultyVault } from '../support/faults';
+import { profileItems, testVault } from '../support/keyring';
 import { startHarness } from '../support/main-harness';
+
+/** The config file as main wrote it. */
+const configOnDisk = (dir: string) =>
+  JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as {
+    webhooks: { apiId: string }[];
+    templates: { apiId: string; version: string }[];
+  };
 
 describe('apis', () => {
   it('creates, lists, renames and changes versions; names are trimmed and unique ignoring case', async () => {
@@ -123,6 +133,106 @@ describe('apis', () => {
 
   it('deletes an API without webhooks directly', async () => {
     const h = await startHarness();
+    const api = await h.ok('apis.create', { name: 'Empty', versions: ['v1'] });
+    expect(await h.ok('apis.delete', { id: api.id })).toEqual({ deletedWebhooks: 0 });
+    expect(await h.ok('apis.list')).toEqual([]);
+  });
+
+  it('says which name is taken, which versions webhooks still use, and how many webhooks block a delete', async () => {
+    const h = await startHarness();
+    const api = await h.ok('apis.create', { name: 'Invoices', versions: ['v4', 'v3', 'v2'] });
+    await h.ok('webhooks.create', { apiId: api.id, version: 'v3', url: 'https://example.com/a' });
+    await h.ok('webhooks.create', { apiId: api.id, version: 'v2', url: 'https://example.com/b' });
+
+    expect(await h.invoke('apis.create', { name: 'invoices', versions: ['v1'] })).toEqual({
+      ok: false,
+      error: { code: 'NAME_TAKEN', message: 'An API named "invoices" already exists.' },
+    });
+    expect(await h.invoke('apis.update', { id: api.id, versions: ['v4'] })).toEqual({
+      ok: false,
+      error: {
+        code: 'VERSION_IN_USE',
+        message:
+          'Webhooks still listen for v3, v2: delete them, or give them another version with "Change product version" first.',
+      },
+    });
+    expect(await h.invoke('apis.delete', { id: api.id })).toEqual({
+      ok: false,
+      error: {
+        code: 'API_HAS_WEBHOOKS',
+        message:
+          'This API has 2 webhook(s) and their signing secrets; delete them with it, or delete them first.',
+      },
+    });
+  });
+
+  it('a rename keeps the versions webhooks use; only this API’s webhooks hold a version; the other APIs stay as they were', async () => {
+    const h = await startHarness();
+    const invoices = await h.ok('apis.create', { name: 'Invoices', versions: ['v1', 'v2'] });
+    const receipts = await h.ok('apis.create', { name: 'Receipts', versions: ['v2'] });
+    await h.ok('webhooks.create', { apiId: invoices.id, version: 'v1', url: 'https://example.com/a' });
+    await h.ok('webhooks.create', { apiId: receipts.id, version: 'v2', url: 'https://example.com/b' });
+
+    expect(await h.ok('apis.update', { id: invoices.id, name: 'Bills' })).toMatchObject({
+      name: 'Bills',
+      versions: ['v1', 'v2'],
+    });
+    // Receipts' webhook listens for its own v2, not Invoices'.
+    expect(await h.ok('apis.update', { id: invoices.id, versions: ['v1'] })).toMatchObject({
+      versions: ['v1'],
+    });
+    expect(await h.ok('apis.list')).toEqual([{ ...invoices, name: 'Bills', versions: ['v1'] }, receipts]);
+  });
+
+  it('a removed version takes its saved test payload with it; other versions and APIs keep theirs', async () => {
+    const h = await startHarness();
+    const invoices = await h.ok('apis.create', { name: 'Invoices', versions: ['v4', 'v3'] });
+    const receipts = await h.ok('apis.create', { name: 'Receipts', versions: ['v3'] });
+    const save = (apiId: string, version: string) =>
+      h.ok('templates.save', { apiId, version, json: `{"saved":"${version}"}` });
+    await save(invoices.id, 'v4');
+    await save(invoices.id, 'v3');
+    await save(receipts.id, 'v3');
+
+    await h.ok('apis.update', { id: invoices.id, versions: ['v4'] });
+    expect(configOnDisk(h.dir).templates).toEqual([
+      expect.objectContaining({ apiId: invoices.id, version: 'v4' }),
+      expect.objectContaining({ apiId: receipts.id, version: 'v3' }),
+    ]);
+    // Added back, v3 starts from the default payload again.
+    await h.ok('apis.update', { id: invoices.id, versions: ['v4', 'v3'] });
+    expect(await h.ok('templates.get', { apiId: invoices.id, version: 'v3' })).toMatchObject({
+      custom: false,
+    });
+    expect(await h.ok('templates.get', { apiId: invoices.id, version: 'v4' })).toMatchObject({
+      custom: true,
+      json: '{"saved":"v4"}',
+    });
+  });
+
+  it('a cascade delete leaves no webhook or saved payload of the API in the config, and the others’ in place', async () => {
+    const h = await startHarness();
+    const gone = await h.ok('apis.create', { name: 'Invoices', versions: ['v4'] });
+    const kept = await h.ok('apis.create', { name: 'Receipts', versions: ['v1'] });
+    await h.ok('webhooks.create', { apiId: gone.id, version: 'v4', url: 'https://example.com/a' });
+    const hook = await h.ok('webhooks.create', {
+      apiId: kept.id,
+      version: 'v1',
+      url: 'https://example.com/r',
+    });
+    await h.ok('templates.save', { apiId: gone.id, version: 'v4', json: '{"a":1}' });
+    await h.ok('templates.save', { apiId: kept.id, version: 'v1', json: '{"r":1}' });
+
+    await h.ok('apis.delete', { id: gone.id, cascade: true });
+    const onDisk = configOnDisk(h.dir);
+    expect(onDisk.webhooks.map((w) => w.apiId)).toEqual([kept.id]);
+    expect(onDisk.templates.map((t) => t.apiId)).toEqual([kept.id]);
+    expect((await h.ok('webhooks.list', { apiId: kept.id })).map((w) => w.id)).toEqual([hook.id]);
+  });
+
+  it('deletes an API without webhooks while the keychain is down: it has no secret to remove', async () => {
+    const { vault: down } = faultyVault(testVault(), ['get', 'set', 'delete', 'list', 'probe']);
+    const h = await startHarness({ vault: down, keychainCheck: false });
     const api = await h.ok('apis.create', { name: 'Empty', versions: ['v1'] });
     expect(await h.ok('apis.delete', { id: api.id })).toEqual({ deletedWebhooks: 0 });
     expect(await h.ok('apis.list')).toEqual([]);

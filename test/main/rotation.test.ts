@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateSecret } from '../../src/main/keychain/secret-format';
 import type { SignatureScheme } from '../../src/shared/domain';
 import { clipboardDouble } from '../support/electron-double';
-import { faultyVault } from '../support/faults';
+import { faultyStore, faultyVault } from '../support/faults';
 import { manualClock, manualSchedule } from '../support/clock';
 import { startWithWebhook } from '../support/fixtures';
 import { profileItems, testVault } from '../support/keyring';
@@ -542,5 +542,108 @@ describe('what a step records, and what a delivery signs with', () => {
     expect(tested.ok && tested.data.webhook.rotation).toBeUndefined();
     const [after] = await h.ok('webhooks.list', { apiId: api.id });
     expect(after?.rotation).toBeUndefined();
+  });
+});
+
+describe('the expiry timer', () => {
+  /** The ids of every 'webhooks.changed' main emits while `run` runs. */
+  async function changedDuring(run: () => Promise<void>): Promise<string[][]> {
+    const changes: string[][] = [];
+    const stop = onMainEvent((event, payload) => {
+      if (event === 'webhooks.changed') changes.push((payload as { ids: string[] }).ids);
+    });
+    try {
+      await run();
+    } finally {
+      stop();
+    }
+    return changes;
+  }
+
+  it('ends each overlap at its own time, tells about that webhook once, then waits for nothing', async () => {
+    const { h, hook, api, clock, timers } = await setUp('stripe');
+    const other = await h.ok('webhooks.create', {
+      apiId: api.id,
+      version: 'v4',
+      url: 'https://example.com/b',
+    });
+    await h.ok('webhooks.setScheme', { id: other.id, scheme: 'stripe' });
+    const changed = () =>
+      new Promise<void>((resolve) => {
+        const stop = onMainEvent((event) => {
+          if (event !== 'webhooks.changed') return;
+          stop();
+          resolve();
+        });
+      });
+    const changes = await changedDuring(async () => {
+      await h.ok('rotation.roll', { id: hook.id, keepOldFor: '24h' });
+      await h.ok('rotation.roll', { id: other.id, keepOldFor: '1h' });
+      let expired = changed();
+      clock.advance(HOUR);
+      await timers.advance(HOUR);
+      await expired;
+      const listed = await h.ok('webhooks.list', { apiId: api.id });
+      expect(listed.map((w) => [w.id, w.rotation?.phase])).toEqual([
+        [hook.id, 'overlap'],
+        [other.id, undefined],
+      ]);
+      expired = changed();
+      clock.advance(23 * HOUR);
+      await timers.advance(23 * HOUR);
+      await expired;
+      // A step of the webhook runs after every expiry still at work on it.
+      expect(await h.invoke('rotation.endOverlap', { id: hook.id })).toMatchObject({
+        ok: false,
+        error: { code: 'NO_ROTATION' },
+      });
+    });
+    expect(changes).toEqual([[other.id], [hook.id]]);
+    expect(timers.pending()).toEqual([]);
+  });
+
+  it('an overlap ended early: its timer later finds nothing to end and tells nobody', async () => {
+    const { h, hook, clock, timers } = await setUp('standard-webhooks');
+    const changes = await changedDuring(async () => {
+      await h.ok('rotation.roll', { id: hook.id, keepOldFor: '24h' });
+      await h.ok('rotation.endOverlap', { id: hook.id });
+      expect(timers.pending()).toEqual([24 * HOUR]);
+      clock.advance(24 * HOUR);
+      await timers.advance(24 * HOUR);
+    });
+    expect(changes).toEqual([]);
+    expect(timers.pending()).toEqual([]);
+  });
+
+  it('an expiry the keychain refuses is kept, and done once the keychain answers', async () => {
+    const real = testVault();
+    const { vault, control } = faultyVault(real, ['get']);
+    control.armed = false;
+    const { h, hook, api, clock } = await setUp('stripe', undefined, { vault });
+    await h.ok('rotation.roll', { id: hook.id, keepOldFor: '1h' });
+    clock.advance(HOUR);
+    control.armed = true;
+    expect(await h.services.rotation.expireDue()).toEqual([]);
+    control.armed = false;
+    const [kept] = await h.ok('webhooks.list', { apiId: api.id });
+    expect(kept?.rotation?.phase).toBe('overlap');
+    expect(await h.services.rotation.expireDue()).toEqual([hook.id]);
+    const [ended] = await h.ok('webhooks.list', { apiId: api.id });
+    expect(ended?.rotation).toBeUndefined();
+  });
+
+  it('an expiry that cannot write the config fails with that error, not as a keychain to try again', async () => {
+    let store: ReturnType<typeof faultyStore> | undefined;
+    const { h, hook, clock } = await setUp('stripe', undefined, {
+      wrapStore: (opened) => (store = faultyStore(opened)).store,
+    });
+    await h.ok('rotation.roll', { id: hook.id, keepOldFor: '1h' });
+    clock.advance(HOUR);
+    if (!store) throw new Error('the store was not wrapped');
+    store.control.armed = true;
+    await expect(h.services.rotation.expireDue()).rejects.toMatchObject({
+      code: 'STORAGE_FAILED',
+      message: 'injected write failure',
+    });
   });
 });

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateSecret } from '../../src/main/keychain/secret-format';
 import type { SignatureScheme } from '../../src/shared/domain';
 import { clipboardDouble } from '../support/electron-double';
+import { gatedVault } from '../support/gated-vault';
 import { faultyStore, faultyVault } from '../support/faults';
 import { manualClock, manualSchedule } from '../support/clock';
 import { startWithWebhook } from '../support/fixtures';
@@ -645,5 +646,68 @@ describe('the expiry timer', () => {
       code: 'STORAGE_FAILED',
       message: 'injected write failure',
     });
+  });
+});
+
+describe('a slow keychain, and changes made in between', () => {
+  it('a step waits for every earlier step of its webhook, even one queued behind a step that finished', async () => {
+    const real = testVault();
+    const { vault, holdNext } = gatedVault(real);
+    const { h, hook, api, secret } = await setUp('stripe', undefined, { vault });
+    const staged = (account: string) => account.endsWith('#next');
+
+    // A roll waits on the keychain; a second one is asked for meanwhile.
+    const firstHeld = holdNext('set', staged);
+    const first = h.invoke('rotation.roll', { id: hook.id, keepOldFor: '24h' });
+    await firstHeld.reached;
+    const second = h.invoke('rotation.roll', { id: hook.id, keepOldFor: '24h', endOverlap: true });
+    const secondHeld = holdNext('set', staged);
+    firstHeld.release();
+    expect(await first).toMatchObject({ ok: true });
+
+    // The first roll is done; the second waits on the keychain. "End overlap now" comes after it.
+    await secondHeld.reached;
+    const ending = h.invoke('rotation.endOverlap', { id: hook.id });
+    secondHeld.release();
+    expect(await second).toMatchObject({ ok: true, data: { rotation: { phase: 'overlap' } } });
+    const current = await secret();
+    const ended = await ending;
+    expect(ended).toMatchObject({ ok: true });
+    expect(ended.ok && ended.data.rotation).toBeUndefined();
+    const [after] = await h.ok('webhooks.list', { apiId: api.id });
+    expect(after?.rotation).toBeUndefined();
+    expect([await secret(), await secret('#previous'), await secret('#next')]).toEqual([
+      current,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('a switch whose new secret left the keychain meanwhile stops, changing nothing', async () => {
+    const real = testVault();
+    const { vault, holdNext } = gatedVault(real);
+    const { h, hook, secret } = await setUp('mindee', undefined, { vault });
+    const old = await secret();
+    await h.ok('rotation.roll', { id: hook.id });
+    // The switch reads the new secret twice: when it settles the webhook, then right before it switches.
+    let reads = 0;
+    const held = holdNext('get', (account) => account.endsWith('#next') && ++reads === 2);
+    const switching = h.invoke('rotation.switch', { id: hook.id, force: true, keepOldFor: '1h' });
+    await held.reached;
+    // Another process (the command line) cancels the rotation in between.
+    expect(await real.delete(`${h.account(hook.id)}#next`)).toBe(true);
+    held.release();
+    expect(await switching).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        code: 'SECRET_MISSING',
+        message: 'The new signing secret is no longer in the keychain.',
+      }),
+    });
+    expect([await secret(), await secret('#previous'), await secret('#next')]).toEqual([
+      old,
+      undefined,
+      undefined,
+    ]);
   });
 });

@@ -1,12 +1,19 @@
 /**
  * "Check receiver security" against three receivers on 127.0.0.1: one verifying with the official Standard
  * Webhooks library (5-minute tolerance both ways), one that accepts anything, one that checks the HMAC but not
- * the timestamp. Each gets exactly the findings its behaviour deserves.
+ * the timestamp. Each gets exactly the findings its behaviour deserves. Each forged request is checked against
+ * the valid one (only its one flaw differs), and the other schemes against their own official libraries.
  */
 import { createHmac } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
+import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
+import { forgedBody } from '../../src/main/deliveries/forgery';
+import { signatureHeaders, unixSeconds } from '../../src/main/deliveries/signing';
+import type { Clock } from '../../src/main/ports';
+import type { SignatureScheme } from '../../src/shared/domain';
 import type { SecurityProbeId, SecurityReport } from '../../src/shared/preflight';
+import { manualClock } from '../support/clock';
 import { startWithWebhook } from '../support/fixtures';
 import { profileItems } from '../support/keyring';
 import { header, startReceiver, type Receiver, type Received } from '../support/receiver';
@@ -19,10 +26,21 @@ afterEach(async () => {
 
 type Judge = (request: Received, secret: string) => boolean | Promise<boolean>;
 
-/** A Standard Webhooks webhook whose receiver answers 204 when `judge` accepts, else 401. */
-async function checkAgainst(judge: Judge) {
-  const { h, hook } = await startWithWebhook();
-  await h.ok('webhooks.setScheme', { id: hook.id, scheme: 'standard-webhooks' });
+/**
+ * A webhook (Standard Webhooks unless told) whose receiver answers 204 when `judge` accepts, else 401; with
+ * `template`, the API version's payload template is that body.
+ */
+async function checkAgainst(
+  judge: Judge,
+  {
+    scheme = 'standard-webhooks',
+    template,
+    clock,
+  }: { scheme?: SignatureScheme; template?: string; clock?: Clock } = {},
+) {
+  const { h, api, hook } = await startWithWebhook({ clock });
+  await h.ok('webhooks.setScheme', { id: hook.id, scheme });
+  if (template !== undefined) await h.ok('templates.save', { apiId: api.id, version: 'v4', json: template });
   const secret = (await profileItems(h)).get(hook.id) as string;
   const receiver = await startReceiver(async (request, response: ServerResponse) => {
     response.writeHead((await judge(request, secret)) ? 204 : 401).end();
@@ -30,7 +48,7 @@ async function checkAgainst(judge: Judge) {
   receivers.push(receiver);
   await h.ok('webhooks.updateUrl', { id: hook.id, url: `${receiver.url}/hooks` });
   const report = await h.ok('preflight.checkReceiver', { id: hook.id });
-  return { h, hook, receiver, report };
+  return { h, hook, receiver, report, secret };
 }
 
 const outcomes = (report: SecurityReport) =>
@@ -79,6 +97,84 @@ describe('Check receiver security', () => {
     expect(() => JSON.parse(receiver.received[3]?.body ?? '')).not.toThrow();
   });
 
+  it('each forged request is the correctly signed one broken in its one way, no other', async () => {
+    const clock = manualClock(new Date().toISOString()); // still: every request of the check has one time
+    const template = '{"type":"invoice.paid","amount":1416}';
+    const { receiver, secret } = await checkAgainst(
+      (request, key) => verifyDelivery('standard-webhooks', key, request),
+      { template, clock },
+    );
+    const now = unixSeconds(clock.now());
+    const [valid, unsigned, wrongSecret, tampered, tooOld, inFuture, unknownVersion] = receiver.received as [
+      Received,
+      Received,
+      Received,
+      Received,
+      Received,
+      Received,
+      Received,
+    ];
+    const official = (request: Received, change: Partial<Received> = {}) =>
+      verifyDelivery('standard-webhooks', secret, { ...request, ...change });
+    expect(valid.body).toBe(template);
+    expect(header(valid, 'webhook-timestamp')).toBe(String(now));
+    expect(await official(valid)).toBe(true);
+
+    // Unsigned: only the signature is gone; the message id and the timestamp are still there.
+    expect(unsigned.headers['webhook-signature']).toBeUndefined();
+    expect(header(unsigned, 'webhook-id')).toMatch(/^msg_[0-9a-f]{32}$/);
+    expect(header(unsigned, 'webhook-timestamp')).toBe(String(now));
+
+    expect(header(wrongSecret, 'webhook-signature')).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
+    expect(hmacOnly(wrongSecret, secret)).toBe(false);
+
+    // Tampered: the first digit changed after signing; the signature is the one of the bytes before.
+    expect(tampered.body).toBe('{"type":"invoice.paid","amount":2416}');
+    expect(await official(tampered)).toBe(false);
+    expect(await official(tampered, { body: template })).toBe(true);
+
+    // Too old and in the future: correctly signed, 10 minutes before and after the check's time.
+    expect(header(tooOld, 'webhook-timestamp')).toBe(String(now - 600));
+    expect(header(inFuture, 'webhook-timestamp')).toBe(String(now + 600));
+    for (const replayed of [tooOld, inFuture]) {
+      expect(hmacOnly(replayed, secret)).toBe(true);
+      expect(await official(replayed)).toBe(false);
+    }
+
+    // Unknown version: the v1 signature itself under "v2,", which the library accepts once it reads "v1,".
+    const signature = header(unknownVersion, 'webhook-signature');
+    expect(signature).toMatch(/^v2,[A-Za-z0-9+/]{43}=$/);
+    expect(header(unknownVersion, 'webhook-timestamp')).toBe(String(now));
+    const asV1 = { ...unknownVersion.headers, 'webhook-signature': `v1,${signature.slice(3)}` };
+    expect(await official(unknownVersion, { headers: asV1 })).toBe(true);
+  });
+
+  // stripe-node checks only the timestamp's age (now − t ≤ 300 s): it accepts one from the future, and says so.
+  it.each([
+    ['mindee', 'X-Mindee-Hmac-Signature', {}],
+    ['github', 'X-Hub-Signature-256', {}],
+    ['stripe', 'Stripe-Signature', { 'too-old': 'pass', 'in-future': 'fail' }],
+  ] as const)(
+    '%s: a receiver verifying with its official library gets every check of its scheme',
+    async (scheme, signatureHeader, timestamped) => {
+      const { report, receiver } = await checkAgainst(
+        // @octokit/webhooks-methods throws on a missing signature rather than answering false.
+        (request, secret) => verifyDelivery(scheme, secret, request).catch(() => false),
+        { scheme },
+      );
+      expect(outcomes(report)).toEqual({
+        valid: 'pass',
+        unsigned: 'pass',
+        'wrong-secret': 'pass',
+        'tampered-body': 'pass',
+        ...timestamped,
+        duplicate: 'info',
+      });
+      expect(header(receiver.received[0] as Received, signatureHeader)).not.toBe('');
+      expect(receiver.received[1]?.headers[signatureHeader.toLowerCase()]).toBeUndefined();
+    },
+  );
+
   it('a receiver that accepts anything fails the unsigned, wrong-secret, tampered and replay checks', async () => {
     const { report } = await checkAgainst(() => true);
     expect(outcomes(report)).toEqual({
@@ -123,5 +219,47 @@ describe('Check receiver security', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'NEEDS_CONFIRMATION' } });
     expect(result.ok || result.error.message).toMatch(/only for receivers you own/);
     expect(await h.ok('deliveries.list', { webhookId: hook.id })).toEqual([]);
+  });
+});
+
+/**
+ * The tampered body: one byte changed after signing, the first digit (9 wraps to 0), else the first letter
+ * a–y (z would become "{"), else the last byte; the official library refuses it under the signature of the
+ * bytes before.
+ */
+describe('the tampered body', () => {
+  const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+  it.each([
+    ['the first digit', '{"type":"a1","n":2}', '{"type":"a2","n":2}'],
+    ['a 0 (a digit too)', '{"n":0.5}', '{"n":1.5}'],
+    ['a 9, wrapped to 0', '{"n":9}', '{"n":0}'],
+    ['a digit at the very start', '12', '22'],
+    ['no digit: the first letter', '{"ok":true}', '{"pk":true}'],
+    ['an a (a letter too)', '{"a":"b"}', '{"b":"b"}'],
+    ['a y, which becomes z', '{"y":"x"}', '{"z":"x"}'],
+    ['not a z: the letter after it', '{"z":"a"}', '{"z":"b"}'],
+    ['no digit, no letter: the last byte', '{}', '{~'],
+  ])('%s', (_what, body, expected) => {
+    const signed = Buffer.from(body, 'utf8');
+    const forged = forgedBody({ kind: 'tampered-body' }, signed);
+    expect(forged.toString('utf8')).toBe(expected);
+    expect(signed.toString('utf8')).toBe(body); // a copy: the signed bytes stay as they were
+    const headers = signatureHeaders({
+      scheme: 'standard-webhooks',
+      secrets: [secret],
+      body: signed,
+      messageId: 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W',
+      timestamp: unixSeconds(new Date()),
+    });
+    const verifier = new StandardWebhook(secret);
+    expect(() => verifier.verify(body, headers)).not.toThrow();
+    expect(() => verifier.verify(forged.toString('utf8'), headers)).toThrow('No matching signature found');
+  });
+
+  it('any other delivery goes out as it was signed, the same bytes', () => {
+    const body = Buffer.from('{"n":1}');
+    for (const forgery of [undefined, { kind: 'unsigned' } as const, { kind: 'wrong-secret' } as const]) {
+      expect(forgedBody(forgery, body)).toBe(body);
+    }
   });
 });

@@ -711,3 +711,30 @@ describe('a slow keychain, and changes made in between', () => {
     ]);
   });
 });
+
+describe('a config that cannot be written', () => {
+  it.each([
+    ['overlap', 'stripe', '#previous'],
+    ['guided', 'mindee', '#next'],
+  ] as const)(
+    'a roll (%s) that cannot record itself takes its secret out of the keychain again',
+    async (_kind, scheme, slot) => {
+      let store: ReturnType<typeof faultyStore> | undefined;
+      const { h, hook, api, secret } = await setUp(scheme, undefined, {
+        wrapStore: (opened) => (store = faultyStore(opened)).store,
+      });
+      const old = await secret();
+      if (!store) throw new Error('the store was not wrapped');
+      store.control.armed = true;
+      expect(await h.invoke('rotation.roll', { id: hook.id, keepOldFor: '1h' })).toEqual({
+        ok: false,
+        error: expect.objectContaining({ code: 'STORAGE_FAILED', message: 'injected write failure' }),
+      });
+      store.control.armed = false;
+      expect([await secret(), await secret(slot)]).toEqual([old, undefined]);
+      const keychain = { vault: h.vault, profileId: h.profileId };
+      const { webhook, items } = await expectRotationConsistent(h, keychain, api.id, hook.id, scheme);
+      expect([webhook.rotation, items.get('')]).toEqual([undefined, old]);
+    },
+  );
+});

@@ -106,6 +106,26 @@ describe('delivery log files', () => {
     expect(JSON.parse(readFileSync(paths(dir).log, 'utf8'))).toMatchObject({ byWebhook: before.byWebhook });
   });
 
+  it('keeps an attempt of a retry run with its place in the run, from the journal, the log file and a hand-off', () => {
+    const dir = tempDir();
+    const retry = { runId: '7c1e5a2b-3d4f-4a6b-8c9d-0e1f2a3b4c5d', attempt: 3, of: 8, offsetSeconds: 305 };
+    const attempt: Delivery = { ...record(WEBHOOK_A), retry };
+    const { store } = open(dir);
+    store.apply({ op: 'add', record: attempt });
+
+    const fromJournal = open(dir);
+    expect(fromJournal.notices).toEqual([]);
+    expect(fromJournal.store.read().byWebhook[WEBHOOK_A]).toEqual([attempt]);
+    expect(open(dir).store.read().byWebhook[WEBHOOK_A]).toEqual([attempt]); // now from the log file
+    expect(readdirSync(dir).filter((name) => name.includes('corrupt') || name.includes('rejected'))).toEqual(
+      [],
+    );
+
+    const handedOff: Delivery = { ...record(WEBHOOK_B), retry: { ...retry, attempt: 1, offsetSeconds: 0 } };
+    openHandOffLogStore(dir, fixedClock).apply({ op: 'add', record: handedOff });
+    expect(open(dir).store.read().byWebhook[WEBHOOK_B]).toEqual([handedOff]);
+  });
+
   it('replays nothing twice when the app died between writing the log file and emptying the journal', () => {
     const dir = tempDir();
     const { store } = open(dir);

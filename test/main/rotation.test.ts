@@ -421,6 +421,30 @@ describe('rotation tests: what the receiver answered', () => {
     });
     expect(receiver.received).toHaveLength(0);
   });
+
+  it('a check of the old secret answered after a new rotation began in the same instant stays off it', async () => {
+    let arrived = () => {};
+    const arrival = new Promise<void>((resolve) => (arrived = resolve));
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const { h, hook, clock } = await setUp('mindee', async (_request, response) => {
+      arrived();
+      await answered;
+      response.writeHead(401).end();
+    });
+    await h.ok('rotation.roll', { id: hook.id });
+    await h.ok('rotation.switch', { id: hook.id, force: true, keepOldFor: '1h' });
+    const checking = h.invoke('rotation.test', { id: hook.id, role: 'previous' });
+    await arrival;
+    // The clock has not moved: the new rotation starts at the same instant as the overlap did.
+    await h.ok('rotation.endOverlap', { id: hook.id });
+    const restarted = await h.ok('rotation.roll', { id: hook.id });
+    expect(restarted.rotation).toEqual({ phase: 'next', startedAt: clock.iso(), tests: {} });
+    answer();
+    const checked = await checking;
+    expect(checked).toMatchObject({ ok: true, data: { delivery: { response: { status: 401 } } } });
+    expect(checked.ok && checked.data.webhook.rotation).toEqual(restarted.rotation);
+  });
 });
 
 describe('refused steps say why', () => {

@@ -129,7 +129,7 @@ describe('Check receiver security', () => {
     expect(hmacOnly(wrongSecret, secret)).toBe(false);
 
     // Tampered: the first digit changed after signing; the signature is the one of the bytes before.
-    expect(tampered.body).toBe('{"type":"invoice.paid","amount":2416}');
+    expect(tampered.body).toBe('{"uype":"invoice.paid","amount":1416}');
     expect(await official(tampered)).toBe(false);
     expect(await official(tampered, { body: template })).toBe(true);
 
@@ -223,26 +223,35 @@ describe('Check receiver security', () => {
 });
 
 /**
- * The tampered body: one byte changed after signing, the first digit (9 wraps to 0), else the first letter
- * a–y (z would become "{"), else the last byte; the official library refuses it under the signature of the
- * bytes before.
+ * The tampered body: one character changed after signing, the first ASCII letter or digit inside a string
+ * (escapes skipped), to the next of its kind; so it stays valid JSON. Without one, the last byte. The
+ * official library refuses it under the signature of the bytes before.
  */
 describe('the tampered body', () => {
   const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
   it.each([
-    ['the first digit', '{"type":"a1","n":2}', '{"type":"a2","n":2}'],
-    ['a 0 (a digit too)', '{"n":0.5}', '{"n":1.5}'],
-    ['a 9, wrapped to 0', '{"n":9}', '{"n":0}'],
-    ['a digit at the very start', '12', '22'],
-    ['no digit: the first letter', '{"ok":true}', '{"pk":true}'],
-    ['an a (a letter too)', '{"a":"b"}', '{"b":"b"}'],
-    ['a y, which becomes z', '{"y":"x"}', '{"z":"x"}'],
-    ['not a z: the letter after it', '{"z":"a"}', '{"z":"b"}'],
-    ['no digit, no letter: the last byte', '{}', '{~'],
-  ])('%s', (_what, body, expected) => {
+    [
+      'the first character of the first key',
+      '{"type":"invoice.paid","amount":95}',
+      '{"uype":"invoice.paid","amount":95}',
+    ],
+    ['not a number outside a string', '{"n":0.5}', '{"o":0.5}'],
+    ['a 9 wraps to 0', '{"9":1}', '{"0":1}'],
+    ['a 0 becomes 1', '{"0":1}', '{"1":1}'],
+    ['a z wraps to a', '{"z":"z"}', '{"a":"z"}'],
+    ['a Z wraps to A', '{"Z":true}', '{"A":true}'],
+    ['an A becomes B', '{"A":[]}', '{"B":[]}'],
+    ['punctuation first: the letter after it', '{"-_a":1}', '{"-_b":1}'],
+    ['in a value when the key has none', '{"-":"ok"}', '{"-":"pk"}'],
+    ['not a letter between strings', '{"-":true,"a":1}', '{"-":true,"b":1}'],
+    ['escapes skipped, \\u and its four hex digits too', '{"\\n\\u00e9x":1}', '{"\\n\\u00e9y":1}'],
+    ['an escaped quote does not end the string', '{"\\"a":1}', '{"\\"b":1}'],
+    ['no letter or digit in any string: the last byte', '{}', '{~'],
+  ])('%s', (what, body, expected) => {
     const signed = Buffer.from(body, 'utf8');
     const forged = forgedBody({ kind: 'tampered-body' }, signed);
     expect(forged.toString('utf8')).toBe(expected);
+    if (!what.startsWith('no letter')) expect(() => JSON.parse(forged.toString('utf8'))).not.toThrow();
     expect(signed.toString('utf8')).toBe(body); // a copy: the signed bytes stay as they were
     const headers = signatureHeaders({
       scheme: 'standard-webhooks',

@@ -42,14 +42,43 @@ export function forgedHeaders(
   return headers;
 }
 
-/** The body with one character changed that keeps it valid JSON: the first digit, else the first letter. */
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const LOWER_U = 0x75;
+
+const isAsciiLetterOrDigit = (byte: number) =>
+  (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a);
+
+/** Where the first ASCII letter or digit inside a JSON string (a key or a value) is, escapes skipped; -1: none. */
+function firstCharacterInAString(body: Buffer): number {
+  let inString = false;
+  for (let i = 0; i < body.length; i++) {
+    const byte = body[i] as number;
+    if (byte === QUOTE) inString = !inString;
+    else if (inString && byte === BACKSLASH) i += body[i + 1] === LOWER_U ? 5 : 1;
+    else if (inString && isAsciiLetterOrDigit(byte)) return i;
+  }
+  return -1;
+}
+
+/** The next character of the same kind: 0–9, A–Z or a–z, wrapping round. */
+function nextOfItsKind(byte: number): number {
+  if (byte === 0x39) return 0x30;
+  if (byte === 0x5a) return 0x41;
+  if (byte === 0x7a) return 0x61;
+  return byte + 1;
+}
+
+/**
+ * The body with one character changed inside a string, so it stays valid JSON and a receiver that refuses it
+ * does so for its signature, not as unparseable. A body without a letter or digit in any string (`{}`) gets
+ * its last byte changed instead.
+ */
 export function forgedBody(forgery: Forgery | undefined, body: Buffer): Buffer {
   if (forgery?.kind !== 'tampered-body') return body;
   const copy = Buffer.from(body);
-  const digit = copy.findIndex((byte) => byte >= 0x30 && byte <= 0x39);
-  const at = digit >= 0 ? digit : copy.findIndex((byte) => byte >= 0x61 && byte <= 0x79);
+  const at = firstCharacterInAString(copy);
   const index = at >= 0 ? at : copy.length - 1;
-  const byte = copy[index] as number;
-  copy[index] = byte === 0x39 ? 0x30 : byte + 1;
+  copy[index] = nextOfItsKind(copy[index] as number);
   return copy;
 }

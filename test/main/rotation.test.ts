@@ -6,6 +6,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateSecret } from '../../src/main/keychain/secret-format';
+import { EXPIRY_RETRY_MS } from '../../src/main/rotation/rotation';
 import type { SignatureScheme } from '../../src/shared/domain';
 import { clipboardDouble } from '../support/electron-double';
 import { gatedVault } from '../support/gated-vault';
@@ -640,21 +641,33 @@ describe('the expiry timer', () => {
     expect(timers.pending()).toEqual([]);
   });
 
-  it('an expiry the keychain refuses is kept, and done once the keychain answers', async () => {
+  it('an expiry the keychain refuses is kept, tried again a minute later, and done once the keychain answers', async () => {
     const real = testVault();
     const { vault, control } = faultyVault(real, ['get']);
     control.armed = false;
-    const { h, hook, api, clock } = await setUp('stripe', undefined, { vault });
+    const { h, hook, api, clock, timers } = await setUp('stripe', undefined, { vault });
     await h.ok('rotation.roll', { id: hook.id, keepOldFor: '1h' });
-    clock.advance(HOUR);
     control.armed = true;
-    expect(await h.services.rotation.expireDue()).toEqual([]);
-    control.armed = false;
+    clock.advance(HOUR);
+    await timers.advance(HOUR);
     const [kept] = await h.ok('webhooks.list', { apiId: api.id });
     expect(kept?.rotation?.phase).toBe('overlap');
-    expect(await h.services.rotation.expireDue()).toEqual([hook.id]);
-    const [ended] = await h.ok('webhooks.list', { apiId: api.id });
-    expect(ended?.rotation).toBeUndefined();
+    // A minute later, not at once (the overlap's end is past): a keychain that is down is not asked again
+    // and again.
+    expect(timers.pending()).toEqual([EXPIRY_RETRY_MS]);
+    const asked = control.calls.length;
+    clock.advance(EXPIRY_RETRY_MS);
+    await timers.advance(EXPIRY_RETRY_MS);
+    expect(control.calls.length).toBeGreaterThan(asked);
+    expect(timers.pending()).toEqual([EXPIRY_RETRY_MS]);
+
+    control.armed = false;
+    clock.advance(EXPIRY_RETRY_MS);
+    await timers.advance(EXPIRY_RETRY_MS);
+    // The real keychain answers in its own time.
+    const rotationNow = async () => (await h.ok('webhooks.list', { apiId: api.id }))[0]?.rotation;
+    await expect.poll(rotationNow, { timeout: 10_000 }).toBeUndefined();
+    expect(timers.pending()).toEqual([]);
   });
 
   it('an expiry that cannot write the config fails with that error, not as a keychain to try again', async () => {

@@ -69,15 +69,19 @@ export function createRotationService({
 
   /** Arms one timer for the earliest overlap end (or the retry); an earlier one already armed is enough. */
   function armExpiryTimer(retryAt?: number): void {
+    const now = clock.now().getTime();
     const ends = config
       .read()
-      .webhooks.flatMap((w) => (w.rotation?.phase === 'overlap' ? [Date.parse(w.rotation.expiresAt)] : []));
+      .webhooks.flatMap((w) => (w.rotation?.phase === 'overlap' ? [Date.parse(w.rotation.expiresAt)] : []))
+      // After a refusal, an overlap already past its end waits for the retry, not for that (past) end: the
+      // keychain would be asked again at once, over and over while it is down.
+      .map((end) => (retryAt !== undefined && end <= now ? retryAt : end));
     if (retryAt !== undefined) ends.push(retryAt);
     if (ends.length === 0) return;
     const at = Math.min(...ends);
     if (armedFor !== null && armedFor <= at) return;
     armedFor = at;
-    const wait = Math.min(Math.max(at - clock.now().getTime(), 0), MAX_TIMER_MS);
+    const wait = Math.min(Math.max(at - now, 0), MAX_TIMER_MS);
     schedule(wait, () => {
       if (armedFor !== at) return;
       armedFor = null;

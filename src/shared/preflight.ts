@@ -62,7 +62,8 @@ export interface SecurityProbeResult {
   title: string;
   /**
    * pass: answered as a receiver must; fail: it did not; inconclusive: a 5xx, a timeout or no answer (neither
-   * accepted nor refused); skip: not run (see `meaning`); info: nothing to judge (the duplicate).
+   * accepted nor refused); skip: not run (see `meaning`); info: nothing to judge (the duplicate, and a future
+   * timestamp a Stripe receiver accepts, as Stripe's own library does).
    */
   outcome: 'pass' | 'fail' | 'inconclusive' | 'skip' | 'info';
   /** What the answer means, in plain words. */

@@ -6,6 +6,7 @@
  */
 import type { ParsedInput } from '../../shared/contract';
 import type { SentDelivery } from '../../shared/delivery';
+import type { SignatureScheme } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { SecurityProbeId, SecurityProbeResult, SecurityReport } from '../../shared/preflight';
 import { findWebhook } from '../config/lookups';
@@ -23,57 +24,91 @@ interface Deps {
 
 const TEN_MINUTES = 600;
 
+interface ForgedRequest {
+  id: SecurityProbeId;
+  title: string;
+  forgery: Forgery;
+  /** What accepting it means. */
+  accepted: string;
+  /** A scheme whose official library itself accepts it: there, accepting it is said, not failed. */
+  acceptedByLibrary?: { scheme: SignatureScheme; meaning: string };
+  when?: string;
+}
+
 /** The forged requests, each with what accepting it would mean. */
-const FORGERIES: { id: SecurityProbeId; title: string; forgery: Forgery; accepted: string; when?: string }[] =
-  [
-    {
-      id: 'unsigned',
-      title: 'Without its signature header',
-      forgery: { kind: 'unsigned' },
-      accepted: 'Your receiver accepts unsigned requests: anyone can forge webhooks to it.',
+const FORGERIES: ForgedRequest[] = [
+  {
+    id: 'unsigned',
+    title: 'Without its signature header',
+    forgery: { kind: 'unsigned' },
+    accepted: 'Your receiver accepts unsigned requests: anyone can forge webhooks to it.',
+  },
+  {
+    id: 'wrong-secret',
+    title: 'Signed with a wrong secret',
+    forgery: { kind: 'wrong-secret' },
+    accepted: 'Your receiver accepts a signature made with another secret: it does not check the signature.',
+  },
+  {
+    id: 'tampered-body',
+    title: 'Body changed by one byte after signing',
+    forgery: { kind: 'tampered-body' },
+    accepted: 'Your receiver accepts a changed body: it does not verify the signature over the raw bytes.',
+  },
+  {
+    id: 'too-old',
+    title: 'Correctly signed, 10 minutes old',
+    forgery: { kind: 'timestamp-offset', seconds: -TEN_MINUTES },
+    accepted:
+      'Your receiver accepts an old timestamp: replays are possible. Refuse timestamps over 5 minutes old.',
+    when: 'timestamped',
+  },
+  {
+    id: 'in-future',
+    title: 'Correctly signed, 10 minutes in the future',
+    forgery: { kind: 'timestamp-offset', seconds: TEN_MINUTES },
+    accepted: 'Your receiver accepts a timestamp from the future: check it against a tolerance both ways.',
+    acceptedByLibrary: {
+      scheme: 'stripe',
+      meaning:
+        "Accepted, as Stripe's own library does: it refuses only old timestamps. Refusing those over 5 minutes ahead too would shorten the time a captured request can be replayed.",
     },
-    {
-      id: 'wrong-secret',
-      title: 'Signed with a wrong secret',
-      forgery: { kind: 'wrong-secret' },
-      accepted:
-        'Your receiver accepts a signature made with another secret: it does not check the signature.',
-    },
-    {
-      id: 'tampered-body',
-      title: 'Body changed by one byte after signing',
-      forgery: { kind: 'tampered-body' },
-      accepted: 'Your receiver accepts a changed body: it does not verify the signature over the raw bytes.',
-    },
-    {
-      id: 'too-old',
-      title: 'Correctly signed, 10 minutes old',
-      forgery: { kind: 'timestamp-offset', seconds: -TEN_MINUTES },
-      accepted:
-        'Your receiver accepts an old timestamp: replays are possible. Refuse timestamps over 5 minutes old.',
-      when: 'timestamped',
-    },
-    {
-      id: 'in-future',
-      title: 'Correctly signed, 10 minutes in the future',
-      forgery: { kind: 'timestamp-offset', seconds: TEN_MINUTES },
-      accepted: 'Your receiver accepts a timestamp from the future: check it against a tolerance both ways.',
-      when: 'timestamped',
-    },
-    {
-      id: 'unknown-version',
-      title: 'Only an unknown signature version (v2,…)',
-      forgery: { kind: 'unknown-version' },
-      accepted: 'Your receiver accepts a signature version it does not know: accept v1 signatures only.',
-      when: 'standard-webhooks',
-    },
-  ];
+    when: 'timestamped',
+  },
+  {
+    id: 'unknown-version',
+    title: 'Only an unknown signature version (v2,…)',
+    forgery: { kind: 'unknown-version' },
+    accepted: 'Your receiver accepts a signature version it does not know: accept v1 signatures only.',
+    when: 'standard-webhooks',
+  },
+];
 
 function answered(delivery: SentDelivery): 'accepted' | 'refused' | 'inconclusive' {
   const status = delivery.response?.status;
   if (status === undefined) return 'inconclusive';
   if (status >= 200 && status < 300) return 'accepted';
   return status >= 400 && status < 500 ? 'refused' : 'inconclusive';
+}
+
+/** How a forged request's answer is judged, and what it means. */
+function verdict(
+  forged: ForgedRequest,
+  answer: ReturnType<typeof answered>,
+  scheme: SignatureScheme,
+): Pick<SecurityProbeResult, 'outcome' | 'meaning'> {
+  if (answer === 'refused') return { outcome: 'pass', meaning: 'Refused, as it must be.' };
+  if (answer === 'inconclusive') {
+    return {
+      outcome: 'inconclusive',
+      meaning:
+        'Neither accepted nor refused (a 5xx, a timeout or no answer): check the receiver and run again.',
+    };
+  }
+  const library = forged.acceptedByLibrary;
+  return library?.scheme === scheme
+    ? { outcome: 'info', meaning: library.meaning }
+    : { outcome: 'fail', meaning: forged.accepted };
 }
 
 const statusOf = (delivery: SentDelivery) => delivery.response?.status ?? null;
@@ -106,7 +141,7 @@ export function createReceiverSecurityCheck({ config, clock, send }: Deps) {
         statuses: [statusOf(valid)],
         deliveryIds: [valid.id],
       };
-      const applies = ({ when }: (typeof FORGERIES)[number]) =>
+      const applies = ({ when }: ForgedRequest) =>
         when === undefined ||
         (when === 'timestamped' ? TIMESTAMPED_SCHEMES.has(webhook.scheme) : when === webhook.scheme);
       if (first.outcome === 'fail') {
@@ -124,17 +159,10 @@ export function createReceiverSecurityCheck({ config, clock, send }: Deps) {
       const probes = [first];
       for (const forged of FORGERIES.filter(applies)) {
         const delivery = await send(id, forged.forgery);
-        const answer = answered(delivery);
         probes.push({
           id: forged.id,
           title: forged.title,
-          outcome: answer === 'refused' ? 'pass' : answer === 'accepted' ? 'fail' : 'inconclusive',
-          meaning:
-            answer === 'refused'
-              ? 'Refused, as it must be.'
-              : answer === 'accepted'
-                ? forged.accepted
-                : 'Neither accepted nor refused (a 5xx, a timeout or no answer): check the receiver and run again.',
+          ...verdict(forged, answered(delivery), webhook.scheme),
           statuses: [statusOf(delivery)],
           deliveryIds: [delivery.id],
         });

@@ -22,6 +22,13 @@ import { tempDir } from '../support/temp';
 const run = promisify(execFile);
 const PASSPHRASE = 'correct horse battery staple';
 
+/** richProfile's webhooks as an import names them ("API version (URL)"), in config order. */
+const NAMES = [
+  'Invoices v4 (https://example.com/a)',
+  'Receipts v1 (https://r.example.com/in)',
+  'Invoices v3 (https://example.com/b)',
+];
+
 /** A profile with two APIs, three webhooks (one with a secret header), a template and a setting. */
 async function richProfile() {
   const { h, api, hook } = await startWithWebhook();
@@ -96,9 +103,13 @@ describe('export and import', () => {
     const empty = await startHarness();
     const { opened, preview, result } = await importFrom(empty, path);
     expect(opened?.encrypted).toBe(false);
-    expect(preview.withSecrets).toBe(false);
-    expect(preview.webhooks.added).toHaveLength(3);
-    expect(result.freshSecrets).toHaveLength(3);
+    expect(preview).toEqual({
+      withSecrets: false,
+      apis: { added: ['Invoices', 'Receipts'], updated: [] },
+      webhooks: { added: NAMES, sameId: [], duplicates: [], blocked: [] },
+      templates: 1,
+    });
+    expect(result).toEqual({ added: NAMES, replaced: [], skipped: [], freshSecrets: NAMES });
     expect(shared(empty)).toEqual(shared(h));
     const fresh = await secretsOf(empty);
     const original = await secretsOf(h);
@@ -107,7 +118,7 @@ describe('export and import', () => {
   });
 
   it('with secrets: an age file that age -d and age-encryption open; imported, the very same secrets', async () => {
-    const { h } = await richProfile();
+    const { h, hook } = await richProfile();
     const path = await exportTo(h, true);
     const bytes = readFileSync(path);
     expect(bytes.subarray(0, 21).toString()).toBe('age-encryption.org/v1');
@@ -139,18 +150,34 @@ describe('export and import', () => {
         .map(([, v]) => v)
         .sort(),
     );
+    // A secret header's value goes with its webhook, under the header's lower-cased name.
+    expect(byCli.secrets?.[hook.id]).toEqual({
+      current: original[hook.id],
+      headers: { 'x-api-key': 'key-value-1234' },
+    });
 
     const empty = await startHarness();
-    const { result } = await importFrom(empty, path, PASSPHRASE);
-    expect(result.freshSecrets).toEqual([]);
+    const { preview, result } = await importFrom(empty, path, PASSPHRASE);
+    expect(preview).toEqual({
+      withSecrets: true,
+      apis: { added: ['Invoices', 'Receipts'], updated: [] },
+      webhooks: { added: NAMES, sameId: [], duplicates: [], blocked: [] },
+      templates: 1,
+    });
+    expect(result).toEqual({ added: NAMES, replaced: [], skipped: [], freshSecrets: [] });
     expect(shared(empty)).toEqual(shared(h));
     expect(await secretsOf(empty)).toEqual(original);
 
     // Re-importing the same file changes nothing.
     const before = readFileSync(join(empty.dir, 'config.json'), 'utf8');
     const again = await importFrom(empty, path, PASSPHRASE);
-    expect(again.preview.webhooks.added).toEqual([]);
-    expect(again.preview.webhooks.sameId).toHaveLength(3);
+    // No API gains a version it already has.
+    expect(again.preview).toEqual({
+      withSecrets: true,
+      apis: { added: [], updated: [] },
+      webhooks: { added: [], sameId: NAMES, duplicates: [], blocked: [] },
+      templates: 1,
+    });
     expect(readFileSync(join(empty.dir, 'config.json'), 'utf8')).toBe(before);
     expect(await secretsOf(empty)).toEqual(original);
   }, 60_000);
@@ -165,6 +192,13 @@ describe('export and import', () => {
     const cases: [string, string | Buffer, string, RegExp, string?][] = [
       ['other.json', JSON.stringify({ format: 'other', version: 1 }), 'INVALID_FILE', /another format/],
       ['newer.json', JSON.stringify({ ...plain, version: 2 }), 'INVALID_FILE', /newer Hookwarden/],
+      // Only a number can be a newer version: anything else is simply not this format's.
+      [
+        'text-version.json',
+        JSON.stringify({ ...plain, version: '2' }),
+        'INVALID_FILE',
+        /^This export cannot be imported: version: Invalid input: expected 1\.$/,
+      ],
       ['cut.json', JSON.stringify(plain).slice(0, 200), 'INVALID_FILE', /not JSON/],
       [
         'bad.json',

@@ -4,13 +4,14 @@
  * and with age-encryption; bad files change nothing; a failed config write puts every secret back.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Decrypter } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
 import { SCRYPT_WORK_FACTOR, encryptWithPassphrase } from '../../src/main/transfer/encryption';
+import type { Webhook } from '../../src/shared/domain';
 import type { ExportFile } from '../../src/shared/transfer';
 import { dialogAnswers } from '../support/electron-double';
 import { faultyStore } from '../support/faults';
@@ -90,6 +91,40 @@ async function importFrom(h: Harness, path: string, passphrase?: string, choices
     preview: await h.ok('transfer.previewImport', step),
     result: await h.ok('transfer.applyImport', step),
   };
+}
+
+/** A harness on `owner`'s folder and keychain whose config writes fail while `control.armed` is true. */
+async function failingWrites(owner: Harness) {
+  let control: ReturnType<typeof faultyStore>['control'] | undefined;
+  const h = await startHarness({
+    dir: owner.dir,
+    vault: owner.vault,
+    wrapStore: (store) => {
+      const faulty = faultyStore(store);
+      control = faulty.control;
+      return faulty.store;
+    },
+  });
+  return { h, control: control as NonNullable<typeof control> };
+}
+
+/** An export with secrets, decrypted in memory (its plain text never touches the disk). */
+async function decrypted(path: string): Promise<ExportFile> {
+  const decrypter = new Decrypter();
+  decrypter.addPassphrase(PASSPHRASE);
+  return JSON.parse(await decrypter.decrypt(readFileSync(path), 'text')) as ExportFile;
+}
+
+/** Writes an export file of the test's own making: encrypted when it carries secrets, as the app's are. */
+async function writeExport(file: ExportFile): Promise<string> {
+  if (file.secrets === undefined) {
+    const path = join(tempDir(), 'made.json');
+    writeFileSync(path, JSON.stringify(file));
+    return path;
+  }
+  const path = join(tempDir(), 'made.json.age');
+  writeFileSync(path, await encryptWithPassphrase(JSON.stringify(file), PASSPHRASE, 12));
+  return path;
 }
 
 describe('export and import', () => {
@@ -265,20 +300,10 @@ describe('export and import', () => {
   it('a config write that fails: every secret written is put back, the config unchanged', async () => {
     const { h } = await richProfile();
     const path = await exportTo(h, true);
-    const vaultOwner = await startHarness();
-    let control: ReturnType<typeof faultyStore>['control'] | undefined;
-    const target = await startHarness({
-      dir: vaultOwner.dir,
-      vault: vaultOwner.vault,
-      wrapStore: (store) => {
-        const faulty = faultyStore(store);
-        control = faulty.control;
-        return faulty.store;
-      },
-    });
+    const { h: target, control } = await failingWrites(await startHarness());
     dialogAnswers.open = path;
     const opened = await target.ok('transfer.openImport');
-    (control as NonNullable<typeof control>).armed = true;
+    control.armed = true;
     const result = await target.invoke('transfer.applyImport', {
       token: opened?.token as string,
       passphrase: PASSPHRASE,
@@ -286,4 +311,69 @@ describe('export and import', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'STORAGE_FAILED' } });
     expect(await secretsOf(target)).toEqual({});
   }, 60_000);
+
+  it('a slot written twice (a webhook listed twice in the file) is put back in reverse order: nothing left', async () => {
+    const { h } = await startWithWebhook();
+    const file = await decrypted(await exportTo(h, true));
+    const [only] = file.webhooks;
+    const path = await writeExport({ ...file, webhooks: [only as Webhook, only as Webhook] });
+    const { h: target, control } = await failingWrites(await startHarness());
+    dialogAnswers.open = path;
+    const opened = await target.ok('transfer.openImport');
+    control.armed = true;
+    const result = await target.invoke('transfer.applyImport', {
+      token: opened?.token as string,
+      passphrase: PASSPHRASE,
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'STORAGE_FAILED', message: 'injected write failure' },
+    });
+    expect(await secretsOf(target)).toEqual({});
+  }, 60_000);
+
+  it("replacing webhooks from an export with secrets writes the file's secrets; a failed write puts back the ones it replaced", async () => {
+    const { h, hook } = await richProfile();
+    const original = await secretsOf(h);
+    const path = await exportTo(h, true);
+    await h.ok('webhooks.regenerateSecret', { id: hook.id });
+    const regenerated = await secretsOf(h);
+    expect(regenerated[hook.id]).not.toBe(original[hook.id]);
+
+    const { h: target, control } = await failingWrites(h);
+    dialogAnswers.open = path;
+    const opened = await target.ok('transfer.openImport');
+    const step = { token: opened?.token as string, passphrase: PASSPHRASE };
+    control.armed = true;
+    expect(await target.invoke('transfer.applyImport', step)).toEqual({
+      ok: false,
+      error: { code: 'STORAGE_FAILED', message: 'injected write failure' },
+    });
+    expect(await secretsOf(h)).toEqual(regenerated);
+
+    // The same pick, once the disk is back: the file's secrets replace this profile's.
+    control.armed = false;
+    expect(await target.ok('transfer.applyImport', step)).toEqual({
+      added: [],
+      replaced: NAMES,
+      skipped: [],
+      freshSecrets: [],
+    });
+    expect(await secretsOf(h)).toEqual(original);
+  }, 60_000);
+
+  it('an export with secrets from a webhook whose secret left the keychain: SECRET_MISSING, no file', async () => {
+    const { h, hook } = await richProfile();
+    await h.vault.delete(h.account(hook.id));
+    const path = join(tempDir(), 'export.json.age');
+    dialogAnswers.save = path;
+    expect(await h.invoke('transfer.export', { withSecrets: true, passphrase: PASSPHRASE })).toEqual({
+      ok: false,
+      error: {
+        code: 'SECRET_MISSING',
+        message: 'A webhook has no signing secret in the keychain: regenerate it first.',
+      },
+    });
+    expect(existsSync(path)).toBe(false);
+  });
 });

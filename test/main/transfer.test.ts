@@ -4,16 +4,18 @@
  * and with age-encryption; bad files change nothing; a failed config write puts every secret back.
  */
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Decrypter } from 'age-encryption';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { namedTransferFiles } from '../../src/main/transfer/disk-files';
 import { SCRYPT_WORK_FACTOR, encryptWithPassphrase } from '../../src/main/transfer/encryption';
 import type { Webhook } from '../../src/shared/domain';
 import type { ExportFile } from '../../src/shared/transfer';
-import { dialogAnswers } from '../support/electron-double';
+import { dialog, dialogAnswers } from '../support/electron-double';
 import { faultyStore } from '../support/faults';
 import { startWithWebhook } from '../support/fixtures';
 import { profileItems, storedSecrets } from '../support/keyring';
@@ -126,6 +128,10 @@ async function writeExport(file: ExportFile): Promise<string> {
   writeFileSync(path, await encryptWithPassphrase(JSON.stringify(file), PASSPHRASE, 12));
   return path;
 }
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('export and import', () => {
   it('a plain export has no secret; imported into an empty profile: the same config, fresh secrets listed', async () => {
@@ -375,5 +381,79 @@ describe('export and import', () => {
       },
     });
     expect(existsSync(path)).toBe(false);
+  });
+
+  it('with secrets but no passphrase, or too short a one: INVALID_INPUT, nothing asked or written', async () => {
+    const { h } = await startWithWebhook();
+    const path = join(tempDir(), 'export.json.age');
+    dialogAnswers.save = path;
+    const saveDialog = vi.spyOn(dialog, 'showSaveDialog');
+    expect(await h.invoke('transfer.export', { withSecrets: true })).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'An export with secrets is encrypted: give a passphrase.' },
+    });
+    // The command line hands its passphrase to the service as it was typed.
+    await expect(h.services.transfer.exportBytes('7 chars')).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'A passphrase has at least 8 characters.',
+    });
+    expect(saveDialog).not.toHaveBeenCalled();
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('the save dialog offers the file name of each kind; cancelled, nothing is written; a failed write says where and why', async () => {
+    const { h } = await startWithWebhook();
+    const saveDialog = vi.spyOn(dialog, 'showSaveDialog');
+    const dir = tempDir();
+    await exportTo(h, false);
+    await exportTo(h, true);
+    expect(
+      saveDialog.mock.calls.map((args) => (args.at(-1) as unknown as { defaultPath: string }).defaultPath),
+    ).toEqual(['hookwarden-configuration.json', 'hookwarden-configuration.json.age']);
+
+    dialogAnswers.save = null;
+    expect(await h.ok('transfer.export', { withSecrets: false })).toEqual({ path: null });
+
+    const missing = join(dir, 'no-such-folder', 'export.json');
+    dialogAnswers.save = missing;
+    expect(await h.invoke('transfer.export', { withSecrets: false })).toEqual({
+      ok: false,
+      error: {
+        code: 'STORAGE_FAILED',
+        message: `Could not write ${missing}: ENOENT: no such file or directory, open '${missing}.${process.pid}.tmp'`,
+      },
+    });
+    expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
+  });
+
+  it('the open dialog cancelled: null; a token that is not the pending pick: NOT_FOUND', async () => {
+    const { h } = await startWithWebhook();
+    const path = await exportTo(h, false);
+    const notFound = { ok: false, error: { code: 'NOT_FOUND', message: 'Pick the file to import again.' } };
+    dialogAnswers.open = null;
+    expect(await h.ok('transfer.openImport')).toBeNull();
+    // Nothing picked yet.
+    expect(await h.invoke('transfer.previewImport', { token: randomUUID() })).toEqual(notFound);
+
+    dialogAnswers.open = path;
+    const first = await h.ok('transfer.openImport');
+    const second = await h.ok('transfer.openImport');
+    expect(second?.token).not.toBe(first?.token);
+    expect(await h.invoke('transfer.previewImport', { token: first?.token as string })).toEqual(notFound);
+    await h.ok('transfer.applyImport', { token: second?.token as string });
+    // Applied: the pick is gone.
+    expect(await h.invoke('transfer.applyImport', { token: second?.token as string })).toEqual(notFound);
+  });
+
+  it('the command line names its files: "choosing" answers that name, or null when none was named', async () => {
+    const path = join(tempDir(), 'named.json');
+    const named = namedTransferFiles({ save: path, open: path });
+    expect(await named.chooseSaveFile('hookwarden-configuration.json')).toBe(path);
+    expect(await named.chooseOpenFile()).toBe(path);
+    await named.write(path, Buffer.from('{"n":1}'));
+    expect(Buffer.from(await named.read(path)).toString()).toBe('{"n":1}');
+    const none = namedTransferFiles({});
+    expect(await none.chooseSaveFile('hookwarden-configuration.json')).toBeNull();
+    expect(await none.chooseOpenFile()).toBeNull();
   });
 });

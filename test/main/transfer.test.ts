@@ -15,11 +15,13 @@ import { namedTransferFiles } from '../../src/main/transfer/disk-files';
 import { SCRYPT_WORK_FACTOR, encryptWithPassphrase } from '../../src/main/transfer/encryption';
 import type { Webhook } from '../../src/shared/domain';
 import type { ExportFile } from '../../src/shared/transfer';
+import { closeAfterEach } from '../support/close-after-each';
 import { dialog, dialogAnswers } from '../support/electron-double';
 import { faultyStore } from '../support/faults';
 import { startWithWebhook } from '../support/fixtures';
 import { profileItems, storedSecrets } from '../support/keyring';
 import { startHarness, type Harness } from '../support/main-harness';
+import { startReceiver } from '../support/receiver';
 import { tempDir } from '../support/temp';
 
 const run = promisify(execFile);
@@ -127,6 +129,11 @@ async function writeExport(file: ExportFile): Promise<string> {
   const path = join(tempDir(), 'made.json.age');
   writeFileSync(path, await encryptWithPassphrase(JSON.stringify(file), PASSPHRASE, 12));
   return path;
+}
+
+/** The webhooks as config.json holds them (with their rotation and endpoint check). */
+function storedWebhooks(h: Harness): Webhook[] {
+  return (JSON.parse(readFileSync(join(h.dir, 'config.json'), 'utf8')) as { webhooks: Webhook[] }).webhooks;
 }
 
 afterEach(() => {
@@ -443,6 +450,159 @@ describe('export and import', () => {
     await h.ok('transfer.applyImport', { token: second?.token as string });
     // Applied: the pick is gone.
     expect(await h.invoke('transfer.applyImport', { token: second?.token as string })).toEqual(notFound);
+  });
+
+  it('an API with the same name (in any case) gains the missing versions and keeps its id; its webhooks move to it', async () => {
+    const { h } = await richProfile();
+    const path = await exportTo(h, false);
+    const target = await startHarness();
+    const mine = await target.ok('apis.create', { name: 'invoices', versions: ['v4'] });
+    const { preview, result } = await importFrom(target, path);
+    expect(preview.apis).toEqual({ added: ['Receipts'], updated: ['invoices'] });
+    const names = ['invoices v4 (https://example.com/a)', NAMES[1], 'invoices v3 (https://example.com/b)'];
+    expect(result).toEqual({ added: names, replaced: [], skipped: [], freshSecrets: names });
+    const apis = await target.ok('apis.list');
+    expect(apis.map(({ id, name, versions }) => ({ id, name, versions }))).toEqual([
+      { id: mine.id, name: 'invoices', versions: ['v4', 'v3'] },
+      { id: shared(h).apis[1]?.id, name: 'Receipts', versions: ['v1'] },
+    ]);
+    expect(
+      shared(target)
+        .webhooks.filter((w) => w.apiId === mine.id)
+        .map((w) => w.url),
+    ).toEqual(['https://example.com/a', 'https://example.com/b']);
+  });
+
+  it('a webhook whose API is in neither the file nor here: INVALID_FILE saying which, nothing changed', async () => {
+    const { h } = await startWithWebhook();
+    const plain = JSON.parse(readFileSync(await exportTo(h, false), 'utf8')) as ExportFile;
+    const target = await startHarness();
+    const before = readFileSync(join(target.dir, 'config.json'), 'utf8');
+    dialogAnswers.open = await writeExport({ ...plain, apis: [], templates: [] });
+    const opened = await target.ok('transfer.openImport');
+    expect(await target.invoke('transfer.applyImport', { token: opened?.token as string })).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_FILE',
+        message: `This export does not fit this configuration: the file: webhook ${plain.webhooks[0]?.id} points to an unknown API or version.`,
+      },
+    });
+    expect(readFileSync(join(target.dir, 'config.json'), 'utf8')).toBe(before);
+    expect(await secretsOf(target)).toEqual({});
+  });
+
+  it('same version and URL: added when asked, skipped by default even when only sameId is chosen', async () => {
+    const { h } = await richProfile();
+    const path = await exportTo(h, false);
+
+    const { h: adding } = await startWithWebhook();
+    const added = await importFrom(adding, path, undefined, { duplicates: 'add' });
+    expect(added.preview.webhooks).toEqual({
+      added: NAMES.slice(1),
+      sameId: [],
+      duplicates: [NAMES[0]],
+      blocked: [],
+    });
+    expect(added.result).toEqual({ added: NAMES, replaced: [], skipped: [], freshSecrets: NAMES });
+    expect(shared(adding).webhooks.filter((w) => w.url === 'https://example.com/a')).toHaveLength(2);
+
+    const { h: skipping } = await startWithWebhook();
+    const skipped = await importFrom(skipping, path, undefined, { sameId: 'skip' });
+    expect(skipped.result).toEqual({
+      added: NAMES.slice(1),
+      replaced: [],
+      skipped: [NAMES[0]],
+      freshSecrets: NAMES.slice(1),
+    });
+    expect(shared(skipping).webhooks.filter((w) => w.url === 'https://example.com/a')).toHaveLength(1);
+  });
+
+  it('a webhook being rotated here is skipped, its rotation kept; a file carrying a rotation is refused', async () => {
+    const { h, hook } = await richProfile();
+    const path = await exportTo(h, false);
+    await h.ok('rotation.roll', { id: hook.id });
+    const rotated = storedWebhooks(h)[0] as Webhook;
+    expect(rotated.rotation).toBeDefined();
+
+    const { preview, result } = await importFrom(h, path);
+    expect(preview.webhooks).toEqual({
+      added: [],
+      sameId: NAMES.slice(1),
+      duplicates: [],
+      blocked: [NAMES[0]],
+    });
+    expect(result).toEqual({ added: [], replaced: NAMES.slice(1), skipped: [NAMES[0]], freshSecrets: [] });
+    expect(storedWebhooks(h)[0]).toEqual(rotated);
+
+    const plain = JSON.parse(readFileSync(path, 'utf8')) as ExportFile;
+    const target = await startHarness();
+    dialogAnswers.open = await writeExport({ ...plain, webhooks: [rotated] });
+    const opened = await target.ok('transfer.openImport');
+    expect(await target.invoke('transfer.previewImport', { token: opened?.token as string })).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_FILE',
+        message: 'This export cannot be imported: webhooks.0: Unrecognized key: "rotation".',
+      },
+    });
+  });
+
+  it("an endpoint check stays when the import keeps the webhook's URL, goes when it changes it; a file carrying one is refused", async () => {
+    const receiver = closeAfterEach(await startReceiver());
+    const { h, api, hook } = await startWithWebhook();
+    await h.ok('webhooks.updateUrl', { id: hook.id, url: `${receiver.url}/a` });
+    const moving = await h.ok('webhooks.create', {
+      apiId: api.id,
+      version: 'v3',
+      url: `${receiver.url}/b`,
+    });
+    const path = await exportTo(h, false);
+    await h.ok('webhooks.updateUrl', { id: moving.id, url: `${receiver.url}/c` });
+    const check = await h.ok('preflight.checkWebhook', { id: hook.id });
+    await h.ok('preflight.checkWebhook', { id: moving.id });
+    const [checked] = storedWebhooks(h);
+    expect(checked?.endpointCheck).toEqual(check);
+
+    const { result } = await importFrom(h, path);
+    expect(result.replaced).toEqual([`Invoices v4 (${receiver.url}/a)`, `Invoices v3 (${receiver.url}/b)`]);
+    const [kept, moved] = storedWebhooks(h);
+    expect(kept).toEqual(checked);
+    expect(moved?.url).toBe(`${receiver.url}/b`);
+    expect(moved?.endpointCheck).toBeUndefined();
+
+    const plain = JSON.parse(readFileSync(path, 'utf8')) as ExportFile;
+    const target = await startHarness();
+    dialogAnswers.open = await writeExport({
+      ...plain,
+      webhooks: [{ ...plain.webhooks[0], endpointCheck: check } as Webhook],
+    });
+    const opened = await target.ok('transfer.openImport');
+    expect(await target.invoke('transfer.previewImport', { token: opened?.token as string })).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_FILE',
+        message: 'This export cannot be imported: webhooks.0: Unrecognized key: "endpointCheck".',
+      },
+    });
+  });
+
+  it("an export's template replaces only the one of its own API and version here", async () => {
+    const { h, api } = await startWithWebhook();
+    const receipts = await h.ok('apis.create', { name: 'Receipts', versions: ['v3'] });
+    await h.ok('templates.save', { apiId: api.id, version: 'v4', json: '{"n":1}' });
+    await h.ok('templates.save', { apiId: receipts.id, version: 'v3', json: '{"n":2}' });
+    await h.ok('templates.save', { apiId: api.id, version: 'v3', json: '{"n":3}' });
+    const plain = JSON.parse(readFileSync(await exportTo(h, false), 'utf8')) as ExportFile;
+    const [first, second] = shared(h).templates;
+    const imported = {
+      apiId: api.id,
+      version: 'v3',
+      json: '{"imported":true}',
+      updatedAt: '2026-01-02T03:04:05.000Z',
+    };
+    const { preview } = await importFrom(h, await writeExport({ ...plain, templates: [imported] }));
+    expect(preview.templates).toBe(1);
+    expect(shared(h).templates).toEqual([first, second, imported]);
   });
 
   it('the command line names its files: "choosing" answers that name, or null when none was named', async () => {

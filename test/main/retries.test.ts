@@ -275,9 +275,9 @@ describe('Send with retries', () => {
     for (const [delays, message] of [
       [[0], 'schedule.delays.0: A delay is at least 1 s.'],
       [[60, 3 * 86_400 + 1], 'schedule.delays.1: A delay is at most 3 days.'],
-      // Here zod reports the union's failure, not the rule's own message (the renderer checks these first, with the messages).
-      [Array.from({ length: 20 }, () => 1), 'schedule: Invalid input'],
-      [[1.5], 'schedule: Invalid input'],
+      // zod fails the union as a whole here; the message is the custom schedule's own, as the renderer says it.
+      [Array.from({ length: 20 }, () => 1), 'schedule.delays: A custom schedule has at most 20 attempts.'],
+      [[1.5], 'schedule.delays.0: Delays are whole seconds.'],
     ] as const) {
       expect(await start([...delays])).toEqual({
         ok: false,

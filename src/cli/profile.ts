@@ -12,7 +12,7 @@ import { createKeytarVault } from '../main/keychain/keytar-vault';
 import { systemClock, type EmitEvent } from '../main/ports';
 import { createNetworkProbes } from '../main/preflight/network-probes';
 import { startServices, type Services } from '../main/services';
-import { namedTransferFiles } from '../main/transfer/disk-files';
+import { commandLineTransferFiles } from '../main/transfer/disk-files';
 import { cliClipboard } from './clipboard';
 
 export interface Profile {
@@ -22,13 +22,11 @@ export interface Profile {
 }
 
 export interface ProfileOptions {
-  /** The export or import file a command named. */
-  files?: { save?: string; open?: string };
   /** What a command does with the core's events (`receive` prints each request); nothing by default. */
   emit?: EmitEvent;
 }
 
-export function openProfile(dataDir: string, { files = {}, emit }: ProfileOptions = {}): Profile {
+export function openProfile(dataDir: string, { emit }: ProfileOptions = {}): Profile {
   const opened = openConfigStore(dataDir, systemClock);
   for (const notice of opened.notices) process.stderr.write(`hookwarden: ${notice.message}\n`);
   const services = startServices({
@@ -42,7 +40,7 @@ export function openProfile(dataDir: string, { files = {}, emit }: ProfileOption
     http: createHttpClient(),
     listen: listenHttp,
     probes: createNetworkProbes(),
-    transferFiles: namedTransferFiles(files),
+    transferFiles: commandLineTransferFiles,
     startupNotices: [],
   });
   return { services, config: opened.store };

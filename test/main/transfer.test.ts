@@ -5,13 +5,13 @@
  */
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { Decrypter } from 'age-encryption';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { namedTransferFiles } from '../../src/main/transfer/disk-files';
+import { commandLineTransferFiles } from '../../src/main/transfer/disk-files';
 import { SCRYPT_WORK_FACTOR, encryptWithPassphrase } from '../../src/main/transfer/encryption';
 import type { Webhook } from '../../src/shared/domain';
 import type { ExportFile } from '../../src/shared/transfer';
@@ -605,15 +605,12 @@ describe('export and import', () => {
     expect(shared(h).templates).toEqual([first, second, imported]);
   });
 
-  it('the command line names its files: "choosing" answers that name, or null when none was named', async () => {
+  it('the command line asks for no file: "choosing" one is cancelled; its files are read and written whole', async () => {
     const path = join(tempDir(), 'named.json');
-    const named = namedTransferFiles({ save: path, open: path });
-    expect(await named.chooseSaveFile('hookwarden-configuration.json')).toBe(path);
-    expect(await named.chooseOpenFile()).toBe(path);
-    await named.write(path, Buffer.from('{"n":1}'));
-    expect(Buffer.from(await named.read(path)).toString()).toBe('{"n":1}');
-    const none = namedTransferFiles({});
-    expect(await none.chooseSaveFile('hookwarden-configuration.json')).toBeNull();
-    expect(await none.chooseOpenFile()).toBeNull();
+    expect(await commandLineTransferFiles.chooseSaveFile('hookwarden-configuration.json')).toBeNull();
+    expect(await commandLineTransferFiles.chooseOpenFile()).toBeNull();
+    await commandLineTransferFiles.write(path, Buffer.from('{"n":1}'));
+    expect(Buffer.from(await commandLineTransferFiles.read(path)).toString()).toBe('{"n":1}');
+    expect(readdirSync(dirname(path))).toEqual(['named.json']);
   });
 });

@@ -11,12 +11,13 @@ export async function writeTransferFile(path: string, bytes: Uint8Array): Promis
   await rename(temporary, path);
 }
 
-/** For the command line: the files were named on the command line, so "choosing" one answers that name. */
-export function namedTransferFiles(named: { save?: string; open?: string }): TransferFiles {
-  return {
-    chooseSaveFile: async () => named.save ?? null,
-    chooseOpenFile: async () => named.open ?? null,
-    read: readTransferFile,
-    write: writeTransferFile,
-  };
-}
+/**
+ * For the command line: no file dialogs. Its commands name their files and read or write them with the two
+ * functions above; a use case that would ask for a file gets "cancelled".
+ */
+export const commandLineTransferFiles: TransferFiles = {
+  chooseSaveFile: async () => null,
+  chooseOpenFile: async () => null,
+  read: readTransferFile,
+  write: writeTransferFile,
+};

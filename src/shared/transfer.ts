@@ -16,12 +16,18 @@ const exportedSecretsSchema = z.strictObject({
   headers: z.record(z.string(), z.string()),
 });
 
+/** Each item's id once: an id listed twice would be both added and replaced by an import. */
+const uniqueIds = <T extends { id: string }>(what: string) =>
+  z.refine<T[]>((items) => new Set(items.map(({ id }) => id)).size === items.length, {
+    message: `${what} id appears twice`,
+  });
+
 export const exportFileSchema = z.strictObject({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
   exportedAt: isoTimeSchema,
-  apis: z.array(apiSchema),
-  webhooks: z.array(exportedWebhookSchema),
+  apis: z.array(apiSchema).check(uniqueIds('an API')),
+  webhooks: z.array(exportedWebhookSchema).check(uniqueIds('a webhook')),
   templates: z.array(storedTemplateSchema),
   settings: z._default(settingsSchema, DEFAULT_SETTINGS),
   /** By webhook id; present only in an export with secrets (which is always encrypted). */

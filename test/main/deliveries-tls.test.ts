@@ -3,6 +3,9 @@
  * private CA the client trusts (as a public one would be): expired, another host, a missing intermediate, an
  * unknown CA. The valid chain is served first, so each failure is the certificate's and nothing else.
  */
+import { once } from 'node:events';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../src/main/deliveries/http-client';
 import { webhookTo } from '../support/deliveries';
@@ -72,5 +75,52 @@ describe('TLS failures, named', () => {
       kind: 'tls',
       message: `TLS error: the certificate of ${host} was issued by an unknown CA, so it cannot be verified.`,
     });
+  });
+
+  it('the server sends a root nobody trusts along with its chain: self-signed in the chain', async () => {
+    const untrusted = testCertificateAuthority();
+    const leaf = untrusted.leaf({ issuer: 'intermediate' });
+    const { record, host, received } = await sendOverTls({
+      key: leaf.key,
+      cert: leaf.cert + untrusted.intermediate + untrusted.root,
+    });
+    expect(record.error).toEqual({
+      kind: 'tls',
+      message: `TLS error: the certificate of ${host} is self-signed, so it cannot be verified. Use a certificate from a public CA, or http:// for a local test.`,
+    });
+    expect(received).toBe(0);
+  });
+
+  it('the client trusts the intermediate but not the root above it: an unknown CA', async () => {
+    const leaf = ca.leaf({ issuer: 'intermediate' });
+    const r = await startReceiver(undefined, leaf);
+    receivers.push(r);
+    const h = await startHarness({ http: createHttpClient({ extraCa: [ca.intermediate] }) });
+    const { webhook } = await webhookTo(h, `${r.url}/hooks`);
+    const record = await h.ok('deliveries.send', { webhookId: webhook.id });
+    expect(record.error).toEqual({
+      kind: 'tls',
+      message: `TLS error: the certificate of ${new URL(r.url).host} was issued by an unknown CA, so it cannot be verified.`,
+    });
+  });
+
+  it("a failure with no advice of its own (no cipher in common) gives Node's reason and its code", async () => {
+    const leaf = ca.leaf({ issuer: 'root' });
+    // A server that offers only NULL ciphers, which no client accepts: the handshake fails with an alert.
+    const server = https.createServer(
+      { ...leaf, ciphers: 'NULL', maxVersion: 'TLSv1.2' },
+      (_request, response) => response.end(),
+    );
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const h = await startHarness({ http: createHttpClient({ extraCa: [ca.root] }) });
+    const { webhook } = await webhookTo(h, `https://127.0.0.1:${port}/hooks`);
+    const record = await h.ok('deliveries.send', { webhookId: webhook.id }).finally(() => server.close());
+    expect(record.error?.kind).toBe('tls');
+    // OpenSSL's own text (with its build path), then the code Node gives it, which the text does not contain.
+    expect(record.error?.message).toMatch(
+      /^TLS error: [0-9A-F]+:error:0A000410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure:\S+:SSL alert number 40\n \(ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE\)\.$/,
+    );
   });
 });

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import net, { type AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { classifyNetworkError } from '../../src/main/deliveries/http-failure';
 import { webhookTo } from '../support/deliveries';
 import { startHarness, type Harness } from '../support/main-harness';
 import { closedPort, startReceiver, type Receiver, type Respond } from '../support/receiver';
@@ -63,6 +64,20 @@ async function silentEndpoint(kind: 'http' | 'tcp') {
   });
   const { port } = silent.address() as AddressInfo;
   return { url: `https://127.0.0.1:${port}/hooks`, arrived, closed };
+}
+
+/** A TCP endpoint on 127.0.0.1 that answers the first bytes it reads with `answer`, raw. */
+async function rawEndpoint(answer: string): Promise<string> {
+  const raw = net.createServer((socket) => {
+    // A client that stops reading (headers too large) resets the connection: expected, not a failure.
+    socket.on('error', () => {});
+    socket.once('data', () => socket.end(answer));
+  });
+  raw.listen(0, '127.0.0.1');
+  await once(raw, 'listening');
+  servers.push(() => raw.close());
+  const { port } = raw.address() as AddressInfo;
+  return `http://127.0.0.1:${port}/hooks`;
 }
 
 /**
@@ -268,5 +283,53 @@ describe('transport', () => {
     const log = await h.ok('deliveries.list', { webhookId: webhook.id });
     expect(log).toHaveLength(20);
     expect(new Set(log.map((record) => record.id))).toEqual(new Set(records.map((record) => record.id)));
+  });
+
+  it('a 300 is a redirect not followed and a 400 is a non-2xx answer, each with its status line', async () => {
+    const r = await receiver((req, res) =>
+      req.path === '/choices'
+        ? res.writeHead(300, { location: '/hooks/v2' }).end()
+        : res.writeHead(400).end('bad'),
+    );
+    const choices = await sendTo(`${r.url}/choices`);
+    expect(choices.record.error).toEqual({
+      kind: 'redirect',
+      message: 'Redirect not followed: the endpoint answered 300 Multiple Choices to /hooks/v2.',
+    });
+    const bad = await sendTo(`${r.url}/bad`);
+    expect(bad.record.error).toEqual({
+      kind: 'http-status',
+      message: 'Non-2xx response: the endpoint answered 400 Bad Request.',
+    });
+  });
+
+  it('a 3xx without a Location says so, and a status line without a reason reads as the bare code', async () => {
+    const { record } = await sendTo(await rawEndpoint('HTTP/1.1 308\r\ncontent-length: 0\r\n\r\n'));
+    expect(record.response).toMatchObject({ status: 308, statusText: '' });
+    expect(record.error).toEqual({
+      kind: 'redirect',
+      message: 'Redirect not followed: the endpoint answered 308 (no Location header).',
+    });
+  });
+
+  it("an answer whose headers overflow undici's limit is a network error with its text and code", async () => {
+    const url = await rawEndpoint(`HTTP/1.1 200 OK\r\nx-big: ${'a'.repeat(100_000)}\r\n\r\n`);
+    const { record } = await sendTo(url);
+    expect(record.response).toBeNull();
+    expect(record.error).toEqual({
+      kind: 'network',
+      message: 'Network error: Headers Overflow Error (UND_ERR_HEADERS_OVERFLOW).',
+    });
+  });
+
+  it('names the host and the code when the network cannot reach it (an address this machine cannot use)', async () => {
+    // A real socket error: binding to a documentation address (TEST-NET-1) that no interface here has.
+    const socket = net.connect({ host: '127.0.0.1', port: await closedPort(), localAddress: '192.0.2.1' });
+    const [error] = (await once(socket, 'error')) as [NodeJS.ErrnoException];
+    expect(error.code).toBe('EADDRNOTAVAIL');
+    expect(classifyNetworkError(error, new URL('https://hooks.example.com:8443/in'))).toEqual({
+      kind: 'network',
+      message: 'Network error: hooks.example.com:8443 could not be reached (EADDRNOTAVAIL).',
+    });
   });
 });

@@ -285,4 +285,63 @@ describe('delivery log', () => {
     expect(await h.ok('deliveries.list', { webhookId: webhook.id })).toEqual([]);
     expect(r.received).toHaveLength(0);
   });
+
+  it('a record says what it was sent for, with which secrets, as which retry attempt', async () => {
+    const r = await receiver();
+    const h = await startHarness();
+    const { webhook } = await webhookTo(h, r.url);
+    const { deliveries } = h.services;
+    const userAgent = (await h.ok('deliveries.send', { webhookId: webhook.id })).request.headers[
+      'User-Agent'
+    ];
+    const plain = await h.ok('deliveries.send', { webhookId: webhook.id });
+    expect(plain.signedWith).toEqual(['current']);
+    expect(plain).not.toHaveProperty('purpose');
+    expect(plain).not.toHaveProperty('retry');
+
+    expect((await deliveries.sendForEndpointCheck(webhook.id)).purpose).toBe('endpoint-check');
+    const rotationTest = await deliveries.sendSignedWith(webhook.id, 'current');
+    expect(rotationTest).toMatchObject({ purpose: 'rotation-test', signedWith: ['current'] });
+
+    // Forged deliveries: those signed with no secret of the webhook name none; the User-Agent says why.
+    const unsigned = await deliveries.sendForSecurityCheck(webhook.id, { kind: 'unsigned' });
+    const wrongSecret = await deliveries.sendForSecurityCheck(webhook.id, { kind: 'wrong-secret' });
+    expect(unsigned).not.toHaveProperty('signedWith');
+    expect(wrongSecret).not.toHaveProperty('signedWith');
+    expect(unsigned.purpose).toBe('security-check');
+    expect(unsigned.request.headers['User-Agent']).toBe(`${userAgent} (security check)`);
+    expect(r.received.at(-1)?.headers['user-agent']).toBe(`${userAgent} (security check)`);
+    const tampered = await deliveries.sendForSecurityCheck(
+      webhook.id,
+      { kind: 'tampered-body' },
+      'msg_repeated',
+    );
+    expect(tampered).toMatchObject({ signedWith: ['current'], messageId: 'msg_repeated' });
+    // The record holds the body as sent (changed after signing), not the template's.
+    expect(tampered.request.body).toBe(r.received.at(-1)?.body);
+    // (the template's first letter moved on by one: {"document":… became {"eocument":…)
+    expect(tampered.request.body).toMatch(/^\{"eocument":/);
+
+    const retry = { runId: 'run_1', attempt: 1, of: 3, offsetSeconds: 0 };
+    const first = await deliveries.sendRetryAttempt(webhook.id, retry);
+    expect(first.retry).toEqual(retry);
+    expect(first.request.body).toBe(r.received.at(-1)?.body);
+    expect(JSON.parse(first.request.body)).toHaveProperty('document');
+    const again = { ...retry, attempt: 2, offsetSeconds: 5 };
+    const second = await deliveries.sendRetryAttempt(webhook.id, again, {
+      body: first.request.body,
+      messageId: first.messageId,
+    });
+    expect(second).toMatchObject({
+      retry: again,
+      messageId: first.messageId,
+      request: { body: first.request.body },
+    });
+    expect(second.id).not.toBe(first.id);
+
+    const own = await deliveries.sendBody(webhook.id, '{"custom":true}');
+    expect(own.request.body).toBe('{"custom":true}');
+    expect(r.received.at(-1)?.body).toBe('{"custom":true}');
+    expect(own).toMatchObject({ redeliveryOf: null, signedWith: ['current'] });
+  });
 });

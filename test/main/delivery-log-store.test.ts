@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { openDeliveryLogLazily, openDeliveryLogStore } from '../../src/main/deliveries/log-store';
 import { openHandOffLogStore } from '../../src/main/deliveries/hand-off';
+import { openJournal, replay } from '../../src/main/deliveries/journal';
 import { systemClock } from '../../src/main/ports';
 import type { Delivery } from '../../src/shared/delivery';
 import { closeAfterEach } from '../support/close-after-each';
@@ -299,6 +300,63 @@ describe('the log opened at its first use (the app)', () => {
   });
 });
 
+describe('the log opened at its first use: once, then the same store', () => {
+  it('opens once however often it is used; flush writes the file; foldHandedOff takes in what the CLI left', () => {
+    const dir = tempDir();
+    writeFileSync(paths(dir).log, '{"schemaVersion":2,');
+    const store = openDeliveryLogLazily(dir, fixedClock, { afterPauseMs: NEVER, atLatestMs: NEVER });
+    const reports: unknown[][] = [];
+    store.onOpened((notices) => reports.push(notices));
+    const added = record(WEBHOOK_A);
+    store.apply({ op: 'add', record: added });
+    store.read();
+    store.foldHandedOff();
+    expect(reports).toEqual([[expect.objectContaining({ kind: 'delivery-log-moved-aside' })]]);
+
+    // Written only when asked (the write delay never passes here), then the journal is emptied.
+    expect(logFile(dir)).toBeNull();
+    store.flush();
+    expect(logFile(dir)).toMatchObject({ journalSeq: 1, byWebhook: { [WEBHOOK_A]: [added] } });
+    expect(journalLines(dir)).toEqual([]);
+
+    const handedOff = record(WEBHOOK_B);
+    openHandOffLogStore(dir, fixedClock).apply({ op: 'add', record: handedOff });
+    expect(store.read().byWebhook[WEBHOOK_B]).toBeUndefined();
+    store.foldHandedOff();
+    expect(ids(store.read().byWebhook[WEBHOOK_B])).toEqual([handedOff.id]);
+  });
+
+  it('a log file that cannot be read at all (not a corrupt one) fails to open and stays where it is', () => {
+    const dir = tempDir();
+    mkdirSync(paths(dir).log);
+    expect(() => open(dir)).toThrow(
+      `Could not read ${paths(dir).log}: EISDIR: illegal operation on a directory, read`,
+    );
+    expect(readdirSync(dir)).toEqual(['deliveries.json']);
+  });
+
+  it('a log file that cannot be written is warned about, and the journal keeps the changes', () => {
+    const dir = tempDir();
+    const { store } = open(dir);
+    const kept = record(WEBHOOK_A);
+    store.apply({ op: 'add', record: kept });
+    mkdirSync(paths(dir).log); // renaming the new file over a directory fails
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      store.flush();
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn).toHaveBeenCalledWith(
+        '[hookwarden] could not save the delivery log file:',
+        expect.stringMatching(/^EISDIR: illegal operation on a directory/),
+      );
+    } finally {
+      warn.mockRestore();
+    }
+    expect(journalLines(dir)).toHaveLength(1);
+    expect(journalLines(dir)[0]).toContain(kept.id);
+  });
+});
+
 describe('records the command line hands off (deliveries.incoming/)', () => {
   const incoming = (dir: string) => join(dir, 'deliveries.incoming');
 
@@ -410,5 +468,76 @@ describe('records the command line hands off (deliveries.incoming/)', () => {
         message: expect.stringMatching(/^Could not save the delivery record: E[A-Z]+/),
       }),
     );
+  });
+});
+
+describe('the journal on its own', () => {
+  it('a missing journal has no entries; a torn last line is cut off the file and the rest read in order', () => {
+    const dir = tempDir();
+    const journal = openJournal(paths(dir).journal);
+    const noAside = () => join(dir, 'unused');
+    expect(journal.recover(noAside)).toEqual({ entries: [], setAside: null });
+
+    const first = { seq: 1, change: { op: 'add' as const, record: record(WEBHOOK_A) } };
+    const second = { seq: 2, change: { op: 'remove' as const, webhookIds: [WEBHOOK_B] } };
+    journal.append(first);
+    journal.append(second);
+    const whole = readFileSync(paths(dir).journal);
+    appendFileSync(paths(dir).journal, '{"seq":3,"change":{"op":"remo');
+    expect(journal.recover(noAside)).toEqual({ entries: [first, second], setAside: null });
+    expect(readFileSync(paths(dir).journal)).toEqual(whole);
+    expect(existsSync(noAside())).toBe(false);
+  });
+
+  it("names the first bad line and why, in the line's own words", () => {
+    const dir = tempDir();
+    const journal = openJournal(paths(dir).journal);
+    const good = { seq: 1, change: { op: 'remove' as const, webhookIds: [WEBHOOK_A] } };
+    journal.append(good);
+    appendFileSync(paths(dir).journal, 'nonsense\n{"seq":0,"change":{"op":"remove","webhookIds":[]}}\n');
+    const aside = join(dir, 'aside.jsonl');
+    expect(journal.recover(() => aside)).toEqual({
+      entries: [good],
+      setAside: {
+        count: 2,
+        path: aside,
+        firstProblem: 'line 2 is not valid JSON: Unexpected token \'o\', "nonsense" is not valid JSON',
+      },
+    });
+  });
+
+  it("replays only the entries after the snapshot's sequence number", () => {
+    // The app died after writing the log file (which includes seq 1 and 2) and before emptying the journal.
+    const [old, kept, added] = [record(WEBHOOK_A), record(WEBHOOK_A), record(WEBHOOK_A)];
+    const snapshot = { data: { byWebhook: { [WEBHOOK_A]: [kept, old] } }, journalSeq: 2 };
+    const entries = [
+      { seq: 1, change: { op: 'remove' as const, webhookIds: [WEBHOOK_B] } },
+      { seq: 2, change: { op: 'add' as const, record: kept } },
+      { seq: 3, change: { op: 'add' as const, record: added } },
+    ];
+    expect(replay(snapshot, entries)).toEqual({
+      data: { byWebhook: { [WEBHOOK_A]: [added, kept, old] } },
+      journalSeq: 3,
+      savedSeq: 2,
+    });
+  });
+});
+
+describe('a journal with one bad line', () => {
+  it('says "1 line" and why that line cannot be used', () => {
+    const dir = tempDir();
+    const { store } = open(dir);
+    const kept = record(WEBHOOK_A);
+    store.apply({ op: 'add', record: kept });
+    appendFileSync(paths(dir).journal, '{"seq":2,"change":{"op":"rename"}}\n');
+    const reopened = openDeliveryLogStore(dir, fixedClock, { afterPauseMs: NEVER, atLatestMs: NEVER });
+    expect(ids(reopened.store.read().byWebhook[WEBHOOK_A])).toEqual([kept.id]);
+    const aside = join(dir, 'deliveries.journal.rejected-2024-05-06T07-08-09-010Z.jsonl');
+    expect(reopened.notices).toEqual([
+      {
+        kind: 'delivery-log-lines-set-aside',
+        message: `1 line of the delivery log's journal could not be read (line 2: change.op: Invalid discriminator value. Expected 'add' | 'remove'). They were set aside in ${aside}; the other records were kept.`,
+      },
+    ]);
   });
 });

@@ -332,4 +332,37 @@ describe('transport', () => {
       message: 'Network error: hooks.example.com:8443 could not be reached (EADDRNOTAVAIL).',
     });
   });
+
+  it('joins a header sent more than once with a comma, as one value', async () => {
+    const url = await rawEndpoint(
+      'HTTP/1.1 200 OK\r\nx-multi: a\r\nx-multi: b\r\ncontent-length: 2\r\n\r\nok',
+    );
+    const { record } = await sendTo(url);
+    expect(record.response?.headers['x-multi']).toBe('a, b');
+  });
+
+  it('measures the first byte and the whole exchange from the moment it was sent, in tenths of a ms', async () => {
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    let arrived = () => {};
+    const arrival = new Promise<void>((resolve) => (arrived = resolve));
+    const r = await receiver(async (_request, response) => {
+      arrived();
+      await answered;
+      response.writeHead(200).end('ok');
+    });
+    const h = await startHarness();
+    const { webhook } = await webhookTo(h, r.url);
+    useFakeClock();
+    // The clock has run a while before the send: durations are differences, not readings.
+    vi.advanceTimersByTime(5_000);
+    const sent = h.ok('deliveries.send', { webhookId: webhook.id });
+    await arrival;
+    vi.advanceTimersByTime(250.25);
+    answer();
+    const record = await sent;
+    expect(record.outcome).toBe('success');
+    expect(record.firstByteMs).toBe(250.3);
+    expect(record.durationMs).toBe(250.3);
+  });
 });

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import net, { type AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createHttpClient } from '../../src/main/deliveries/http-client';
 import { classifyNetworkError } from '../../src/main/deliveries/http-failure';
 import { webhookTo } from '../support/deliveries';
 import { startHarness, type Harness } from '../support/main-harness';
@@ -364,5 +365,23 @@ describe('transport', () => {
     expect(record.outcome).toBe('success');
     expect(record.firstByteMs).toBe(250.3);
     expect(record.durationMs).toBe(250.3);
+  });
+
+  it('a request whose deadline passed while its connection was opening is never sent', async () => {
+    const r = await receiver();
+    const client = createHttpClient();
+    const post = (body: string) =>
+      client.post({ url: `${r.url}/hooks`, headers: {}, body: Buffer.from(body), timeoutMs: 1000 });
+    useFakeClock();
+    const late = post('late');
+    vi.advanceTimersByTime(1000); // before any I/O: the connection is not open yet
+    expect((await late).error).toEqual({
+      kind: 'timeout',
+      message: `Timeout: ${new URL(r.url).host} did not answer within 1 s.`,
+    });
+    vi.useRealTimers();
+    // The next request on the same client goes out after it would have: only the next one arrived.
+    expect((await post('next')).response?.status).toBe(200);
+    expect(r.received.map((request) => request.body)).toEqual(['next']);
   });
 });

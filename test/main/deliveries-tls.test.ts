@@ -12,6 +12,7 @@ import { webhookTo } from '../support/deliveries';
 import { startHarness } from '../support/main-harness';
 import { startReceiver, type Receiver } from '../support/receiver';
 import { testCertificateAuthority } from '../support/tls-cert';
+import { notYetValidCertificate } from '../support/tls-not-yet-valid';
 
 let ca: ReturnType<typeof testCertificateAuthority>;
 beforeAll(() => {
@@ -122,5 +123,19 @@ describe('TLS failures, named', () => {
     expect(record.error?.message).toMatch(
       /^TLS error: [0-9A-F]+:error:0A000410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure:\S+:SSL alert number 40\n \(ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE\)\.$/,
     );
+  });
+
+  it('not valid yet (dated from 2099 by a trusted root)', async () => {
+    const future = notYetValidCertificate();
+    const r = await startReceiver(undefined, future);
+    receivers.push(r);
+    const h = await startHarness({ http: createHttpClient({ extraCa: [future.root] }) });
+    const { webhook } = await webhookTo(h, `${r.url}/hooks`);
+    const record = await h.ok('deliveries.send', { webhookId: webhook.id });
+    expect(record.error).toEqual({
+      kind: 'tls',
+      message: `TLS error: the certificate of ${new URL(r.url).host} is not valid yet (check the server's clock).`,
+    });
+    expect(r.received).toHaveLength(0);
   });
 });

@@ -367,6 +367,28 @@ describe('transport', () => {
     expect(record.durationMs).toBe(250.3);
   });
 
+  it('names the host and the code for each routing failure Node reports', () => {
+    // A route that fails cannot be made on 127.0.0.1: these errors have the shape net.connect gives them.
+    const url = new URL('https://hooks.example.com/in');
+    for (const [code, errno] of [
+      ['EHOSTUNREACH', -113],
+      ['ENETUNREACH', -101],
+      ['ETIMEDOUT', -110],
+    ] as const) {
+      const error = Object.assign(new Error(`connect ${code} 203.0.113.7:443`), {
+        errno,
+        code,
+        syscall: 'connect',
+        address: '203.0.113.7',
+        port: 443,
+      });
+      expect(classifyNetworkError(error, url)).toEqual({
+        kind: 'network',
+        message: `Network error: hooks.example.com could not be reached (${code}).`,
+      });
+    }
+  });
+
   it('a request whose deadline passed while its connection was opening is never sent', async () => {
     const r = await receiver();
     const client = createHttpClient();

@@ -531,3 +531,281 @@ describe('the answer', () => {
     }
   });
 });
+
+/** The first finding of a rule, with the verdict's words for it. */
+function explained(report: DoctorReport, rule: string) {
+  return { summary: report.verdict.summary, finding: report.findings.find((f) => f.rule === rule) };
+}
+
+const VERIFY_RAW =
+  "Verify the raw bytes, before anything parses or rewrites them: express.raw({ type: 'application/json' }) in Express, await request.text() in Next.js, request.get_data() in Flask, await request.body() in FastAPI; parse the JSON only after the signature checks out.";
+
+describe('the words the user reads: time rules', () => {
+  const later = (seconds: number) => new Date(NOW.getTime() + seconds * 1000);
+
+  it('time-unparsable: quotes the timestamp as written, and asks for whole Unix seconds', () => {
+    const request = signed('standard-webhooks');
+    const written = NOW.toISOString();
+    const report = run({ ...request, headers: { ...request.headers, 'webhook-timestamp': written } });
+    expect(explained(report, 'time-unparsable')).toEqual({
+      summary:
+        'Invalid — the timestamp "2026-11-28T12:00:00.000Z" is not a number of seconds; no secret tried matches the signature',
+      finding: {
+        rule: 'time-unparsable',
+        title: "The timestamp isn't a Unix time",
+        detail:
+          'The signed timestamp reads "2026-11-28T12:00:00.000Z"; receivers expect whole Unix seconds (digits only).',
+        fix: 'Send the time as whole seconds since 1970 (e.g. Math.floor(Date.now() / 1000)).',
+      },
+    });
+  });
+
+  it('time-milliseconds: names the time the milliseconds stand for', () => {
+    const ms = NOW.getTime();
+    const report = run({
+      headers: { 'Stripe-Signature': `t=${ms},v1=${mac(SECRET, `${ms}.`, BODY).toString('hex')}` },
+      body: Buffer.from(BODY),
+    });
+    expect(explained(report, 'time-milliseconds')).toEqual({
+      summary:
+        'Invalid — the timestamp is in milliseconds, not seconds; the signature itself matches the current secret',
+      finding: {
+        rule: 'time-milliseconds',
+        title: 'Timestamp in milliseconds instead of seconds',
+        detail:
+          '1795867200000 is a time in milliseconds (2026-11-28T12:00:00.000Z); read as seconds it is thousands of years ahead, so receivers refuse it.',
+        fix: 'Sign and send whole seconds: Math.floor(Date.now() / 1000), not Date.now().',
+      },
+    });
+  });
+
+  it('time-milliseconds from 1e11 on: below it, a time in seconds thousands of years ahead', () => {
+    const at = (timestamp: number) => {
+      const request = signed('standard-webhooks');
+      return run({ ...request, headers: { ...request.headers, 'webhook-timestamp': String(timestamp) } });
+    };
+    expect(rules(at(100_000_000_000))[0]).toBe('time-milliseconds');
+    expect(rules(at(99_999_999_999))[0]).toBe('time-in-future');
+  });
+
+  it('time-too-old: when it was signed, how long before it arrived, and the tolerance', () => {
+    const report = run(signed('stripe'), [current()], { receivedAt: later(1200) });
+    expect(explained(report, 'time-too-old').finding).toEqual({
+      rule: 'time-too-old',
+      title: 'Timestamp too old',
+      detail:
+        'It was signed at 2026-11-28T12:00:00.000Z, 20 minutes before it was received; the tolerance is 5 minutes, after which receivers refuse a request as a possible replay.',
+      fix: 'Verify as the request arrives (not later from a queue or log), and resend old requests: a redelivery is signed with a fresh timestamp.',
+    });
+  });
+
+  it('time-in-future: how far ahead, the clock skew, and the fix', () => {
+    const report = run(signed('standard-webhooks'), [current()], { receivedAt: later(-600) });
+    expect(explained(report, 'time-in-future')).toEqual({
+      summary:
+        'Invalid — the timestamp is 10 minutes in the future (the tolerance is 5 minutes); the signature itself matches the current secret',
+      finding: {
+        rule: 'time-in-future',
+        title: 'Timestamp in the future (clock skew)',
+        detail:
+          "It was signed at 2026-11-28T12:00:00.000Z, 10 minutes after the time it was received; the tolerance is 5 minutes. The sender's clock is ahead or the receiver's is behind.",
+        fix: 'Synchronise both clocks (NTP), or check that the receiver compares against the current time in UTC.',
+      },
+    });
+  });
+
+  it.each([
+    [119, 60, 'the timestamp is 119 s old (the tolerance is 60 s)'],
+    [120, 60, 'the timestamp is 2 minutes old (the tolerance is 60 s)'],
+    [7199, 60, 'the timestamp is 120 minutes old (the tolerance is 60 s)'],
+    [7200, 60, 'the timestamp is 2 hours old (the tolerance is 60 s)'],
+    [172_799, 60, 'the timestamp is 48 hours old (the tolerance is 60 s)'],
+    [172_800, 86_400, 'the timestamp is 2 days old (the tolerance is 24 hours)'],
+    [30 * 86_400, 7200, 'the timestamp is 30 days old (the tolerance is 2 hours)'],
+    [-7200, 119, 'the timestamp is 2 hours in the future (the tolerance is 119 s)'],
+  ])('received %i s after signing, tolerance %i s: "%s"', (age, toleranceSeconds, summary) => {
+    const report = run(signed('stripe'), [current()], { receivedAt: later(age), toleranceSeconds });
+    expect(report.verdict.summary).toBe(
+      `Invalid — ${summary}; the signature itself matches the current secret`,
+    );
+  });
+});
+
+describe('the words the user reads: body rules', () => {
+  const value = JSON.parse(BODY) as unknown;
+  const reserialised = (form: string) => ({
+    summary: 'the body was re-serialised as JSON before verifying',
+    title: 'Body re-serialised as JSON',
+    detail: `The signature matches the body written as ${form}. The JSON was parsed and written again between signing and verifying (express.json(), a framework's request.json(), a logger or a proxy), which changes spacing, escapes or key order, so the bytes no longer match.`,
+    fix: VERIFY_RAW,
+  });
+  const cases: [string, string | Buffer, string | Buffer, Record<string, string>][] = [
+    // [rule, the body signed, the body received, the words]
+    [
+      'body-json-compact',
+      JSON.stringify(value),
+      JSON.stringify(value, null, 2),
+      reserialised('compact JSON (JSON.stringify)'),
+    ],
+    [
+      'body-json-python',
+      '{"type": "invoice.paid", "customer": "Zo\\u00eb"}',
+      '{"type":"invoice.paid","customer":"Zoë"}',
+      reserialised('Python\'s json.dumps (", " and ": ", ensure_ascii)'),
+    ],
+    [
+      'body-trailing-newline-added',
+      BODY,
+      `${BODY}\n`,
+      {
+        summary: 'a newline was added at the end of the body',
+        title: 'Trailing newline added to the body',
+        detail:
+          'The signature matches the body without its final newline: an editor, a shell (echo, a heredoc) or a copy added one after signing.',
+        fix: `${VERIFY_RAW} When replaying a request, send the body exactly (curl --data-binary @file, or printf rather than echo).`,
+      },
+    ],
+    [
+      'body-trailing-newline-removed',
+      `${BODY}\n`,
+      BODY,
+      {
+        summary: "the body's final newline was removed",
+        title: "Body's trailing newline removed",
+        detail:
+          'The signature matches the body with a final newline: it was signed with one, and something (a trim(), a text field, a copy) dropped it.',
+        fix: `${VERIFY_RAW} Don't trim the body.`,
+      },
+    ],
+    [
+      'body-crlf-to-lf',
+      'line one\nline two',
+      'line one\r\nline two',
+      {
+        summary: "the body's line endings were changed from LF to CRLF",
+        title: 'Line endings changed (LF → CRLF)',
+        detail:
+          'The signature matches the body with LF line endings; the body you have has CRLF (a Windows tool, a clipboard or git autocrlf changed them after signing).',
+        fix: `${VERIFY_RAW} Keep request bodies out of anything that converts line endings.`,
+      },
+    ],
+    [
+      'body-lf-to-crlf',
+      'line one\r\nline two',
+      'line one\nline two',
+      {
+        summary: "the body's line endings were changed from CRLF to LF",
+        title: 'Line endings changed (CRLF → LF)',
+        detail:
+          'The signature matches the body with CRLF line endings; the body you have has LF (read in text mode, or normalised by an editor, a clipboard or git).',
+        fix: `${VERIFY_RAW} Read it as bytes, not in text mode.`,
+      },
+    ],
+    [
+      'body-newlines-removed',
+      '{"a":1,"b":2}',
+      '{"a":1,\r\n"b":2}',
+      {
+        summary: 'the signature covers the body with every line break removed',
+        title: 'Signed with all line breaks removed',
+        detail:
+          'The signature matches the body with every CR and LF removed: the signer stripped them before hashing (as the Mindee Python SDK does), while the body travelled with them.',
+        fix: 'Sign and verify the exact bytes sent. With the Mindee Python SDK on one side, send the body without line breaks (compact JSON), so both sides hash the same bytes.',
+      },
+    ],
+    [
+      'body-bom-added',
+      BODY,
+      `\ufeff${BODY}`,
+      {
+        summary: 'a UTF-8 byte order mark was added to the body',
+        title: 'UTF-8 BOM added to the body',
+        detail:
+          'The signature matches the body without the UTF-8 byte order mark (EF BB BF) it starts with: a Windows editor or an encoder added it after signing.',
+        fix: `${VERIFY_RAW} Save replayed bodies as UTF-8 without BOM.`,
+      },
+    ],
+    [
+      'body-bom-removed',
+      `\ufeff${BODY}`,
+      BODY,
+      {
+        summary: "the body's UTF-8 byte order mark was removed",
+        title: "Body's UTF-8 BOM removed",
+        detail:
+          'The signature matches the body with a UTF-8 byte order mark (EF BB BF) in front: a text decoder dropped it before verifying.',
+        fix: `${VERIFY_RAW} Decoding to text drops the BOM; hash the bytes instead.`,
+      },
+    ],
+    [
+      'body-latin1-utf8',
+      Buffer.from(Buffer.from(BODY).toString('latin1'), 'utf8'),
+      BODY,
+      {
+        summary: 'the non-ASCII text of the body was decoded as Latin-1 instead of UTF-8',
+        title: 'Latin-1 and UTF-8 mixed up',
+        detail:
+          'The signature matches the body with its non-ASCII characters re-encoded between Latin-1 (ISO-8859-1) and UTF-8: one side decoded the bytes with the wrong charset (a missing charset=utf-8, a default of ISO-8859-1) and hashed the text.',
+        fix: `${VERIFY_RAW} If text is needed, decode it as UTF-8.`,
+      },
+    ],
+    [
+      'body-base64',
+      BODY,
+      // As a gateway passes it on, with the newline a base64 tool ends its output with.
+      `${Buffer.from(BODY).toString('base64')}\n`,
+      {
+        summary: 'the body arrived base64-encoded',
+        title: 'Body wrapped in base64',
+        detail:
+          'The signature matches the base64 decoding of the body: an API gateway (AWS API Gateway, Lambda function URLs, Azure Functions) passed the body on base64-encoded.',
+        fix: 'Decode the body first when the gateway says so (isBase64Encoded: true), then verify those bytes.',
+      },
+    ],
+    [
+      'body-gzip',
+      BODY,
+      gzipSync(BODY),
+      {
+        summary: 'the body is gzip-compressed and the signature covers it uncompressed',
+        title: 'Gzip-compressed body',
+        detail:
+          'The signature matches the body once decompressed: it was signed, then compressed (Content-Encoding: gzip) on the way.',
+        fix: 'Decompress the body (as the Content-Encoding header says) before verifying, or have the sender sign what it sends.',
+      },
+    ],
+  ];
+
+  it.each(cases)('%s: the verdict and the finding in full', (rule, signedBody, receivedBody, words) => {
+    const { summary, ...text } = words;
+    const report = run(bodyChanged('github', signedBody, receivedBody));
+    expect(report.verdict).toEqual({ valid: false, summary: `Invalid — ${summary}` });
+    expect(report.findings).toEqual([{ rule, ...text }]);
+  });
+
+  it('a trailing newline after a CRLF line is removed with its CR', () => {
+    const report = run(bodyChanged('github', 'line one\r\nline two', 'line one\r\nline two\r\n'));
+    expect(report.matched?.transformations).toEqual(['trailing newline removed from the body']);
+  });
+
+  it('a body that only starts with a newline is not taken for one with a trailing newline', () => {
+    const report = run(bodyChanged('stripe', BODY, `\n${BODY}`), [current(OTHER_SECRET)]);
+    expect(report.tried).not.toContain('body-trailing-newline-added');
+    expect(report.tried).toContain('body-trailing-newline-removed');
+  });
+
+  it('a body that is neither JSON nor gzip nor base64 tries only the byte-level rules', () => {
+    const report = run(bodyChanged('mindee', 'plain text', 'plain text!'));
+    expect(rules(report)).toEqual(['signature-no-match']);
+    expect(report.tried).toEqual([
+      'header-missing',
+      'header-renamed',
+      'stripe-whole-header',
+      'signature-exact',
+      'secret-api-key',
+      'secret-base64-decoded',
+      'body-trailing-newline-removed',
+      'body-bom-removed',
+    ]);
+  });
+});

@@ -2,10 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import { curlCommand } from '../../src/main/deliveries/curl';
 import { signatureHeaders, unixSeconds } from '../../src/main/deliveries/signing';
+import { isStrictBase64 } from '../../src/main/doctor/base64';
 import { diagnose } from '../../src/main/doctor/doctor';
+import {
+  detectScheme,
+  Headers,
+  headerRulesFor,
+  noSignatureHeader,
+  readSignatureHeader,
+} from '../../src/main/doctor/headers';
+import { pythonDumps, sortedKeys } from '../../src/main/doctor/json-forms';
 import { parsePastedRequest } from '../../src/main/doctor/parse-request';
 import type { DeliveryRequest } from '../../src/shared/delivery';
-import { SIGNATURE_SCHEMES } from '../../src/shared/domain';
+import { SIGNATURE_SCHEMES, type SignatureScheme } from '../../src/shared/domain';
 import { AppError } from '../../src/shared/errors';
 
 const BODY = '{\n  "type": "invoice.paid",\n  "note": "it\'s \\"quoted\\" — Zoë $HOME `x`"\n}';
@@ -339,5 +348,213 @@ describe('pasted, then diagnosed', () => {
         summary: 'Valid — signed with the pasted secret',
       });
     }
+  });
+});
+
+describe('the signature header of a pasted request', () => {
+  const read = (scheme: SignatureScheme, headers: Record<string, string>) =>
+    readSignatureHeader(scheme, new Headers(headers));
+
+  it.each([
+    [{ 'webhook-id': 'msg_1' }, 'standard-webhooks', 'webhook-id'],
+    [{ 'Webhook-Timestamp': '1700000000' }, 'standard-webhooks', 'webhook-timestamp'],
+    [{ 'x-hub-signature': 'sha1=abc' }, 'github', 'X-Hub-Signature'],
+    [{ 'X-GitHub-Event': 'push' }, 'github', 'X-GitHub-Event'],
+  ])('%j gives the scheme away', (headers, scheme, header) => {
+    expect(detectScheme(new Headers(headers), undefined)).toEqual({
+      scheme,
+      detection: { how: 'header', header },
+    });
+  });
+
+  it('no header of any scheme leaves the scheme unknown', () => {
+    expect(detectScheme(new Headers({ Host: 'e.com' }), undefined)).toEqual({
+      scheme: null,
+      detection: { how: 'none' },
+    });
+  });
+
+  it('a missing header is named, with the scheme that reads it', () => {
+    expect(read('mindee', { Host: 'e.com' })).toEqual({
+      stop: {
+        summary: 'there is no X-Mindee-Hmac-Signature header',
+        finding: {
+          rule: 'header-missing',
+          title: 'No X-Mindee-Hmac-Signature header',
+          detail:
+            'Mindee requests carry X-Mindee-Hmac-Signature; this request has no header of that name (looked up in any case), and none that looks like a renamed signature header.',
+          fix: 'Check that the sender signs its requests, and that no proxy between it and the receiver drops X-Mindee-Hmac-Signature.',
+        },
+      },
+    });
+    expect(read('standard-webhooks', { 'webhook-signature': 'v1,abc', 'webhook-timestamp': '1' })).toEqual({
+      stop: {
+        summary: 'there is no webhook-id header',
+        finding: {
+          rule: 'header-missing',
+          title: 'No webhook-id header',
+          detail:
+            'Standard Webhooks requests carry webhook-id; this request has no header of that name (looked up in any case), and none that looks like a renamed signature header.',
+          fix: 'Check that the sender signs its requests, and that no proxy between it and the receiver drops webhook-id.',
+        },
+      },
+    });
+  });
+
+  it('a renamed header is read where it is, and named as renamed', () => {
+    expect(read('mindee', { 'X-Webhook-HMAC': ' 0a1b2c ' })).toEqual({
+      parts: { tokens: ['0a1b2c'], signedPrefix: '' },
+      problem: {
+        summary: 'the signature is in X-Webhook-HMAC, not X-Mindee-Hmac-Signature',
+        finding: {
+          rule: 'header-renamed',
+          title: 'Signature header renamed: X-Webhook-HMAC instead of X-Mindee-Hmac-Signature',
+          detail:
+            'There is no X-Mindee-Hmac-Signature header, which Mindee receivers read; X-Webhook-HMAC looks like it holds the signature (the doctor checked it there).',
+          fix: "Send the signature in X-Mindee-Hmac-Signature (the name's case doesn't matter, its spelling does), or make the receiver read X-Webhook-HMAC. A proxy that renames headers needs the same change.",
+        },
+      },
+    });
+  });
+
+  it.each([
+    ['mindee', 'X-Mindee-Hmac-Signature', 't=1700000000, v1=0a1b'],
+    ['standard-webhooks', 'webhook-signature', 't=1700000000,v0=ff,v1=0a1b'],
+    ['github', 'X-Hub-Signature-256', 't=1700000000,v1=0a1b'],
+  ] as const)('%s: a whole Stripe-Signature value in %s is named', (scheme, header, value) => {
+    expect(read(scheme, { [header]: value, 'webhook-id': 'msg_1', 'webhook-timestamp': '1' })).toEqual({
+      stop: {
+        summary: `${header} holds a whole Stripe-Signature value`,
+        finding: {
+          rule: 'stripe-whole-header',
+          title: 'The whole Stripe-Signature value used as the signature',
+          detail: `${header} holds "t=…,v1=…": a complete Stripe-Signature value where a bare signature belongs.`,
+          fix: 'Parse the Stripe-Signature header instead of comparing it whole: take t= and each v1=, sign "<t>.<body>" and compare to each v1 in constant time (stripe.webhooks.constructEvent does all of this).',
+        },
+      },
+    });
+  });
+
+  it("splits each scheme's header the way its receivers do", () => {
+    expect(
+      read('standard-webhooks', {
+        'webhook-id': 'msg_1',
+        'webhook-timestamp': '1700000000',
+        'webhook-signature': 'v1,abc=  v1,def=',
+      }),
+    ).toEqual({
+      parts: { tokens: ['v1,abc=', 'v1,def='], timestamp: '1700000000', signedPrefix: 'msg_1.1700000000.' },
+    });
+    expect(read('stripe', { 'Stripe-Signature': 't=1700000000, v1=aa , v0=bb, v1=cc' })).toEqual({
+      parts: { tokens: ['v1=aa', 'v1=cc'], timestamp: '1700000000', signedPrefix: '1700000000.' },
+    });
+    expect(read('github', { 'x-hub-signature-256': ' sha256=aa ' })).toEqual({
+      parts: { tokens: ['sha256=aa'], signedPrefix: '' },
+    });
+  });
+
+  it.each([
+    ['v1=aa,v1=bb', 't=<timestamp>'],
+    ['t=1700000000,v0=bb', 'v1=<signature>'],
+    ['t=1700000000', 'v1=<signature>'],
+  ])('Stripe-Signature: %s has no %s', (value, missing) => {
+    expect(read('stripe', { 'Stripe-Signature': value })).toEqual({
+      stop: {
+        summary: `the Stripe-Signature header has no ${missing}`,
+        finding: {
+          rule: 'stripe-header-unparsable',
+          title: "Stripe-Signature doesn't parse",
+          detail: `The header must read t=<timestamp>,v1=<signature>[,v1=<signature>…]; this one has no ${missing}, so no receiver can check it.`,
+          fix: 'Send the whole header as Stripe builds it: t=<Unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">.',
+        },
+      },
+    });
+  });
+
+  it('GitHub without X-Hub-Signature-256: no secret, or only the SHA-1 header left', () => {
+    const finding = {
+      rule: 'github-no-signature',
+      title: 'No X-Hub-Signature-256 header: no secret configured on the sender?',
+      fix: "Set the secret in the webhook's settings on GitHub (Settings → Webhooks → Secret), the same value the receiver verifies with.",
+    };
+    const summary = 'there is no X-Hub-Signature-256 header (no secret configured on the sender?)';
+    expect(read('github', { 'X-GitHub-Event': 'push', 'X-Signature': 'x' })).toEqual({
+      stop: {
+        summary,
+        finding: {
+          ...finding,
+          detail:
+            'GitHub signs a delivery only when the webhook has a secret; without one it sends no X-Hub-Signature-256.',
+        },
+      },
+    });
+    expect(read('github', { 'X-Hub-Signature': 'sha1=aa' })).toEqual({
+      stop: {
+        summary,
+        finding: {
+          ...finding,
+          detail:
+            'Only the older X-Hub-Signature (SHA-1) is present; GitHub sends X-Hub-Signature-256 alongside it whenever the webhook has a secret, so something dropped it.',
+        },
+      },
+    });
+  });
+
+  it('no signature header of any scheme, with or without a lookalike', () => {
+    const names = 'X-Mindee-Hmac-Signature, webhook-signature, Stripe-Signature, X-Hub-Signature-256';
+    expect(noSignatureHeader(new Headers({ Host: 'e.com' }))).toEqual({
+      summary: 'there is no signature header',
+      finding: {
+        rule: 'header-missing',
+        title: 'No signature header',
+        detail: `None of the supported schemes' headers (${names}) is here, in any case.`,
+        fix: 'Check that the sender signs its requests and that no proxy drops the signature header.',
+      },
+    });
+    expect(noSignatureHeader(new Headers({ Host: 'e.com', 'X-Payload-Signature': 'abc' }))).toEqual({
+      summary: 'there is no signature header',
+      finding: {
+        rule: 'header-missing',
+        title: 'No signature header',
+        detail: `None of the supported schemes' headers (${names}) is here, in any case. X-Payload-Signature looks like a signature header of another name.`,
+        fix: 'Choose the scheme the sender signs with, and the doctor checks X-Payload-Signature as its signature.',
+      },
+    });
+  });
+
+  it.each([
+    ['mindee', ['header-missing', 'header-renamed', 'stripe-whole-header']],
+    ['standard-webhooks', ['header-missing', 'header-renamed', 'stripe-whole-header']],
+    ['stripe', ['header-missing', 'header-renamed', 'stripe-header-unparsable']],
+    ['github', ['github-no-signature', 'stripe-whole-header']],
+  ] as const)('the header rules tried for %s', (scheme, rules) => {
+    expect(headerRulesFor(scheme)).toEqual(rules);
+  });
+});
+
+describe('base64 and JSON forms the doctor tries', () => {
+  it.each([
+    ['', false],
+    ['abc', false],
+    ['abcde', false],
+    ['YWJj', true],
+    ['YQ==', true],
+    ['YWI=', true],
+    ['YQ=', false],
+    ['YW-j', false],
+  ])('isStrictBase64(%j) is %s', (text, strict) => {
+    expect(isStrictBase64(text)).toBe(strict);
+  });
+
+  it("writes Python's json.dumps spacing outside strings only, and escapes beyond ASCII", () => {
+    expect(pythonDumps('{"a,b":"x:y, \\"z\\"","n":[1,2],"é":"€"}')).toBe(
+      '{"a,b": "x:y, \\"z\\"", "n": [1, 2], "\\u00e9": "\\u20ac"}',
+    );
+  });
+
+  it('sorts keys at every depth, inside arrays too, and keeps nulls and scalars', () => {
+    const sorted = sortedKeys({ b: [{ d: 1, c: null }, 'x'], a: { f: true, e: 2 } });
+    expect(JSON.stringify(sorted)).toBe('{"a":{"e":2,"f":true},"b":[{"c":null,"d":1},"x"]}');
+    expect(Array.isArray((sorted as { b: unknown }).b)).toBe(true);
   });
 });

@@ -809,3 +809,221 @@ describe('the words the user reads: body rules', () => {
     ]);
   });
 });
+
+describe('the words the user reads: secret rules', () => {
+  const PREFIXLESS = SECRET.slice('whsec_'.length);
+  const swKey = Buffer.from(PREFIXLESS, 'base64');
+  const cases: [string, SignatureScheme, Request, string, Record<string, string>][] = [
+    // [what happened, the scheme, the request, the secret tried, the words]
+    [
+      'a newline read with the secret',
+      'stripe',
+      signed('stripe'),
+      `${SECRET}\n`,
+      {
+        rule: 'secret-whitespace',
+        summary: 'the current secret has a newline around it',
+        title: 'The secret has a newline around it',
+        detail:
+          'The signature matches the current secret without the leading or trailing a newline: the secret was pasted or read from a file or environment variable with a newline.',
+        fix: 'Trim the secret where it is stored (an .env line, a file written by echo, a copy from a terminal), or .trim() it when read.',
+      },
+    ],
+    [
+      'spaces pasted around the secret',
+      'github',
+      signed('github'),
+      `  ${SECRET} `,
+      {
+        rule: 'secret-whitespace',
+        summary: 'the current secret has spaces around it',
+        title: 'The secret has spaces around it',
+        detail:
+          'The signature matches the current secret without the leading or trailing spaces: the secret was pasted or read from a file or environment variable with spaces.',
+        fix: 'Trim the secret where it is stored (an .env line, a file written by echo, a copy from a terminal), or .trim() it when read.',
+      },
+    ],
+    [
+      'quotes copied from an .env file',
+      'stripe',
+      signed('stripe'),
+      `"${SECRET}"`,
+      {
+        rule: 'secret-quotes',
+        summary: 'the current secret is wrapped in quotes',
+        title: 'The secret has quotes around it',
+        detail:
+          'The signature matches the current secret without its surrounding quotes: they were copied in as part of the value.',
+        fix: 'Remove the quotes from the stored value (in an .env file, write the value bare or make sure the loader strips them).',
+      },
+    ],
+    [
+      '"v1," copied in front of the secret',
+      'standard-webhooks',
+      signed('standard-webhooks'),
+      `v1,${SECRET}`,
+      {
+        rule: 'secret-v1-prefix',
+        summary: 'the current secret starts with "v1,"',
+        title: '"v1," pasted in front of the secret',
+        detail:
+          'The signature matches the current secret without its leading "v1,": that is the version prefix of a signature, not part of a secret.',
+        fix: 'Store the secret as it was issued (whsec_…), without "v1,".',
+      },
+    ],
+    [
+      'a Standard Webhooks secret used as text',
+      'standard-webhooks',
+      withSignature('standard-webhooks', BODY, SECRET),
+      SECRET,
+      {
+        rule: 'secret-not-base64-decoded',
+        summary: 'the current secret was used as text instead of base64-decoded',
+        title: 'Standard Webhooks secret used as text instead of base64-decoded after whsec_',
+        detail:
+          'The signature was made with the current secret as UTF-8 text (the Stripe convention). Standard Webhooks keys the HMAC with the bytes of the base64 after whsec_.',
+        fix: 'Strip whsec_ and base64-decode the rest to get the key, or let the standardwebhooks library do it: new Webhook(secret).verify(body, headers).',
+      },
+    ],
+    [
+      'a Stripe secret decoded the Standard Webhooks way',
+      'stripe',
+      withSignature('stripe', BODY, swKey),
+      SECRET,
+      {
+        rule: 'secret-base64-decoded',
+        summary: 'the current secret was decoded the Standard Webhooks way',
+        title: 'Stripe secret handled the Standard Webhooks way',
+        detail:
+          'The signature was made with the current secret with whsec_ removed (and its rest base64-decoded, or not). Stripe keys the HMAC with the whole secret as text, whsec_ included.',
+        fix: 'Use the whole secret string, whsec_ included, as the HMAC key.',
+      },
+    ],
+    [
+      'a GitHub secret keyed without its whsec_',
+      'github',
+      withSignature('github', BODY, PREFIXLESS),
+      SECRET,
+      {
+        rule: 'secret-base64-decoded',
+        summary: 'the current secret was decoded the Standard Webhooks way',
+        title: 'GitHub secret handled the Standard Webhooks way',
+        detail:
+          'The signature was made with the current secret with whsec_ removed (and its rest base64-decoded, or not). GitHub keys the HMAC with the whole secret as text, whsec_ included.',
+        fix: 'Use the whole secret string, whsec_ included, as the HMAC key.',
+      },
+    ],
+    [
+      'a URL-safe secret a lenient decoder accepted',
+      'standard-webhooks',
+      withSignature('standard-webhooks', BODY, Buffer.from('C2FVsBQIhrscChlQIMV-b5sSYspob7oD', 'base64')),
+      'whsec_C2FVsBQIhrscChlQIMV-b5sSYspob7oD',
+      {
+        rule: 'secret-invalid-base64',
+        summary: 'the current secret is not valid base64 after whsec_',
+        title: 'The secret is not valid base64 after whsec_',
+        detail:
+          "the current secret has characters or a length that base64 doesn't allow after whsec_, so strict decoders (the standardwebhooks libraries) refuse it. The signer decoded it leniently (skipping what it could not read), and that matches.",
+        fix: 'Use the secret exactly as issued: whsec_ followed by standard base64 (A–Z, a–z, 0–9, +, /, = padding only at the end).',
+      },
+    ],
+    [
+      'the Stripe API key, quoted',
+      'stripe',
+      signed('stripe'),
+      '"sk_test_51H8abcdefghijklmnop"',
+      {
+        rule: 'secret-api-key',
+        summary: 'the current secret is an API key, not a signing secret',
+        title: 'An API key instead of the signing secret',
+        detail:
+          "the current secret starts like an API key (sk_, rk_ or pk_). API keys authenticate calls to an API; webhooks are signed with the endpoint's signing secret, usually whsec_….",
+        fix: "Use the webhook endpoint's signing secret (Stripe: the endpoint's page, \"Signing secret\"; here: the webhook's secret).",
+      },
+    ],
+  ];
+
+  it.each(cases)('%s (%s): the verdict and the finding in full', (_what, scheme, request, secret, words) => {
+    const { summary, ...finding } = words;
+    const report = run(request, [current(secret)], { scheme });
+    expect(report.verdict).toEqual({ valid: false, summary: `Invalid — ${summary}` });
+    expect(report.findings).toEqual([finding]);
+  });
+
+  it('a Standard Webhooks secret without whsec_, used as text: says so in the match', () => {
+    const report = run(withSignature('standard-webhooks', BODY, PREFIXLESS), [current(PREFIXLESS)]);
+    expect(rules(report)).toEqual(['secret-not-base64-decoded']);
+    expect(report.matched?.transformations).toEqual(['key = secret as text (not base64-decoded)']);
+  });
+
+  it('a Stripe secret keyed as its text after whsec_: named as such in the match', () => {
+    const report = run(withSignature('stripe', BODY, PREFIXLESS));
+    expect(report.matched?.transformations).toEqual(['key = secret without whsec_']);
+  });
+
+  it('quotes and the whitespace inside or after them: still the quotes', () => {
+    for (const secret of [`"${SECRET}"\n`, `" ${SECRET} "`, `'${SECRET}'`]) {
+      const report = run(signed('stripe'), [current(secret)]);
+      expect(rules(report)).toEqual(['secret-quotes']);
+      expect(report.matched?.transformations).toEqual(['quotes removed from the secret']);
+    }
+  });
+
+  it('a whole .env line pasted is not taken for a quoted secret, nor are unmatched quotes', () => {
+    for (const secret of [`STRIPE_WEBHOOK_SECRET="${SECRET}"`, `"${SECRET}" # test mode`, `"${SECRET}'`]) {
+      expect(rules(run(signed('stripe'), [current(secret)]))).toEqual(['signature-no-match']);
+    }
+  });
+
+  it('"v1," removed from the secret is named in the match', () => {
+    const report = run(signed('stripe'), [current(`v1,${SECRET}`)]);
+    expect(report.matched?.transformations).toEqual(['v1, removed from the secret']);
+  });
+
+  it('a secret with "sk_" inside it is not an API key', () => {
+    const secret = 'whsec_desk_rotation_2026';
+    const report = run(signed('mindee'), [current(secret)]);
+    expect(rules(report)).toEqual(['signature-no-match']);
+    expect(report.tried).toContain('secret-base64-decoded');
+    expect(rules(run(signed('mindee'), [current('  rk_live_abc')]))).toEqual(['secret-api-key']);
+  });
+
+  it('a secret that matches with a trailing newline: the note in full', () => {
+    const report = run(signed('standard-webhooks'), [current(`${SECRET}\n`)]);
+    expect(report.verdict).toEqual({ valid: true, summary: 'Valid — signed with the current secret' });
+    expect(report.findings).toEqual([
+      {
+        rule: 'secret-whitespace',
+        title: 'The secret ends with whitespace',
+        detail:
+          'the current secret ends with whitespace (a newline from a file or an .env line). It matches as it is (Standard Webhooks decoders skip it, or the sender signed with the same whitespace), but a receiver or sender that trims it, or uses it as text, would not.',
+        fix: 'Store the secret trimmed, or .trim() it when read.',
+      },
+    ]);
+  });
+
+  it('no match, and a secret that is not valid base64: the note does not claim a lenient match', () => {
+    const report = run(signed('standard-webhooks'), [current('whsec_not*base64')]);
+    expect(report.verdict.summary).toBe('Invalid — no secret tried matches the signature');
+    expect(report.findings[1]).toEqual({
+      rule: 'secret-invalid-base64',
+      title: 'The secret is not valid base64 after whsec_',
+      detail:
+        "the current secret has characters or a length that base64 doesn't allow after whsec_, so strict decoders (the standardwebhooks libraries) refuse it.",
+      fix: 'Use the secret exactly as issued: whsec_ followed by standard base64 (A–Z, a–z, 0–9, +, /, = padding only at the end).',
+    });
+  });
+
+  it("no match: a wrong secret with whitespace around it, or another webhook's invalid one, gets no base64 note", () => {
+    for (const secret of [`${OTHER_SECRET}\n`, ` ${OTHER_SECRET}`]) {
+      const report = run(signed('standard-webhooks'), [current(secret)]);
+      expect(rules(report)).toEqual(['signature-no-match']);
+      expect(report.tried).not.toContain('secret-invalid-base64');
+    }
+    const report = run(signed('standard-webhooks'), [
+      current(OTHER_SECRET),
+      { label: 'Orders', secret: 'whsec_not*base64', webhookName: 'Orders v2' },
+    ]);
+    expect(rules(report)).toEqual(['signature-no-match']);
+  });
+});

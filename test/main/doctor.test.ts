@@ -1029,3 +1029,203 @@ describe('the words the user reads: secret rules', () => {
     expect(rules(report)).toEqual(['signature-no-match']);
   });
 });
+
+describe('the words the user reads: encoding rules', () => {
+  const digest = mac(SECRET, BODY);
+  const swDigest = mac(Buffer.from(SECRET.slice(6), 'base64'), `${MESSAGE_ID}.${TIMESTAMP}.`, BODY);
+  const header = (scheme: SignatureScheme, signature: string): Request => {
+    const request = signed(scheme);
+    const name = {
+      mindee: 'X-Mindee-Hmac-Signature',
+      github: 'X-Hub-Signature-256',
+      'standard-webhooks': 'webhook-signature',
+      stripe: 'Stripe-Signature',
+    }[scheme];
+    return { ...request, headers: { ...request.headers, [name]: signature } };
+  };
+  const cases: [SignatureScheme, string, string, Record<string, string>][] = [
+    // [scheme, the signature written, the transformation, the words]
+    [
+      'mindee',
+      digest.toString('base64'),
+      'signature read in the other encoding (hex/base64)',
+      {
+        rule: 'encoding-hex-vs-base64',
+        summary: 'the signature is base64, not hex',
+        title: 'Signature in base64 instead of hex',
+        detail:
+          'The HMAC is right but written in base64; Mindee writes it in hex, so a receiver comparing text refuses it.',
+        fix: "Encode the HMAC digest as hex (digest('hex')).",
+      },
+    ],
+    [
+      'standard-webhooks',
+      `v1,${swDigest.toString('hex')}`,
+      'signature read in the other encoding (hex/base64)',
+      {
+        rule: 'encoding-hex-vs-base64',
+        summary: 'the signature is hex, not base64',
+        title: 'Signature in hex instead of base64',
+        detail:
+          'The HMAC is right but written in hex; Standard Webhooks writes it in base64, so a receiver comparing text refuses it.',
+        fix: "Encode the HMAC digest as base64 (digest('base64')).",
+      },
+    ],
+    [
+      'github',
+      `sha256=${digest.toString('hex').toUpperCase()}`,
+      'signature hex lower-cased',
+      {
+        rule: 'encoding-uppercase-hex',
+        summary: 'the signature is upper-case hex',
+        title: 'Upper-case hex signature',
+        detail:
+          'The HMAC is right but written in upper-case hex; GitHub receivers compare it with lower-case hex.',
+        fix: "Write the digest with digest('hex') (lower case), or compare the decoded bytes rather than the text.",
+      },
+    ],
+    [
+      'github',
+      digest.toString('hex'),
+      'signature prefix added back',
+      {
+        rule: 'encoding-prefix-missing',
+        summary: 'the signature lacks its sha256= prefix',
+        title: 'Missing sha256= prefix',
+        detail: 'The HMAC is right but written without the sha256= prefix that GitHub puts before it.',
+        fix: 'Write the signature as sha256=<hex>.',
+      },
+    ],
+    [
+      'standard-webhooks',
+      swDigest.toString('base64'),
+      'signature prefix added back',
+      {
+        rule: 'encoding-prefix-missing',
+        summary: 'the signature lacks its v1, prefix',
+        title: 'Missing v1, prefix',
+        detail: 'The HMAC is right but written without the v1, prefix that Standard Webhooks puts before it.',
+        fix: 'Write the signature as v1,<base64>.',
+      },
+    ],
+    [
+      'github',
+      `sha256=sha256=${digest.toString('hex')}`,
+      'extra signature prefix removed',
+      {
+        rule: 'encoding-prefix-doubled',
+        summary: 'the signature has an extra sha256= prefix',
+        title: 'Extra sha256= prefix',
+        detail:
+          'The HMAC is right but the sha256= prefix is written twice: the sender added it to a value that already had it.',
+        fix: 'Write the signature as sha256=<hex>, with the prefix once.',
+      },
+    ],
+    [
+      'mindee',
+      `sha256=${digest.toString('hex')}`,
+      'extra signature prefix removed',
+      {
+        rule: 'encoding-prefix-doubled',
+        summary: 'the signature has an extra sha256= prefix',
+        title: 'Extra sha256= prefix',
+        detail: 'The HMAC is right but written after a sha256= prefix; Mindee writes the bare hex.',
+        fix: 'Write the signature as <hex>, with the prefix once.',
+      },
+    ],
+  ];
+
+  it.each(cases)(
+    '%s, written %s: the verdict, the match and the finding',
+    (scheme, signature, label, words) => {
+      const { summary, ...finding } = words;
+      const report = run(header(scheme, signature));
+      expect(report.verdict).toEqual({ valid: false, summary: `Invalid — ${summary}` });
+      expect(report.matched).toEqual({ candidate: 'the current secret', transformations: [label] });
+      expect(report.findings).toEqual([finding]);
+    },
+  );
+
+  it('upper-case hex where base64 belongs is not read as hex', () => {
+    const report = run(header('standard-webhooks', `v1,${swDigest.toString('hex').toUpperCase()}`));
+    expect(rules(report)).toEqual(['signature-no-match']);
+    expect(report.tried).not.toContain('encoding-uppercase-hex');
+  });
+
+  it('Mindee has no prefix to miss: a wrong bare signature tries no prefix rule', () => {
+    const report = run(header('mindee', mac(OTHER_SECRET, BODY).toString('hex')));
+    expect(rules(report)).toEqual(['signature-no-match']);
+    expect(report.tried).not.toContain('encoding-prefix-missing');
+    expect(report.tried).toContain('signature-exact');
+  });
+});
+
+describe('the words the user reads: the match', () => {
+  it('secret-other-webhook: the finding names the other webhook, and the match says whose secret', () => {
+    const report = run(signed('stripe', BODY, [OTHER_SECRET]), [
+      current(),
+      { label: 'the current secret of Orders v2', secret: OTHER_SECRET, webhookName: 'Orders v2' },
+    ]);
+    expect(report.matched).toEqual({
+      candidate: 'the current secret of Orders v2',
+      transformations: ['secret of webhook Orders v2'],
+    });
+    expect(report.findings).toEqual([
+      {
+        rule: 'secret-other-webhook',
+        title: 'Signed with the secret of Orders v2',
+        detail:
+          "The signature matches the current secret of Orders v2, which belongs to the webhook Orders v2, not the one checked: the receiver holds one webhook's secret and the sender signs with another's.",
+        fix: 'Give the receiver the secret of the webhook that sends to it, or point Orders v2 at the receiver it was meant for.',
+      },
+    ]);
+  });
+
+  it('multiple-signatures: the note in full', () => {
+    const report = run(signed('stripe', BODY, [SECRET, OTHER_SECRET]), [
+      { label: 'the next secret', secret: OTHER_SECRET },
+    ]);
+    expect(report.verdict).toEqual({ valid: true, summary: 'Valid — signed with the next secret' });
+    expect(report.findings).toEqual([
+      {
+        rule: 'multiple-signatures',
+        title: '2 signatures listed; signature 2 matched',
+        detail:
+          'The header lists 2 signatures (during a secret rotation the sender signs with the old and the new secret); signature 2 matched the next secret.',
+        fix: 'Accept the request when any listed signature matches (the official libraries do); comparing only the first one breaks during rotations.',
+      },
+    ]);
+  });
+
+  it('signature-no-match: names every secret tried, or says none was given', () => {
+    const report = run(signed('github'), [
+      current(OTHER_SECRET),
+      { label: 'the previous secret', secret: 'whsec_old' },
+    ]);
+    expect(report.verdict.summary).toBe('Invalid — no secret tried matches the signature');
+    const fix =
+      'Check which secret the sender signs with (was it regenerated or rotated?), and that the body checked is exactly the bytes it sent.';
+    expect(report.findings).toEqual([
+      {
+        rule: 'signature-no-match',
+        title: 'No secret tried matches the signature',
+        detail:
+          'Neither as given nor after any of the rules tried does the signature match the current secret, the previous secret.',
+        fix,
+      },
+    ]);
+    expect(run(signed('github'), []).findings).toEqual([
+      {
+        rule: 'signature-no-match',
+        title: 'No secret tried matches the signature',
+        detail: 'No secret was given to try.',
+        fix,
+      },
+    ]);
+  });
+
+  it('no signature header: only header-missing was tried', () => {
+    const report = run({ headers: { 'Content-Type': 'application/json' }, body: Buffer.from(BODY) });
+    expect(report.tried).toEqual(['header-missing']);
+  });
+});

@@ -44,7 +44,15 @@ describe('a raw HTTP request', () => {
     const parsed = parsePastedRequest('  POST /x HTTP/2\nA: 1\na: 2\nB:3\n\n{"a":1}\n');
     expect(parsed.headers).toEqual({ A: '1, 2', B: '3' });
     expect(parsed.body.toString()).toBe('{"a":1}\n');
-    expect(parsePastedRequest('GET / HTTP/1.1\nHost: h\n').body).toEqual(Buffer.alloc(0));
+    expect(parsePastedRequest('GET / HTTP/1.1\nHost: h\n')).toEqual({
+      method: 'GET',
+      target: '/',
+      headers: { Host: 'h' },
+      body: Buffer.alloc(0),
+    });
+    expect(parsePastedRequest('GET /é HTTP/1.1\r\nHost: h\r\n\r\nZoë').body).toEqual(
+      Buffer.from('5a6fc3ab', 'hex'),
+    );
     expect(parsePastedRequest('POST /x HTTP/2\n:authority: e.com\nA: 1\n\nb').headers).toEqual({ A: '1' });
   });
 

@@ -6,6 +6,8 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Diagnosis } from '../../src/shared/doctor';
+import type { SignatureScheme } from '../../src/shared/domain';
+import { manualClock } from '../support/clock';
 import { startWithWebhook } from '../support/fixtures';
 import { freePort } from '../support/free-port';
 import { profileItems } from '../support/keyring';
@@ -20,10 +22,10 @@ afterEach(async () => {
 });
 
 /** Two webhooks of one API, each pointing at a receiver that refuses everything with a 401. */
-async function setUp() {
+async function setUp(clock?: ReturnType<typeof manualClock>) {
   const receiver = await startReceiver((_request, response: ServerResponse) => response.writeHead(401).end());
   receivers.push(receiver);
-  const { h, api, hook } = await startWithWebhook();
+  const { h, api, hook } = await startWithWebhook(clock ? { clock } : {});
   harnesses.push(h);
   const url = `${receiver.url}/hooks`;
   await h.ok('webhooks.updateUrl', { id: hook.id, url });
@@ -115,5 +117,149 @@ describe('the signature doctor in the app', () => {
     const { h, hook } = await setUp();
     const result = await h.invoke('doctor.diagnose', { request: 'hello', against: { webhookId: hook.id } });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+const MISSING = '0b6a3c1e-8d2f-4c59-9a57-2f1e3d4c5b6a';
+const RAW_BODY_ADVICE =
+  'Verify the raw body bytes before any JSON parsing (express.raw, request.get_data(), await request.text()).';
+
+describe('the signature doctor in the app: what it is given', () => {
+  it('a pasted curl command: checked at the time given (or now), with the tolerance and scheme given', async () => {
+    const clock = manualClock('2026-11-28T12:00:00.000Z');
+    const { h, hook, names } = await setUp(clock);
+    const sent = await h.ok('deliveries.send', { webhookId: hook.id });
+    const { command } = await h.ok('deliveries.copyAsCurl', { deliveryId: sent.id });
+    const against = { webhookId: hook.id };
+    const valid = await h.ok('doctor.diagnose', { request: command, against });
+    expect(valid.report.verdict.valid).toBe(true);
+    expect(valid.report.detection).toEqual({ how: 'header', header: 'Stripe-Signature' });
+    expect(valid.advice).toEqual([]);
+
+    const late = { request: command, against, receivedAt: '2026-11-28T12:20:00.000Z' };
+    const tooOld = await h.ok('doctor.diagnose', late);
+    expect(tooOld.report.verdict.summary).toBe(
+      `Invalid — the timestamp is 20 minutes old (the tolerance is 5 minutes); the signature itself matches the current secret of ${names.hook}`,
+    );
+    const tolerant = await h.ok('doctor.diagnose', { ...late, toleranceSeconds: 1800 });
+    expect(tolerant.report.verdict.valid).toBe(true);
+
+    clock.advance(20 * 60 * 1000);
+    const now = await h.ok('doctor.diagnose', { request: command, against });
+    expect(now.report.findings.map((f) => f.rule)).toEqual(['time-too-old']);
+
+    const chosen = await h.ok('doctor.diagnose', { request: command, against, scheme: 'mindee' });
+    expect(chosen.report.detection).toEqual({ how: 'chosen' });
+    expect(chosen.report.scheme).toBe('mindee');
+  });
+
+  it('a pasted secret is named "the secret you pasted"', async () => {
+    const { h, hook, secrets } = await setUp();
+    const sent = await h.ok('deliveries.send', { webhookId: hook.id });
+    const { command } = await h.ok('deliveries.copyAsCurl', { deliveryId: sent.id });
+    const secret = secrets.get(hook.id) as string;
+    const diagnosis = await h.ok('doctor.diagnose', { request: command, against: { secret } });
+    expect(diagnosis.report.verdict).toEqual({
+      valid: true,
+      summary: 'Valid — signed with the secret you pasted',
+    });
+  });
+
+  it("checked against the second webhook: its secrets are named first among those that don't match", async () => {
+    const { h, hook, other, names } = await setUp();
+    const sent = await h.ok('deliveries.send', { webhookId: hook.id });
+    const { command } = await h.ok('deliveries.copyAsCurl', { deliveryId: sent.id });
+    await h.ok('webhooks.regenerateSecret', { id: hook.id });
+    const diagnosis = await h.ok('doctor.diagnose', { request: command, against: { webhookId: other.id } });
+    expect(diagnosis.report.findings[0]?.detail).toBe(
+      `Neither as given nor after any of the rules tried does the signature match the current secret of ${names.other}, the current secret of ${names.hook}.`,
+    );
+  });
+
+  it('a webhook, delivery or Inbox request that no longer exists: NOT_FOUND, with why', async () => {
+    const { h } = await setUp();
+    const request = 'POST /hooks HTTP/1.1\r\nContent-Type: application/json\r\n\r\n{}';
+    const results = [
+      await h.invoke('doctor.diagnose', { request, against: { webhookId: MISSING } }),
+      await h.invoke('doctor.diagnoseDelivery', { deliveryId: MISSING }),
+      await h.invoke('doctor.diagnoseInboxRequest', { requestId: MISSING }),
+    ];
+    expect(results).toEqual([
+      { ok: false, error: expect.objectContaining({ code: 'NOT_FOUND' }) },
+      {
+        ok: false,
+        error: expect.objectContaining({
+          code: 'NOT_FOUND',
+          message: 'This delivery is no longer in the log.',
+        }),
+      },
+      {
+        ok: false,
+        error: expect.objectContaining({
+          code: 'NOT_FOUND',
+          message: 'This request is no longer in the Inbox.',
+        }),
+      },
+    ]);
+  });
+});
+
+describe('"Diagnose" on a refused delivery: the advice', () => {
+  const keyAdvice: [SignatureScheme, string][] = [
+    [
+      'mindee',
+      'Compute HMAC-SHA256 over the raw body bytes, keyed with the whole secret, and compare it in hex.',
+    ],
+    [
+      'standard-webhooks',
+      'Use the base64 after "whsec_" as the key (the standardwebhooks library does this for you) and sign "id.timestamp.body".',
+    ],
+    [
+      'stripe',
+      'Use the whole "whsec_…" string as the key (the stripe library does this for you) and sign "t.body".',
+    ],
+    [
+      'github',
+      'Compute HMAC-SHA256 over the raw body bytes, keyed with the whole secret, and compare it with "sha256=…".',
+    ],
+  ];
+
+  it.each(keyAdvice)('%s: the receiver side, the raw body, and how its key is made', async (scheme, key) => {
+    const { h, hook } = await setUp();
+    await h.ok('webhooks.setScheme', { id: hook.id, scheme });
+    const sent = await h.ok('deliveries.send', { webhookId: hook.id });
+    const diagnosis = await h.ok('doctor.diagnoseDelivery', { deliveryId: sent.id });
+    expect(diagnosis.report.verdict.valid).toBe(true);
+    expect(diagnosis.advice).toEqual([
+      "Hookwarden signed this delivery correctly, yet your receiver answered 401: the problem is on the receiver's side.",
+      RAW_BODY_ADVICE,
+      key,
+    ]);
+  });
+
+  it('a delivery signed with a secret since regenerated: the diagnosis only, no advice', async () => {
+    const { h, hook } = await setUp();
+    const sent = await h.ok('deliveries.send', { webhookId: hook.id });
+    await h.ok('webhooks.regenerateSecret', { id: hook.id });
+    const diagnosis = await h.ok('doctor.diagnoseDelivery', { deliveryId: sent.id });
+    expect(diagnosis.report.verdict.valid).toBe(false);
+    expect(diagnosis.advice).toEqual([]);
+  });
+
+  it('a secret changed less than a day ago is named; from a day on, it is not', async () => {
+    const clock = manualClock('2026-11-28T12:00:00.000Z');
+    const { h, hook } = await setUp(clock);
+    clock.advance(60 * 60 * 1000);
+    await h.ok('webhooks.regenerateSecret', { id: hook.id });
+    const sent = await h.ok('deliveries.send', { webhookId: hook.id });
+    const changed =
+      'The signing secret changed at 2026-11-28T13:00:00.000Z: your receiver may still hold the old one.';
+    expect((await h.ok('doctor.diagnoseDelivery', { deliveryId: sent.id })).advice.at(-1)).toBe(changed);
+    clock.advance(24 * 60 * 60 * 1000 - 1);
+    expect((await h.ok('doctor.diagnoseDelivery', { deliveryId: sent.id })).advice.at(-1)).toBe(changed);
+    clock.advance(1);
+    const dayOld = await h.ok('doctor.diagnoseDelivery', { deliveryId: sent.id });
+    expect(dayOld.advice).toHaveLength(3);
+    expect(dayOld.advice.join(' ')).not.toContain('changed at');
   });
 });

@@ -153,14 +153,23 @@ function parseCurl(command: string): PastedRequest {
 
 /** curl's -H: "Name: value"; "Name;" sends an empty value; "Name:" alone removes a header curl would add. */
 function curlHeader(headers: Record<string, string>, header: string): void {
+  const notAHeader = () => invalid(`"${header}" is not a header ("Name: value").`);
   const emptyValue = /^([^:;]+);$/.exec(header);
-  if (emptyValue) return addHeader(headers, emptyValue[1] as string, '');
+  if (emptyValue) {
+    const name = emptyValue[1] as string;
+    if (!HEADER_NAME.test(name)) throw notAHeader();
+    return addHeader(headers, name, '');
+  }
   const colon = header.indexOf(':');
   const name = header.slice(0, colon).trim();
-  if (colon <= 0 || !HEADER_NAME.test(name)) throw invalid(`"${header}" is not a header ("Name: value").`);
+  if (colon <= 0 || !HEADER_NAME.test(name)) throw notAHeader();
   const value = header.slice(colon + 1).trim();
   if (value !== '') addHeader(headers, name, value);
 }
+
+/** The shell would replace these ($VAR, $(…), `…`) before curl saw them: the body checked would not be the one sent. */
+const substitutions = () =>
+  invalid('The command uses shell substitutions ($, `): paste it with the values filled in.');
 
 /** Splits a POSIX shell command into words: '…', "…", $'…', backslash escapes and line continuations. */
 function shellWords(command: string): string[] {
@@ -186,6 +195,8 @@ function shellWords(command: string): string[] {
       i = end + 1;
     } else if (char === '$' && command[i + 1] === "'") {
       i = ansiQuoted(command, i + 2, append);
+    } else if (char === '$' || char === '`') {
+      throw substitutions();
     } else if (char === '"') {
       i = doubleQuoted(command, i + 1, append);
     } else {
@@ -201,8 +212,7 @@ function shellWords(command: string): string[] {
 function doubleQuoted(command: string, from: number, append: (text: string) => void): number {
   let i = from;
   while (i < command.length && command[i] !== '"') {
-    if (command[i] === '$' || command[i] === '`')
-      throw invalid('The command uses shell substitutions ($, `): paste it with the values filled in.');
+    if (command[i] === '$' || command[i] === '`') throw substitutions();
     if (command[i] === '\\' && '$`"\\\n'.includes(command[i + 1] ?? '')) {
       if (command[i + 1] !== '\n') append(command[i + 1] as string);
       i += 2;

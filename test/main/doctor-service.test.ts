@@ -3,7 +3,7 @@
  * command or a raw request), a delivery the receiver refused, a request the Inbox received. The secrets come
  * from the real keychain and never appear in an answer.
  */
-import type { ServerResponse } from 'node:http';
+import { request as httpRequest, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Diagnosis } from '../../src/shared/doctor';
 import type { SignatureScheme } from '../../src/shared/domain';
@@ -261,5 +261,82 @@ describe('"Diagnose" on a refused delivery: the advice', () => {
     const dayOld = await h.ok('doctor.diagnoseDelivery', { deliveryId: sent.id });
     expect(dayOld.advice).toHaveLength(3);
     expect(dayOld.advice.join(' ')).not.toContain('changed at');
+  });
+});
+
+/** Posts to the Inbox as a sender would, a header given as a list going out as one line per value. */
+function post(url: string, headers: OutgoingHttpHeaders, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method: 'POST', headers }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+describe('"Diagnose" on a request the Inbox received', () => {
+  async function inboxSetUp() {
+    const { h, hook, names } = await setUp();
+    const inbox = await h.ok('inbox.start', { port: await freePort() });
+    const url = `${inbox.url as string}/in`;
+    await h.ok('webhooks.updateUrl', { id: hook.id, url });
+    return { h, hook, url, name: names.hook.replace(/\(.*\)/, `(${url})`) };
+  }
+
+  it('a header sent on two lines is read as one, the values joined; each request is diagnosed by its id', async () => {
+    const { h, hook, url, name } = await inboxSetUp();
+    const sent = await h.ok('deliveries.send', { webhookId: hook.id });
+    const [stamp, signature] = (sent.request.headers['Stripe-Signature'] as string).split(',');
+    const split = { 'Content-Type': 'application/json', 'Stripe-Signature': [stamp, signature] };
+    expect(await post(url, split, sent.request.body)).toBe(200);
+    const [first, second] = await h.ok('inbox.list');
+    expect(second?.headers.filter(([header]) => header === 'Stripe-Signature')).toHaveLength(2);
+
+    const joined = await h.ok('doctor.diagnoseInboxRequest', { requestId: second?.id as string });
+    expect(joined.report.verdict).toEqual({
+      valid: true,
+      summary: `Valid — signed with the current secret of ${name}`,
+    });
+    expect(joined.advice).toEqual([]);
+    const original = await h.ok('doctor.diagnoseInboxRequest', { requestId: first?.id as string });
+    expect(original.report.verdict.valid).toBe(true);
+
+    const unknown = await h.invoke('doctor.diagnoseInboxRequest', {
+      requestId: first?.id as string,
+      webhookId: MISSING,
+    });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    // A header sent once is read as it is (X-Hub-Signature-256 holds a single signature).
+    await h.ok('webhooks.setScheme', { id: hook.id, scheme: 'github' });
+    await h.ok('deliveries.send', { webhookId: hook.id });
+    const github = (await h.ok('inbox.list')).at(-1);
+    const once = await h.ok('doctor.diagnoseInboxRequest', { requestId: github?.id as string });
+    expect(once.report.verdict).toEqual({
+      valid: true,
+      summary: `Valid — signed with the current secret of ${name}`,
+    });
+  });
+
+  it('a body the Inbox cut at 64 KiB: says the verdict is about a cut body', async () => {
+    const { h, hook, url } = await inboxSetUp();
+    const sent = await h.ok('deliveries.send', { webhookId: hook.id });
+    const long = JSON.stringify({ padding: 'x'.repeat(70 * 1024) });
+    const headers = Object.fromEntries(
+      Object.entries(sent.request.headers).filter(([header]) => header.toLowerCase() !== 'content-length'),
+    );
+    expect(await post(url, headers, long)).toBe(200);
+    const cut = (await h.ok('inbox.list')).at(-1);
+    expect(cut?.truncated).toBe(true);
+    const diagnosis = await h.ok('doctor.diagnoseInboxRequest', {
+      requestId: cut?.id as string,
+      webhookId: hook.id,
+    });
+    expect(diagnosis.report.verdict.valid).toBe(false);
+    expect(diagnosis.advice).toEqual([
+      'The Inbox kept only the first 64 KiB of this body, so the signature cannot match: the verdict is about a cut body.',
+    ]);
   });
 });

@@ -288,7 +288,10 @@ describe('"Diagnose" on a request the Inbox received', () => {
   it('a header sent on two lines is read as one, the values joined; each request is diagnosed by its id', async () => {
     const { h, hook, url, name } = await inboxSetUp();
     const sent = await h.ok('deliveries.send', { webhookId: hook.id });
-    const [stamp, signature] = (sent.request.headers['Stripe-Signature'] as string).split(',');
+    const [stamp, signature] = (sent.request.headers['Stripe-Signature'] as string).split(',') as [
+      string,
+      string,
+    ];
     const split = { 'Content-Type': 'application/json', 'Stripe-Signature': [stamp, signature] };
     expect(await post(url, split, sent.request.body)).toBe(200);
     const [first, second] = await h.ok('inbox.list');

@@ -9,12 +9,13 @@ import http from 'node:http';
 import net from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { INBOX_BODY_LIMIT, INBOX_LIMIT, type ReceivedRequest } from '../../src/shared/inbox';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { manualSchedule } from '../support/clock';
-import { dialogAnswers } from '../support/electron-double';
+import { clipboardDouble, dialog, dialogAnswers } from '../support/electron-double';
+import { listenHttp } from '../../src/main/inbox/http-listener';
 import { tempDir } from '../support/temp';
 import { freePort } from '../support/free-port';
 import { startWithWebhook } from '../support/fixtures';
@@ -210,5 +211,162 @@ describe('the Inbox', () => {
     expect(again?.path).toBe('/hooks');
     expect(bodyOf(again as ReceivedRequest)).toEqual(body);
     expect(again?.headers).toContainEqual(['X-Team', 'blue']);
+  });
+
+  it('says what is wrong with a port or a delay, in the words the user reads', async () => {
+    const h = await startHarness();
+    running.push(h);
+    for (const [input, message] of [
+      [{ port: 4242.5 }, 'port: The port is a whole number.'],
+      [{ port: 1023 }, 'port: Choose a port from 1024 to 65535 (lower ones need administrator rights).'],
+      [{ port: 65536 }, 'port: Choose a port from 1024 to 65535.'],
+    ] as const) {
+      expect(await h.invoke('inbox.start', input)).toEqual({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: `Invalid input: ${message}` },
+      });
+    }
+    for (const [delaySeconds, message] of [
+      [1.5, 'delaySeconds: The delay is a whole number of seconds.'],
+      [-1, 'delaySeconds: The delay is at least 0 s.'],
+      [31, 'delaySeconds: The delay is at most 30 s.'],
+    ] as const) {
+      expect(await h.invoke('inbox.setResponse', { status: 200, delaySeconds })).toEqual({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: `Invalid input: ${message}` },
+      });
+    }
+  });
+
+  it('a failure status answers received: false with its reason phrase; the sender is 127.0.0.1', async () => {
+    const { h, url } = await startInbox();
+    await h.ok('inbox.setResponse', { status: 410, delaySeconds: 0 });
+    const response = await post(url, Buffer.from('{}'));
+    expect([response.status, JSON.parse(response.body)]).toEqual([410, { received: false, status: 'Gone' }]);
+    expect((await h.ok('inbox.list'))[0]).toMatchObject({ remoteAddress: '127.0.0.1', answeredStatus: 410 });
+  });
+
+  it('exposed to the network, it gives its loopback address; stopped, it has none', async () => {
+    const { h, port } = await startInbox();
+    const exposed = await h.ok('inbox.start', { port, exposeToNetwork: true });
+    const base = { response: { status: 200, delaySeconds: 0 }, received: 0 };
+    expect(exposed).toEqual({
+      listening: true,
+      url: `http://127.0.0.1:${port}`,
+      exposedToNetwork: true,
+      ...base,
+    });
+    expect((await post(`${exposed.url}/`, Buffer.from('y'))).status).toBe(200);
+    expect(await h.ok('inbox.stop')).toEqual({
+      listening: false,
+      url: null,
+      exposedToNetwork: false,
+      ...base,
+      received: 1,
+    });
+    expect(await h.ok('inbox.status')).toEqual({
+      listening: false,
+      url: null,
+      exposedToNetwork: false,
+      ...base,
+      received: 1,
+    });
+  });
+
+  it('starting again on the same port and interface keeps the listener: a request being answered is not cut', async () => {
+    const timers = manualSchedule();
+    const { h, port, status } = await startInbox({ schedule: timers.schedule });
+    await h.ok('inbox.setResponse', { status: 200, delaySeconds: 5 });
+    const answered = post(`${status.url}/slow`, Buffer.from('{}'));
+    for (let turn = 0; turn < 50 && timers.pending().length === 0; turn++)
+      await new Promise((r) => setTimeout(r, 5));
+    expect(timers.pending()).toEqual([5_000]);
+    expect(await h.ok('inbox.start', { port })).toEqual({
+      ...status,
+      response: { status: 200, delaySeconds: 5 },
+      received: 1,
+    });
+    await timers.advance(5_000);
+    expect((await answered).status).toBe(200);
+  });
+
+  it('stopping cuts a request still waiting for its answer, so the port is freed at once', async () => {
+    const timers = manualSchedule();
+    const { h, url } = await startInbox({ schedule: timers.schedule });
+    await h.ok('inbox.setResponse', { status: 200, delaySeconds: 30 });
+    const answered = post(`${url}/slow`, Buffer.from('{}'));
+    for (let turn = 0; turn < 50 && timers.pending().length === 0; turn++)
+      await new Promise((r) => setTimeout(r, 5));
+    expect(timers.pending()).toEqual([30_000]);
+    const stopped = h.ok('inbox.stop');
+    await expect(answered).rejects.toThrow('socket hang up');
+    expect(await stopped).toMatchObject({ listening: false, received: 1 });
+  });
+
+  it('"Copy address" puts the address on the clipboard, and says when the Inbox is not receiving', async () => {
+    const h = await startHarness();
+    running.push(h);
+    expect(await h.invoke('inbox.copyAddress')).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'The Inbox is not receiving: start it first.' },
+    });
+    const port = await freePort();
+    await h.ok('inbox.start', { port });
+    expect(await h.ok('inbox.copyAddress')).toEqual({ url: `http://127.0.0.1:${port}` });
+    expect(clipboardDouble.text).toBe(`http://127.0.0.1:${port}`);
+  });
+
+  it('"Copy as curl" copies the request asked for, to 127.0.0.1 once stopped, and says when it is gone', async () => {
+    const { h, url } = await startInbox();
+    await post(`${url}/first`, Buffer.from('1'));
+    await post(`${url}/second`, Buffer.from('2'));
+    const [, second] = await h.ok('inbox.list');
+    await h.ok('inbox.stop');
+    const { command } = await h.ok('inbox.copyAsCurl', { requestId: second?.id as string });
+    expect(command).toContain(" 'http://127.0.0.1/second' ");
+    expect(command).toMatch(/ --data-raw '2'$/);
+    await h.ok('inbox.clear');
+    expect(await h.invoke('inbox.copyAsCurl', { requestId: second?.id as string })).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'This request is no longer in the Inbox.' },
+    });
+  });
+
+  it('"Save requests" offers hookwarden-inbox.json as the file name', async () => {
+    const { h } = await startInbox();
+    const shown = vi.spyOn(dialog, 'showSaveDialog');
+    try {
+      await h.ok('inbox.save');
+      expect(
+        shown.mock.calls.map((args) => ((args as unknown[]).at(-1) as { defaultPath: string }).defaultPath),
+      ).toEqual(['hookwarden-inbox.json']);
+    } finally {
+      shown.mockRestore();
+    }
+  });
+
+  it('answers 500 when keeping a request fails', async () => {
+    let fail = false;
+    const { url } = await startInbox({
+      clock: {
+        now: () => {
+          if (fail) throw new Error('clock broke');
+          return new Date();
+        },
+      },
+    });
+    fail = true;
+    expect((await post(url, Buffer.from('{}'))).status).toBe(500);
+  });
+
+  it('a listener that cannot listen says why, and names the host and port', async () => {
+    const port = await freePort();
+    const error = await listenHttp({ host: '192.0.2.1', port, bodyLimit: 10 }, async () => {
+      throw new Error('not called');
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'INTERNAL',
+      message: `Could not listen on 192.0.2.1:${port}: listen EADDRNOTAVAIL: address not available 192.0.2.1:${port}`,
+    });
   });
 });

@@ -1229,3 +1229,43 @@ describe('the words the user reads: the match', () => {
     expect(report.tried).toEqual(['header-missing']);
   });
 });
+
+describe('the rules tried', () => {
+  it('a header listing an unreadable signature and a good one: the good one matches, named by its place', () => {
+    const hex = mac(SECRET, `${TIMESTAMP}.`, BODY).toString('hex');
+    const report = run({
+      headers: { 'Stripe-Signature': `t=${TIMESTAMP},v1=not-hex,v1=${hex}` },
+      body: Buffer.from(BODY),
+    });
+    expect(report.verdict).toEqual({ valid: true, summary: 'Valid — signed with the current secret' });
+    expect(report.matched).toEqual({
+      candidate: 'the current secret',
+      signatureIndex: 2,
+      transformations: [],
+    });
+  });
+
+  it('Standard Webhooks, wrong secret: the Stripe key convention is tried, not the other way round', () => {
+    const report = run(signed('standard-webhooks'), [current(OTHER_SECRET)]);
+    expect(rules(report)).toEqual(['signature-no-match']);
+    expect(report.tried).toEqual([
+      'header-missing',
+      'header-renamed',
+      'stripe-whole-header',
+      'time-unparsable',
+      'time-milliseconds',
+      'time-too-old',
+      'time-in-future',
+      'signature-exact',
+      'secret-api-key',
+      'secret-not-base64-decoded',
+      'body-trailing-newline-removed',
+      'body-bom-removed',
+      // body-json-compact: the body is compact JSON already, so the same bytes, not tried again
+      'body-json-pretty',
+      'body-json-python',
+      'body-json-sorted-keys',
+      'body-latin1-utf8',
+    ]);
+  });
+});

@@ -143,6 +143,12 @@ describe('the signature doctor in the app: what it is given', () => {
     );
     const tolerant = await h.ok('doctor.diagnose', { ...late, toleranceSeconds: 1800 });
     expect(tolerant.report.verdict.valid).toBe(true);
+    // A day at most.
+    expect((await h.ok('doctor.diagnose', { ...late, toleranceSeconds: 86_400 })).report.verdict.valid).toBe(
+      true,
+    );
+    const tooLong = await h.invoke('doctor.diagnose', { ...late, toleranceSeconds: 86_401 });
+    expect(tooLong).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
 
     clock.advance(20 * 60 * 1000);
     const now = await h.ok('doctor.diagnose', { request: command, against });
@@ -244,6 +250,17 @@ describe('"Diagnose" on a refused delivery: the advice', () => {
     const diagnosis = await h.ok('doctor.diagnoseDelivery', { deliveryId: sent.id });
     expect(diagnosis.report.verdict.valid).toBe(false);
     expect(diagnosis.advice).toEqual([]);
+  });
+
+  it("a delivery sent before a roll: matched by the webhook's previous secret, named as such", async () => {
+    const { h, hook, names } = await setUp();
+    const sent = await h.ok('deliveries.send', { webhookId: hook.id });
+    await h.ok('rotation.roll', { id: hook.id, keepOldFor: '1h' });
+    const diagnosis = await h.ok('doctor.diagnoseDelivery', { deliveryId: sent.id });
+    expect(diagnosis.report.verdict).toEqual({
+      valid: true,
+      summary: `Valid — signed with the previous secret of ${names.hook}`,
+    });
   });
 
   it('a secret changed less than a day ago is named; from a day on, it is not', async () => {

@@ -159,6 +159,19 @@ describe('the signature doctor in the app: what it is given', () => {
     expect(chosen.report.scheme).toBe('mindee');
   });
 
+  it("a webhook whose secret was removed from the keychain behind the app's back: it has no secret to try", async () => {
+    const { h, hook, other, names } = await setUp();
+    const sent = await h.ok('deliveries.send', { webhookId: hook.id });
+    const { command } = await h.ok('deliveries.copyAsCurl', { deliveryId: sent.id });
+    await h.ok('webhooks.regenerateSecret', { id: hook.id });
+    await h.vault.delete(h.account(other.id));
+    const diagnosis = await h.ok('doctor.diagnose', { request: command, against: { webhookId: other.id } });
+    expect(diagnosis.report.findings.map((f) => f.rule)).toEqual(['signature-no-match']);
+    expect(diagnosis.report.findings[0]?.detail).toBe(
+      `Neither as given nor after any of the rules tried does the signature match the current secret of ${names.hook}.`,
+    );
+  });
+
   it('a pasted secret is named "the secret you pasted"', async () => {
     const { h, hook, secrets } = await setUp();
     const sent = await h.ok('deliveries.send', { webhookId: hook.id });

@@ -948,6 +948,7 @@ describe('the words the user reads: secret rules', () => {
     const report = run(request, [current(secret)], { scheme });
     expect(report.verdict).toEqual({ valid: false, summary: `Invalid — ${summary}` });
     expect(report.findings).toEqual([finding]);
+    expect(report.tried.at(-1)).toBe(finding.rule);
   });
 
   it('a Standard Webhooks secret without whsec_, used as text: says so in the match', () => {
@@ -1143,6 +1144,7 @@ describe('the words the user reads: encoding rules', () => {
       expect(report.verdict).toEqual({ valid: false, summary: `Invalid — ${summary}` });
       expect(report.matched).toEqual({ candidate: 'the current secret', transformations: [label] });
       expect(report.findings).toEqual([finding]);
+      expect(report.tried.at(-1)).toBe(finding.rule);
     },
   );
 
@@ -1170,6 +1172,7 @@ describe('the words the user reads: the match', () => {
       candidate: 'the current secret of Orders v2',
       transformations: ['secret of webhook Orders v2'],
     });
+    expect(report.tried.at(-1)).toBe('secret-other-webhook');
     expect(report.findings).toEqual([
       {
         rule: 'secret-other-webhook',

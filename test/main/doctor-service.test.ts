@@ -256,6 +256,17 @@ describe('"Diagnose" on a refused delivery: the advice', () => {
     ]);
   });
 
+  it('a delivery no receiver answered: says the receiver did not accept it', async () => {
+    const { h, hook } = await setUp();
+    await h.ok('webhooks.updateUrl', { id: hook.id, url: `http://127.0.0.1:${await freePort()}/hooks` });
+    const sent = await h.ok('deliveries.send', { webhookId: hook.id });
+    expect(sent.response).toBeFalsy();
+    const diagnosis = await h.ok('doctor.diagnoseDelivery', { deliveryId: sent.id });
+    expect(diagnosis.advice[0]).toBe(
+      "Hookwarden signed this delivery correctly, yet your receiver did not accept it: the problem is on the receiver's side.",
+    );
+  });
+
   it('a delivery signed with a secret since regenerated: the diagnosis only, no advice', async () => {
     const { h, hook } = await setUp();
     const sent = await h.ok('deliveries.send', { webhookId: hook.id });

@@ -42,6 +42,17 @@ async function post(url: string, body: Buffer, headers: [string, string][] = [])
 
 const bodyOf = (request: ReceivedRequest) => Buffer.from(request.bodyBase64, 'base64');
 
+/** Resolves when the Inbox has kept the next request (its answer's delay is then scheduled). */
+function nextReceived(): Promise<void> {
+  return new Promise((resolve) => {
+    const unsubscribe = onMainEvent((event) => {
+      if (event !== 'inbox.received') return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}
+
 async function startInbox(options: Parameters<typeof startHarness>[0] = {}) {
   const h = await startHarness(options);
   running.push(h);
@@ -277,9 +288,9 @@ describe('the Inbox', () => {
     const timers = manualSchedule();
     const { h, port, status } = await startInbox({ schedule: timers.schedule });
     await h.ok('inbox.setResponse', { status: 200, delaySeconds: 5 });
+    const received = nextReceived();
     const answered = post(`${status.url}/slow`, Buffer.from('{}'));
-    for (let turn = 0; turn < 50 && timers.pending().length === 0; turn++)
-      await new Promise((r) => setTimeout(r, 5));
+    await received;
     expect(timers.pending()).toEqual([5_000]);
     expect(await h.ok('inbox.start', { port })).toEqual({
       ...status,
@@ -294,9 +305,9 @@ describe('the Inbox', () => {
     const timers = manualSchedule();
     const { h, url } = await startInbox({ schedule: timers.schedule });
     await h.ok('inbox.setResponse', { status: 200, delaySeconds: 30 });
+    const received = nextReceived();
     const answered = post(`${url}/slow`, Buffer.from('{}'));
-    for (let turn = 0; turn < 50 && timers.pending().length === 0; turn++)
-      await new Promise((r) => setTimeout(r, 5));
+    await received;
     expect(timers.pending()).toEqual([30_000]);
     const stopped = h.ok('inbox.stop');
     await expect(answered).rejects.toThrow('socket hang up');

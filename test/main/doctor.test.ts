@@ -794,6 +794,14 @@ describe('the words the user reads: body rules', () => {
     expect(report.tried).toContain('body-trailing-newline-removed');
   });
 
+  it('a gzip bomb (over 16 MiB unpacked) is not unpacked to be tried', () => {
+    const bomb = gzipSync(Buffer.alloc(17 * 1024 * 1024));
+    const report = run(bodyChanged('github', BODY, bomb));
+    expect(rules(report)).toEqual(['signature-no-match']);
+    expect(report.tried).not.toContain('body-gzip');
+    expect(run(bodyChanged('github', BODY, gzipSync('{}'))).tried.at(-1)).toBe('body-gzip');
+  });
+
   it('a body that is neither JSON nor gzip nor base64 tries only the byte-level rules', () => {
     const report = run(bodyChanged('mindee', 'plain text', 'plain text!'));
     expect(rules(report)).toEqual(['signature-no-match']);

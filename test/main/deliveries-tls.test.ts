@@ -12,7 +12,6 @@ import { webhookTo } from '../support/deliveries';
 import { startHarness } from '../support/main-harness';
 import { startReceiver, type Receiver } from '../support/receiver';
 import { testCertificateAuthority } from '../support/tls-cert';
-import { notYetValidCertificate } from '../support/tls-not-yet-valid';
 
 let ca: ReturnType<typeof testCertificateAuthority>;
 beforeAll(() => {
@@ -126,16 +125,11 @@ describe('TLS failures, named', () => {
   });
 
   it('not valid yet (dated from 2099 by a trusted root)', async () => {
-    const future = notYetValidCertificate();
-    const r = await startReceiver(undefined, future);
-    receivers.push(r);
-    const h = await startHarness({ http: createHttpClient({ extraCa: [future.root] }) });
-    const { webhook } = await webhookTo(h, `${r.url}/hooks`);
-    const record = await h.ok('deliveries.send', { webhookId: webhook.id });
+    const { record, host, received } = await sendOverTls(ca.leaf({ issuer: 'root', notYetValid: true }));
     expect(record.error).toEqual({
       kind: 'tls',
-      message: `TLS error: the certificate of ${new URL(r.url).host} is not valid yet (check the server's clock).`,
+      message: `TLS error: the certificate of ${host} is not valid yet (check the server's clock).`,
     });
-    expect(r.received).toHaveLength(0);
+    expect(received).toBe(0);
   });
 });

@@ -125,13 +125,23 @@ export function testCertificateAuthority() {
   sign('intermediate', 'root', 'issuer');
 
   let count = 0;
-  /** A leaf for 127.0.0.1 (or `altNames`) issued by the root or the intermediate; `expired` dates it in 2020. */
-  function leaf(options: { issuer: 'root' | 'intermediate'; altNames?: string; expired?: boolean }) {
+  /**
+   * A leaf for 127.0.0.1 (or `altNames`) issued by the root or the intermediate; `expired` dates it in 2020,
+   * `notYetValid` from 2099 (a server whose clock, or whose CA's, runs ahead).
+   */
+  function leaf(options: {
+    issuer: 'root' | 'intermediate';
+    altNames?: string;
+    expired?: boolean;
+    notYetValid?: boolean;
+  }) {
     const name = `leaf${++count}`;
     request(name, '/CN=localhost', options.altNames ?? 'DNS:localhost,IP:127.0.0.1');
     const dates = options.expired
       ? ['-startdate', '20200101000000Z', '-enddate', '20200201000000Z']
-      : undefined;
+      : options.notYetValid
+        ? ['-startdate', '20990101000000Z', '-enddate', '20990201000000Z']
+        : undefined;
     sign(name, options.issuer, 'leaf', dates);
     return { key: readFileSync(at(`${name}.key`), 'utf8'), cert: pem(name) };
   }

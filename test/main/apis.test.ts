@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { faultyVault } from '../support/faults';
 import { profileItems, testVault } from '../support/keyring';
 import { startHarness } from '../support/main-harness';
+import { startReceiver } from '../support/receiver';
 
 /** The config file as main wrote it. */
 const configOnDisk = (dir: string) =>
@@ -236,5 +237,45 @@ describe('apis', () => {
     const api = await h.ok('apis.create', { name: 'Empty', versions: ['v1'] });
     expect(await h.ok('apis.delete', { id: api.id })).toEqual({ deletedWebhooks: 0 });
     expect(await h.ok('apis.list')).toEqual([]);
+  });
+
+  it('refuses a cascade delete while the keychain cannot remove secrets, and changes nothing', async () => {
+    const vault = testVault();
+    const faulty = faultyVault(vault, ['probe']);
+    faulty.control.armed = false;
+    const h = await startHarness({ vault: faulty.vault });
+    const api = await h.ok('apis.create', { name: 'Invoices', versions: ['v1'] });
+    const hook = await h.ok('webhooks.create', { apiId: api.id, version: 'v1', url: 'https://example.com/in' });
+    faulty.control.armed = true;
+
+    expect(await h.invoke('apis.delete', { id: api.id, cascade: true })).toMatchObject({
+      ok: false,
+      error: { code: 'KEYCHAIN_UNAVAILABLE' },
+    });
+    expect((await h.ok('apis.list')).map((a) => a.id)).toEqual([api.id]);
+    expect(configOnDisk(h.dir).webhooks.map((w) => w.apiId)).toEqual([api.id]);
+    expect((await profileItems({ vault, profileId: h.profileId })).has(hook.id)).toBe(true);
+  });
+
+  it('forgets the delivery logs of the webhooks it deletes, and keeps the others', async () => {
+    const receiver = await startReceiver();
+    try {
+      const h = await startHarness();
+      const gone = await h.ok('apis.create', { name: 'Gone', versions: ['v1'] });
+      const kept = await h.ok('apis.create', { name: 'Kept', versions: ['v1'] });
+      const goneHook = await h.ok('webhooks.create', { apiId: gone.id, version: 'v1', url: `${receiver.url}/a` });
+      const keptHook = await h.ok('webhooks.create', { apiId: kept.id, version: 'v1', url: `${receiver.url}/b` });
+      await h.ok('deliveries.send', { webhookId: goneHook.id });
+      const keptDelivery = await h.ok('deliveries.send', { webhookId: keptHook.id });
+
+      await h.ok('apis.delete', { id: gone.id, cascade: true });
+      h.flushDeliveryLog();
+      const log = readFileSync(join(h.dir, 'deliveries.json'), 'utf8');
+      expect(log).not.toContain(goneHook.id);
+      expect(log).toContain(keptDelivery.id);
+      expect((await h.ok('deliveries.list', { webhookId: keptHook.id })).map((d) => d.id)).toEqual([keptDelivery.id]);
+    } finally {
+      await receiver.close();
+    }
   });
 });

@@ -2,7 +2,7 @@
  * Stands in for the `electron` module when main-process code runs on plain Node in tests.
  * It records what the app asks of Electron, so tests can assert it and call IPC handlers as the renderer would.
  */
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -64,8 +64,12 @@ class AppDouble extends Emitter {
   quit() {
     this.quitCalls++;
   }
-  getPath() {
-    return this.userData;
+  /** Like Electron: a path it knows by name (userData is the test's own folder), an error for any other name. */
+  getPath(name: string) {
+    const paths: Record<string, string> = { userData: this.userData, temp: tmpdir(), home: homedir() };
+    const path = paths[name];
+    if (path === undefined) throw new Error(`Failed to get '${name}' path`);
+    return path;
   }
   getVersion() {
     return '0.0.0-test';
@@ -244,11 +248,28 @@ export class BrowserWindow extends Emitter {
   async loadURL(url: string) {
     this.loadedUrl = url;
   }
+  minimized = false;
+  /** restore() calls: not harmless on a window that is not minimised (on Windows it unmaximises one). */
+  restores = 0;
   isMinimized() {
-    return false;
+    return this.minimized;
   }
-  restore() {}
-  focus() {}
+  minimize() {
+    this.minimized = true;
+  }
+  restore() {
+    this.restores++;
+    this.minimized = false;
+  }
+  focus() {
+    BrowserWindow.focused = this;
+  }
+  /** Closes it as the user would: 'close', then it is gone from getAllWindows(). */
+  close() {
+    this.emit('close');
+    BrowserWindow.created = BrowserWindow.created.filter((window) => window !== this);
+    this.emit('closed');
+  }
   show() {
     this.shown = true;
   }

@@ -106,12 +106,13 @@ describe('the config file', () => {
   });
 
   it('refuses semantic corruption: a webhook whose API or version does not exist', () => {
+    const id = crypto.randomUUID();
     const dangling = {
       schemaVersion: 1,
       apis: [],
       webhooks: [
         {
-          id: crypto.randomUUID(),
+          id,
           apiId: crypto.randomUUID(),
           version: 'v1',
           url: 'https://e.com',
@@ -121,7 +122,7 @@ describe('the config file', () => {
         },
       ],
     };
-    expect(() => parseConfig(dangling)).toThrow(/unknown API or version/);
+    expect(() => parseConfig(dangling)).toThrow(`config: webhook ${id} points to an unknown API or version`);
   });
 
   it('refuses duplicates: one id for two APIs, one name for two APIs (in any case), one id for two webhooks', () => {

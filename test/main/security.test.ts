@@ -29,7 +29,7 @@ import { CHANNELS } from '../../src/shared/contract';
 beforeEach(() => resetElectronDouble());
 
 describe('window', () => {
-  it('isolates the renderer: context isolation, sandbox, no Node, web security on', () => {
+  it('isolates the renderer: context isolation, sandbox, no Node, web security on, no spellchecker', () => {
     expect(secureWebPreferences('/x/preload.cjs')).toMatchObject({
       preload: '/x/preload.cjs',
       contextIsolation: true,
@@ -40,6 +40,7 @@ describe('window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      spellcheck: false,
     });
   });
 });

@@ -60,9 +60,10 @@ describe('the main window', () => {
   }
   const stateFile = (dir: string) => JSON.parse(readFileSync(join(dir, 'ui-state.json'), 'utf8'));
 
-  it('is at least 800×600, hidden until its first paint, then shown', () => {
+  it('is titled Hookwarden, at least 800×600, hidden until its first paint, then shown', () => {
     const { window } = open();
     expect(window.options).toMatchObject({
+      title: 'Hookwarden',
       minWidth: 800,
       minHeight: 600,
       show: false,

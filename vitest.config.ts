@@ -30,6 +30,9 @@ export default defineConfig({
       nodeProject('main', 'test/main/**/*.test.ts', {
         setupFiles: ['test/support/leak-guard.ts'],
         testTimeout: 20_000,
+        // expect.poll's default second is too short on a loaded two-core machine (a poll only waits this long
+        // when it would fail otherwise).
+        expect: { poll: { timeout: 10_000 } },
       }),
       nodeProject('keychain-down', 'test/keychain-down/**/*.test.ts'),
       // Locks the test keyring: run alone, in a keyring session of its own (see scripts/test.sh).

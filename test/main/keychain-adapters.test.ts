@@ -4,9 +4,9 @@
  * call does on a locked, stopped or unloadable keychain, per platform) and secret-service.ts (the D-Bus side:
  * bus addresses, connections that fail or never answer, locked collections, listing accounts).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server, type Socket } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -74,6 +74,53 @@ async function withSecretService<T>(use: (call: Call) => Promise<T>): Promise<T>
   }
 }
 
+/**
+ * The Secret Service and Item methods called on the private bus while `use` runs, in order (dbus-monitor, which
+ * is ready once it printed its NameLost; a last ReadAlias of a name of its own marks the end).
+ */
+async function secretServiceCalls(use: () => Promise<unknown>): Promise<string[]> {
+  const monitor = spawn(
+    'dbus-monitor',
+    [
+      '--address',
+      keyring.address,
+      "type='method_call',interface='org.freedesktop.Secret.Service'",
+      "type='method_call',interface='org.freedesktop.Secret.Item'",
+    ],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  let output = '';
+  const waiters = new Set<() => void>();
+  monitor.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    output += chunk;
+    for (const waiter of waiters) waiter();
+  });
+  const printed = (text: string) =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        if (!output.includes(text)) return;
+        waiters.delete(check);
+        resolve();
+      };
+      waiters.add(check);
+      check();
+    });
+  try {
+    await printed('member=NameLost');
+    const start = output.length;
+    await use();
+    const end = `hookwarden-end-${randomUUID()}`;
+    await withSecretService((call) => call('ReadAlias', 's', [end]));
+    await printed(`string "${end}"`);
+    const members = [...output.slice(start).matchAll(/^method call .* member=(\w+)$/gm)].map(
+      (m) => m[1] ?? '',
+    );
+    return members.slice(0, -1);
+  } finally {
+    monitor.kill();
+  }
+}
+
 /** A local socket that takes connections and then does what `behave` says (close them, or never answer). */
 async function fakeBus(behave: (socket: Socket) => void): Promise<{ address: string; server: Server }> {
   const path = join(socketDir, 'bus');
@@ -81,6 +128,27 @@ async function fakeBus(behave: (socket: Socket) => void): Promise<{ address: str
   await new Promise<void>((resolve) => server.listen(path, resolve));
   servers.push(server);
   return { address: `unix:path=${path}`, server };
+}
+/**
+ * The private bus through a local socket that ends the client's connection, instead of passing it on, when the
+ * client calls `member` for the `nth` time on it.
+ */
+async function cuttingBus(member: string, nth: number): Promise<string> {
+  const bus = keyring.address.slice('unix:path='.length);
+  const { address } = await fakeBus((client) => {
+    const upstream = connect(bus);
+    sockets.push(client, upstream);
+    let sent = '';
+    client.on('data', (chunk: Buffer) => {
+      sent += chunk.toString('latin1');
+      if (sent.split(member).length > nth) {
+        upstream.destroy();
+        client.end();
+      } else upstream.write(chunk);
+    });
+    upstream.on('data', (chunk: Buffer) => client.write(chunk));
+  });
+  return address;
 }
 /** Not a tempDir(): the leak guard reads every file there, and a socket can't be read. */
 const socketDir = mkdtempSync(join(tmpdir(), 'hookwarden-sockets-'));
@@ -167,6 +235,22 @@ describe('secret service', () => {
     await keytar.deletePassword(service, 'p/a');
   });
 
+  it('a keyring without a default collection is not locked for that: it asks about the items only', async () => {
+    const secretService = createSecretService(newService());
+    // Connected first: gnome-keyring sets the default collection again when a new client connects.
+    expect(await secretService.state()).toEqual({ kind: 'unlocked' });
+    await withSecretService(async (call) => {
+      const [login] = (await call('ReadAlias', 's', ['default'])) as [string];
+      await call('SetAlias', 'so', ['default', '/']);
+      try {
+        expect(await call('ReadAlias', 's', ['default'])).toEqual(['/']);
+        expect(await secretService.state()).toEqual({ kind: 'unlocked' });
+      } finally {
+        await call('SetAlias', 'so', ['default', login]);
+      }
+    });
+  });
+
   it('lists the accounts of its own service only, past the batch size, and skips an item without one', async () => {
     const service = newService();
     // More than one batch of attribute reads (256).
@@ -188,6 +272,20 @@ describe('secret service', () => {
     expect(await createSecretService(newService()).accounts()).toEqual([]);
     for (const account of accounts) await keytar.deletePassword(service, account);
   }, 60_000);
+
+  it('lists through the Secret Service on Linux: the keyring state, then a search, never a secret loaded', async () => {
+    const service = newService();
+    const vault = createKeytarVault(service, { platform: 'linux' });
+    await vault.set('p/a', 'secret-a');
+    let listed: string[] = [];
+    expect(await secretServiceCalls(async () => (listed = await vault.list()))).toEqual([
+      'ReadAlias',
+      'SearchItems',
+      'SearchItems',
+    ]);
+    expect(listed).toEqual(['p/a']);
+    expect(await vault.delete('p/a')).toBe(true);
+  });
 
   it('tries an abstract socket name, and skips addresses it cannot use', async () => {
     await withoutEnvironmentBus(async () => {
@@ -246,6 +344,25 @@ describe('secret service', () => {
     vi.useRealTimers();
     address = keyring.address;
     expect(await secretService.state()).toEqual({ kind: 'unlocked' });
+  });
+});
+
+describe('keytar vault, a Secret Service that fails while listing', () => {
+  it('refuses the list with KEYCHAIN_UNAVAILABLE and the reason when the connection ends after the state check', async () => {
+    // The state check's search goes through; the listing's search ends the connection.
+    const address = await cuttingBus('SearchItems', 2);
+    process.env.DBUS_SESSION_BUS_ADDRESS = address;
+    try {
+      const vault = createKeytarVault(newService(), { platform: 'linux' });
+      await expect(vault.list()).rejects.toMatchObject({
+        code: 'KEYCHAIN_UNAVAILABLE',
+        message:
+          'The system keychain is unavailable (the D-Bus connection closed). Make sure a Secret Service ' +
+          '(such as gnome-keyring or KWallet) is running and unlocked, then try again.',
+      });
+    } finally {
+      process.env.DBUS_SESSION_BUS_ADDRESS = keyring.address;
+    }
   });
 });
 

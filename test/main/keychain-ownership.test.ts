@@ -5,10 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../src/shared/errors';
 import type { SecretVault } from '../../src/main/keychain/ports';
 import { generateSecret } from '../../src/main/keychain/secret-format';
+import { faultyStore } from '../support/faults';
 import { serviceOf } from '../support/fixtures';
 import { keychainItems, profileItems, testVault } from '../support/keyring';
 import { startHarness, type Harness } from '../support/main-harness';
@@ -191,5 +192,29 @@ describe('keychain ownership', () => {
       error: { code: 'KEYCHAIN_UNAVAILABLE' },
     });
     expect((await again.ok('webhooks.list', { apiId: hooks[0]?.apiId ?? '' }))[0]?.secretMissing).toBe(false);
+  });
+
+  it('a copy whose config cannot record it: no notice, a warning with the reason, and the copy made', async () => {
+    const vault = testVault();
+    const { dir, secrets } = await legacyDataDir(vault, 1);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const h = await startHarness({
+        dir,
+        vault,
+        wrapStore: (store) => {
+          const { store: faulty, control } = faultyStore(store);
+          control.armed = true;
+          return faulty;
+        },
+      });
+      expect(await h.ok('app.notices')).toEqual([]);
+      expect(warn.mock.calls).toEqual([
+        ['[hookwarden] the keychain check did not finish:', 'injected write failure'],
+      ]);
+      expect(await profileItems(h)).toEqual(secrets);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -1,7 +1,9 @@
 /** How this profile names its keychain items, and which names it takes as its own. */
 import { describe, expect, it } from 'vitest';
+import type { ConfigData, ConfigStore } from '../../src/main/config/ports';
 import {
   accountOf,
+  createProfileSecrets,
   currentOf,
   headerSlot,
   parseAccount,
@@ -9,6 +11,7 @@ import {
   slotsOf,
 } from '../../src/main/keychain/profile-secrets';
 import type { Webhook } from '../../src/shared/domain';
+import { memoryVault } from '../support/memory-vault';
 
 const profile = '6f1c2b7e-0d3a-4c4e-9a57-1b2c3d4e5f60';
 const hook = '0d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a';
@@ -89,5 +92,51 @@ describe('keychain account names', () => {
       'previous',
       'next',
     ]);
+  });
+});
+
+/** This profile's items over a keychain in memory, for a config naming `hook` (an older version's copy pending or not). */
+function profileOver(items: [string, string][], keychainMigrationPending: boolean) {
+  const vault = memoryVault(items);
+  const data = { profileId: profile, keychainMigrationPending, webhooks: [{ id: hook }] } as ConfigData;
+  const config: ConfigStore = { read: () => data, update: () => data };
+  return { vault, secrets: createProfileSecrets(vault, config) };
+}
+
+describe("an older version's items", () => {
+  const mine = `${profile}/${hook}`;
+
+  it('are copied to the new name when a current secret is read while the copy is pending', async () => {
+    const { vault, secrets } = profileOver([[hook, 'whsec_old']], true);
+    expect(await secrets.get(hook)).toBe('whsec_old');
+    expect((await vault.list()).toSorted()).toEqual([hook, mine].toSorted());
+    expect(await vault.get(mine)).toBe('whsec_old');
+  });
+
+  it('stand in for the current secret only: another slot that is missing stays missing', async () => {
+    const { vault, secrets } = profileOver([[hook, 'whsec_old']], true);
+    for (const slot of ['pending', 'previous', 'next', headerSlot('X-Api-Key')] as const) {
+      expect(await secrets.get(hook, slot), slot).toBeNull();
+    }
+    expect(await vault.list()).toEqual([hook]);
+  });
+
+  it('are neither read nor copied once the copy is done', async () => {
+    const { vault, secrets } = profileOver([[hook, 'whsec_old']], false);
+    expect(await secrets.get(hook)).toBeNull();
+    expect(await vault.list()).toEqual([hook]);
+  });
+
+  it('never replace an item of the new name: the copy skips a webhook that has one', async () => {
+    const { vault, secrets } = profileOver(
+      [
+        [hook, 'whsec_old'],
+        [mine, 'whsec_new'],
+      ],
+      true,
+    );
+    expect(await secrets.migrateLegacyItems(await secrets.own())).toEqual([]);
+    expect(await vault.get(mine)).toBe('whsec_new');
+    expect(await secrets.get(hook)).toBe('whsec_new');
   });
 });

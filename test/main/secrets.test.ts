@@ -101,4 +101,17 @@ describe('secrets', () => {
     await h.services.secrets.clearCopied();
     expect(clipboardDouble.text).toBe('');
   });
+
+  it('quitting leaves alone what the user copied after the copied secret was cleared, even the same secret', async () => {
+    const { h, hook } = await startWithWebhook({ clipboardClearMs: 150 });
+    const { secret } = await h.ok('secrets.reveal', { id: hook.id });
+    fakeTimers();
+    await h.ok('secrets.copy', { id: hook.id });
+    await advance(150);
+    expect(clipboardDouble.text).toBe('');
+    // Copied by hand from the revealed secret: not the app's copy, so not the app's to clear.
+    clipboardDouble.text = secret;
+    await h.services.secrets.clearCopied();
+    expect(clipboardDouble.text).toBe(secret);
+  });
 });

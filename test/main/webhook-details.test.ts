@@ -1,7 +1,9 @@
 /** A webhook's description, pause, product version and last delivery, as main keeps them. */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Delivery } from '../../src/shared/delivery';
 import { startHarness } from '../support/main-harness';
 import { closedPort, startReceiver, type Receiver } from '../support/receiver';
 
@@ -105,6 +107,31 @@ describe('webhook details', () => {
       outcome: 'failure',
       status: null,
       failureKind: 'refused',
+    });
+  });
+
+  it('lists a last delivery recorded with neither a response nor an error: no status, no failure kind', async () => {
+    const { h, api, hook } = await setUp();
+    const id = randomUUID();
+    const record: Delivery = {
+      id,
+      webhookId: hook.id,
+      sentAt: '2026-03-01T09:00:00.000Z',
+      scheme: hook.scheme,
+      messageId: `msg_${id}`,
+      redeliveryOf: null,
+      request: { method: 'POST', url: hook.url, headers: {}, body: '{}' },
+      response: null,
+      error: null,
+      durationMs: 12,
+      outcome: 'failure',
+    };
+    h.deliveryLog.apply({ op: 'add', record });
+    expect((await h.ok('webhooks.list', { apiId: api.id }))[0]?.lastDelivery).toEqual({
+      sentAt: '2026-03-01T09:00:00.000Z',
+      outcome: 'failure',
+      status: null,
+      failureKind: null,
     });
   });
 });

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SecretVault } from '../../src/main/keychain/ports';
 import type { Api } from '../../src/shared/domain';
+import { AppError } from '../../src/shared/errors';
 import { manualClock } from '../support/clock';
-import { faultyVault } from '../support/faults';
+import { faultyStore, faultyVault } from '../support/faults';
 import { profileItems, testVault } from '../support/keyring';
 import { startHarness, type Harness } from '../support/main-harness';
 
@@ -243,5 +244,52 @@ describe('webhooks', () => {
     expect(await h.ok('webhooks.list', { apiId: api.id })).toHaveLength(1);
     expect(await h.ok('apis.list')).toHaveLength(1);
     expect(control.calls).toEqual([]);
+  });
+
+  it('new secret header values whose config cannot be written are undone: the replaced value back, a new one gone', async () => {
+    let control = { armed: false };
+    const h = await startHarness({
+      wrapStore: (store) => {
+        const faulty = faultyStore(store);
+        control = faulty.control;
+        return faulty.store;
+      },
+    });
+    const api = await withApi(h);
+    const hook = await h.ok('webhooks.create', { apiId: api.id, version: 'v4', url: 'https://e.com/a' });
+    await h.ok('webhooks.setHeaders', {
+      id: hook.id,
+      headers: [{ name: 'X-Api-Key', secret: true, value: 'k-1' }],
+    });
+    const before = await profileItems(h);
+
+    control.armed = true;
+    expect(
+      await h.invoke('webhooks.setHeaders', {
+        id: hook.id,
+        headers: [
+          { name: 'X-Api-Key', secret: true, value: 'k-2' },
+          { name: 'X-Token', secret: true, value: 't-1' },
+        ],
+      }),
+    ).toEqual({ ok: false, error: { code: 'STORAGE_FAILED', message: 'injected write failure' } });
+    expect(await profileItems(h)).toEqual(before);
+    expect(before.get(`${hook.id}#header:x-api-key`)).toBe('k-1');
+    expect(before.has(`${hook.id}#header:x-token`)).toBe(false);
+  });
+
+  it('finishing a regenerate whose new secret is gone: SECRET_MISSING, and the current secret stays', async () => {
+    const h = await startHarness();
+    const api = await withApi(h);
+    const hook = await h.ok('webhooks.create', { apiId: api.id, version: 'v4', url: 'https://e.com/a' });
+    const before = await profileItems(h);
+    const error = await h.services.webhooks.finishInterruptedRegenerate(hook.id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({
+      code: 'SECRET_MISSING',
+      message: 'The new signing secret is no longer in the keychain.',
+    });
+    expect(await profileItems(h)).toEqual(before);
+    expect(await h.ok('webhooks.list', { apiId: api.id })).toEqual([hook]);
   });
 });

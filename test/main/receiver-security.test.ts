@@ -25,26 +25,37 @@ afterEach(async () => {
 });
 
 type Judge = (request: Received, secret: string) => boolean | Promise<boolean>;
+/** Answers the `index`th request the receiver got (0: the correctly signed one), any way at all. */
+type Answer = (request: Received, secret: string, response: ServerResponse, index: number) => unknown;
+interface CheckOptions {
+  scheme?: SignatureScheme;
+  template?: string;
+  clock?: Clock;
+}
 
 /**
  * A webhook (Standard Webhooks unless told) whose receiver answers 204 when `judge` accepts, else 401; with
  * `template`, the API version's payload template is that body.
  */
-async function checkAgainst(
-  judge: Judge,
-  {
-    scheme = 'standard-webhooks',
-    template,
-    clock,
-  }: { scheme?: SignatureScheme; template?: string; clock?: Clock } = {},
+function checkAgainst(judge: Judge, options: CheckOptions = {}) {
+  return checkAnswering(async (request, secret, response) => {
+    response.writeHead((await judge(request, secret)) ? 204 : 401).end();
+  }, options);
+}
+
+/** The same, with a receiver that answers as `answer` says: any status, or none. */
+async function checkAnswering(
+  answer: Answer,
+  { scheme = 'standard-webhooks', template, clock }: CheckOptions = {},
 ) {
   const { h, api, hook } = await startWithWebhook({ clock });
   await h.ok('webhooks.setScheme', { id: hook.id, scheme });
   if (template !== undefined) await h.ok('templates.save', { apiId: api.id, version: 'v4', json: template });
   const secret = (await profileItems(h)).get(hook.id) as string;
-  const receiver = await startReceiver(async (request, response: ServerResponse) => {
-    response.writeHead((await judge(request, secret)) ? 204 : 401).end();
-  });
+  let count = 0;
+  const receiver = await startReceiver((request, response: ServerResponse) =>
+    answer(request, secret, response, count++),
+  );
   receivers.push(receiver);
   await h.ok('webhooks.updateUrl', { id: hook.id, url: `${receiver.url}/hooks` });
   const report = await h.ok('preflight.checkReceiver', { id: hook.id });
@@ -231,6 +242,285 @@ describe('Check receiver security', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'NEEDS_CONFIRMATION' } });
     expect(result.ok || result.error.message).toMatch(/only for receivers you own/);
     expect(await h.ok('deliveries.list', { webhookId: hook.id })).toEqual([]);
+  });
+});
+
+/**
+ * What the report says, word for word, as the user reads it: each probe's title, verdict, meaning, the
+ * statuses that came back and the deliveries it sent (in the Deliveries log, in the order sent).
+ */
+describe('the report of Check receiver security', () => {
+  const TITLES = {
+    valid: 'Correctly signed',
+    unsigned: 'Without its signature header',
+    'wrong-secret': 'Signed with a wrong secret',
+    'tampered-body': 'Body changed by one byte after signing',
+    'too-old': 'Correctly signed, 10 minutes old',
+    'in-future': 'Correctly signed, 10 minutes in the future',
+    'unknown-version': 'Only an unknown signature version (v2,…)',
+    duplicate: 'The same message twice (same id, fresh signature)',
+  } as const;
+  const REFUSED = 'Refused, as it must be.';
+  const INCONCLUSIVE =
+    'Neither accepted nor refused (a 5xx, a timeout or no answer): check the receiver and run again.';
+  const DEDUPLICATE =
+    'Providers retry, so a receiver must deduplicate on the message id: process a message once and answer 2xx to the repeat.';
+
+  /** The ids of the deliveries the check sent, oldest first (the log lists the newest first). */
+  async function sentIds(h: Awaited<ReturnType<typeof checkAnswering>>['h'], webhookId: string) {
+    const records = await h.ok('deliveries.list', { webhookId });
+    return records.map((record) => record.id).reverse();
+  }
+
+  /** Ends the exchange without an answer: the socket closes before any status line. */
+  const hangUp = (response: ServerResponse) => response.socket?.destroy();
+
+  it('a receiver answering 200 to everything: each forged request a failure, saying what accepting it means', async () => {
+    const clock = manualClock('2026-03-01T09:00:00.000Z');
+    const { h, hook, receiver, report } = await checkAnswering(
+      (_request, _secret, response) => response.writeHead(200).end('ok'),
+      { clock },
+    );
+    const ids = await sentIds(h, hook.id);
+    expect(ids).toHaveLength(9);
+    expect(receiver.received).toHaveLength(9);
+    expect(report).toEqual({
+      url: `${receiver.url}/hooks`,
+      checkedAt: '2026-03-01T09:00:00.000Z',
+      probes: [
+        {
+          id: 'valid',
+          title: TITLES.valid,
+          outcome: 'pass',
+          meaning: 'Your receiver accepts a correctly signed delivery.',
+          statuses: [200],
+          deliveryIds: [ids[0]],
+        },
+        {
+          id: 'unsigned',
+          title: TITLES.unsigned,
+          outcome: 'fail',
+          meaning: 'Your receiver accepts unsigned requests: anyone can forge webhooks to it.',
+          statuses: [200],
+          deliveryIds: [ids[1]],
+        },
+        {
+          id: 'wrong-secret',
+          title: TITLES['wrong-secret'],
+          outcome: 'fail',
+          meaning:
+            'Your receiver accepts a signature made with another secret: it does not check the signature.',
+          statuses: [200],
+          deliveryIds: [ids[2]],
+        },
+        {
+          id: 'tampered-body',
+          title: TITLES['tampered-body'],
+          outcome: 'fail',
+          meaning:
+            'Your receiver accepts a changed body: it does not verify the signature over the raw bytes.',
+          statuses: [200],
+          deliveryIds: [ids[3]],
+        },
+        {
+          id: 'too-old',
+          title: TITLES['too-old'],
+          outcome: 'fail',
+          meaning:
+            'Your receiver accepts an old timestamp: replays are possible. Refuse timestamps over 5 minutes old.',
+          statuses: [200],
+          deliveryIds: [ids[4]],
+        },
+        {
+          id: 'in-future',
+          title: TITLES['in-future'],
+          outcome: 'fail',
+          meaning:
+            'Your receiver accepts a timestamp from the future: check it against a tolerance both ways.',
+          statuses: [200],
+          deliveryIds: [ids[5]],
+        },
+        {
+          id: 'unknown-version',
+          title: TITLES['unknown-version'],
+          outcome: 'fail',
+          meaning: 'Your receiver accepts a signature version it does not know: accept v1 signatures only.',
+          statuses: [200],
+          deliveryIds: [ids[6]],
+        },
+        {
+          id: 'duplicate',
+          title: TITLES.duplicate,
+          outcome: 'info',
+          meaning: `Answered 200, then 200. ${DEDUPLICATE}`,
+          statuses: [200, 200],
+          deliveryIds: [ids[7], ids[8]],
+        },
+      ],
+    });
+    // The log's records are these requests: the statuses and the signatures match, one by one.
+    const records = (await h.ok('deliveries.list', { webhookId: hook.id })).reverse();
+    expect(records.map((record) => record.response?.status)).toEqual(Array(9).fill(200));
+    records.forEach((record, i) => {
+      const sent = receiver.received[i] as Received;
+      expect(record.request.headers['webhook-id']).toBe(header(sent, 'webhook-id'));
+      expect(record.request.body).toBe(sent.body);
+    });
+  });
+
+  it('refused is any 4xx; a 3xx, a 5xx or no answer at all is neither accepted nor refused', async () => {
+    // The correctly signed one accepted; then each forged one, and both of the duplicate, answered its way.
+    const answers: ((response: ServerResponse) => unknown)[] = [
+      (response) => response.writeHead(204).end(), // valid
+      (response) => response.writeHead(300).end(), // unsigned: a 3xx without Location, not followed
+      (response) => response.writeHead(400).end(), // wrong-secret
+      (response) => response.writeHead(499).end(), // tampered-body
+      (response) => response.writeHead(500).end(), // too-old
+      hangUp, // in-future
+      (response) => response.writeHead(503).end(), // unknown-version
+      hangUp, // the duplicate, first
+      hangUp, // and again
+    ];
+    const { h, hook, receiver, report } = await checkAnswering((_request, _secret, response, index) =>
+      answers[index]?.(response),
+    );
+    expect(receiver.received).toHaveLength(9);
+    const ids = await sentIds(h, hook.id);
+    expect(report.probes).toEqual([
+      {
+        id: 'valid',
+        title: TITLES.valid,
+        outcome: 'pass',
+        meaning: 'Your receiver accepts a correctly signed delivery.',
+        statuses: [204],
+        deliveryIds: [ids[0]],
+      },
+      {
+        id: 'unsigned',
+        title: TITLES.unsigned,
+        outcome: 'inconclusive',
+        meaning: INCONCLUSIVE,
+        statuses: [300],
+        deliveryIds: [ids[1]],
+      },
+      {
+        id: 'wrong-secret',
+        title: TITLES['wrong-secret'],
+        outcome: 'pass',
+        meaning: REFUSED,
+        statuses: [400],
+        deliveryIds: [ids[2]],
+      },
+      {
+        id: 'tampered-body',
+        title: TITLES['tampered-body'],
+        outcome: 'pass',
+        meaning: REFUSED,
+        statuses: [499],
+        deliveryIds: [ids[3]],
+      },
+      {
+        id: 'too-old',
+        title: TITLES['too-old'],
+        outcome: 'inconclusive',
+        meaning: INCONCLUSIVE,
+        statuses: [500],
+        deliveryIds: [ids[4]],
+      },
+      {
+        id: 'in-future',
+        title: TITLES['in-future'],
+        outcome: 'inconclusive',
+        meaning: INCONCLUSIVE,
+        statuses: [null],
+        deliveryIds: [ids[5]],
+      },
+      {
+        id: 'unknown-version',
+        title: TITLES['unknown-version'],
+        outcome: 'inconclusive',
+        meaning: INCONCLUSIVE,
+        statuses: [503],
+        deliveryIds: [ids[6]],
+      },
+      {
+        id: 'duplicate',
+        title: TITLES.duplicate,
+        outcome: 'info',
+        meaning: `Answered nothing, then nothing. ${DEDUPLICATE}`,
+        statuses: [null, null],
+        deliveryIds: [ids[7], ids[8]],
+      },
+    ]);
+    const records = (await h.ok('deliveries.list', { webhookId: hook.id })).reverse();
+    expect(records.map((record) => record.response?.status ?? null)).toEqual([
+      204,
+      300,
+      400,
+      499,
+      500,
+      null,
+      503,
+      null,
+      null,
+    ]);
+    expect(records[5]?.error?.kind).toBe('reset');
+  });
+
+  it('a receiver answering 300 to the correctly signed delivery fails it, and sends nothing forged', async () => {
+    const { h, hook, receiver, report } = await checkAnswering((_request, _secret, response) =>
+      response.writeHead(300).end(),
+    );
+    expect(receiver.received).toHaveLength(1);
+    expect(report.probes[0]).toMatchObject({ id: 'valid', outcome: 'fail', statuses: [300] });
+    expect(report.probes.slice(1).map((probe) => probe.outcome)).toEqual(Array(6).fill('skip'));
+    expect(await sentIds(h, hook.id)).toHaveLength(1);
+  });
+
+  it('a receiver refusing the correctly signed delivery: says why, and lists each check of the scheme as not sent', async () => {
+    const { h, hook, receiver, report } = await checkAnswering((_request, _secret, response) =>
+      response.writeHead(401).end(),
+    );
+    const ids = await sentIds(h, hook.id);
+    expect(ids).toHaveLength(1);
+    expect(receiver.received).toHaveLength(1);
+    const notSent = (id: SecurityProbeId) => ({
+      id,
+      title: TITLES[id],
+      outcome: 'skip',
+      meaning: 'Not sent: the correctly signed delivery was not accepted.',
+      statuses: [],
+      deliveryIds: [],
+    });
+    expect(report.probes).toEqual([
+      {
+        id: 'valid',
+        title: TITLES.valid,
+        outcome: 'fail',
+        meaning:
+          'Your receiver does not accept a correctly signed delivery, so the other checks would mean nothing: fix this first (see the delivery).',
+        statuses: [401],
+        deliveryIds: [ids[0]],
+      },
+      notSent('unsigned'),
+      notSent('wrong-secret'),
+      notSent('tampered-body'),
+      notSent('too-old'),
+      notSent('in-future'),
+      notSent('unknown-version'),
+    ]);
+  });
+
+  it('a receiver that hangs up on the correctly signed delivery fails it too: no answer is no acceptance', async () => {
+    const { report } = await checkAnswering((_request, _secret, response) => hangUp(response), {
+      scheme: 'github',
+    });
+    expect(report.probes.map(({ id, outcome, statuses }) => [id, outcome, statuses])).toEqual([
+      ['valid', 'fail', [null]],
+      ['unsigned', 'skip', []],
+      ['wrong-secret', 'skip', []],
+      ['tampered-body', 'skip', []],
+    ]);
   });
 });
 

@@ -471,6 +471,47 @@ describe('records the command line hands off (deliveries.incoming/)', () => {
   });
 });
 
+describe('handed-off changes, each folded once', () => {
+  const incoming = (dir: string) => join(dir, 'deliveries.incoming');
+  const handOff = (dir: string, name: string, change: unknown) => {
+    mkdirSync(incoming(dir), { recursive: true });
+    writeFileSync(join(incoming(dir), name), JSON.stringify(change));
+  };
+
+  it('a handed-off removal is applied, also when the log already holds records of that webhook', () => {
+    const dir = tempDir();
+    const app = open(dir);
+    app.store.apply({ op: 'add', record: record(WEBHOOK_A) });
+    const kept = record(WEBHOOK_B);
+    app.store.apply({ op: 'add', record: kept });
+    handOff(dir, '000000000000001-r.json', { op: 'remove', webhookIds: [WEBHOOK_A] });
+
+    expect(openHandOffLogStore(dir, fixedClock).read().byWebhook[WEBHOOK_A]).toBeUndefined();
+    app.store.foldHandedOff();
+    expect(app.store.read().byWebhook[WEBHOOK_A]).toBeUndefined();
+    expect(ids(app.store.read().byWebhook[WEBHOOK_B])).toEqual([kept.id]);
+  });
+
+  it('a record seen again is folded once, also beside other records of its webhook', () => {
+    const dir = tempDir();
+    const app = open(dir);
+    const first = record(WEBHOOK_A);
+    const second = record(WEBHOOK_A);
+    app.store.apply({ op: 'add', record: first });
+    app.store.apply({ op: 'add', record: second });
+    // The app died after journaling this hand-off and before removing its file.
+    handOff(dir, '000000000000001-again.json', { op: 'add', record: first });
+
+    expect(ids(openHandOffLogStore(dir, fixedClock).read().byWebhook[WEBHOOK_A])).toEqual([
+      second.id,
+      first.id,
+    ]);
+    app.store.foldHandedOff();
+    expect(ids(app.store.read().byWebhook[WEBHOOK_A])).toEqual([second.id, first.id]);
+    expect(readdirSync(incoming(dir))).toEqual([]);
+  });
+});
+
 describe('the journal on its own', () => {
   it('a missing journal has no entries; a torn last line is cut off the file and the rest read in order', () => {
     const dir = tempDir();

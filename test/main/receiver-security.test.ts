@@ -549,6 +549,9 @@ describe('the tampered body', () => {
     ['escapes skipped, \\u and its four hex digits too', '{"\\n\\u00e9x":1}', '{"\\n\\u00e9y":1}'],
     ['an escaped quote does not end the string', '{"\\"a":1}', '{"\\"b":1}'],
     ['no letter or digit in any string: the last byte', '{}', '{~'],
+    ['no letter or digit in a string, as there is no string: the last byte', '[1, 2]', '[1, 2^'],
+    ['a character past z is not a letter', '{"~a":1}', '{"~b":1}'],
+    ['nor is a byte of a non-ASCII character', '{"éa":1}', '{"éb":1}'],
   ])('%s', (what, body, expected) => {
     const signed = Buffer.from(body, 'utf8');
     const forged = forgedBody({ kind: 'tampered-body' }, signed);

@@ -75,7 +75,21 @@ describe('isPrivateAddress', () => {
     ['::FFFF:192.168.10.20', true],
     ['::ffff:8.8.8.8', false],
     ['::ffff:172.32.0.1', false],
+    // IPv4-mapped as a URL writes it (in hex): as the IPv4 address
+    ['::ffff:7f00:1', true],
+    ['::ffff:a00:1', true],
+    ['::ffff:c0a8:a14', true],
+    ['::FFFF:C0A8:A14', true],
+    ['::ffff:ac1f:ffff', true],
+    ['::ffff:ac20:0', false],
+    ['::ffff:a9fe:0', true],
+    ['::ffff:0:0', true],
+    ['::ffff:808:808', false],
+    ['::ffff:5db8:d70e', false],
     // Not the mapped form: the embedded IPv4 address does not count
+    ['1::ffff:a00:1', false],
+    ['::ffff:a00:1:0', false],
+    ['::ffff:a00:10000', false],
     ['1::ffff:10.0.0.1', false],
     ['fe80::ffff:8.8.8.8', true],
     ['::ffff:10.0.0.1.5', false],
@@ -101,6 +115,19 @@ describe('isPrivateAddress', () => {
 });
 
 describe('isLocalOnlyHost', () => {
+  it.each([
+    ['http://[::ffff:127.0.0.1]/', true],
+    ['http://[::ffff:192.168.10.20]/', true],
+    ['http://[::ffff:8.8.8.8]/', false],
+    ['http://[0:0:0:0:0:0:0:1]/', true],
+    ['http://127.1/', true],
+    ['http://0x7f.1/', true],
+    ['http://LocalHost./', true],
+    ['http://example.com/', false],
+  ])('the host of %s as new URL() gives it: %s', (url, expected) => {
+    expect(isLocalOnlyHost(new URL(url).hostname)).toBe(expected);
+  });
+
   it.each([
     ['localhost', true],
     ['LOCALHOST', true],

@@ -18,15 +18,25 @@ function v4Number(address: string): number {
   return address.split('.').reduce((value, part) => value * 256 + Number(part), 0);
 }
 
-function isPrivateV4(address: string): boolean {
-  const value = v4Number(address);
+function isPrivateV4Value(value: number): boolean {
   return PRIVATE_V4.some(([base, bits]) => value >>> (32 - bits) === base >>> (32 - bits));
+}
+
+function isPrivateV4(address: string): boolean {
+  return isPrivateV4Value(v4Number(address));
 }
 
 function isPrivateV6(address: string): boolean {
   const lower = address.toLowerCase();
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
   if (mapped) return isPrivateV4(mapped[1] as string);
+  // The same, as a URL writes it: new URL('http://[::ffff:127.0.0.1]').hostname is [::ffff:7f00:1].
+  const hexMapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
+  if (hexMapped) {
+    return isPrivateV4Value(
+      parseInt(hexMapped[1] as string, 16) * 0x10000 + parseInt(hexMapped[2] as string, 16),
+    );
+  }
   if (lower === '::1' || lower === '::') return true;
   const first = parseInt(lower.split(':')[0] || '0', 16);
   // fe80::/10 link-local, fc00::/7 unique local.

@@ -245,7 +245,11 @@ describe('apis', () => {
     faulty.control.armed = false;
     const h = await startHarness({ vault: faulty.vault });
     const api = await h.ok('apis.create', { name: 'Invoices', versions: ['v1'] });
-    const hook = await h.ok('webhooks.create', { apiId: api.id, version: 'v1', url: 'https://example.com/in' });
+    const hook = await h.ok('webhooks.create', {
+      apiId: api.id,
+      version: 'v1',
+      url: 'https://example.com/in',
+    });
     faulty.control.armed = true;
 
     expect(await h.invoke('apis.delete', { id: api.id, cascade: true })).toMatchObject({
@@ -263,8 +267,16 @@ describe('apis', () => {
       const h = await startHarness();
       const gone = await h.ok('apis.create', { name: 'Gone', versions: ['v1'] });
       const kept = await h.ok('apis.create', { name: 'Kept', versions: ['v1'] });
-      const goneHook = await h.ok('webhooks.create', { apiId: gone.id, version: 'v1', url: `${receiver.url}/a` });
-      const keptHook = await h.ok('webhooks.create', { apiId: kept.id, version: 'v1', url: `${receiver.url}/b` });
+      const goneHook = await h.ok('webhooks.create', {
+        apiId: gone.id,
+        version: 'v1',
+        url: `${receiver.url}/a`,
+      });
+      const keptHook = await h.ok('webhooks.create', {
+        apiId: kept.id,
+        version: 'v1',
+        url: `${receiver.url}/b`,
+      });
       await h.ok('deliveries.send', { webhookId: goneHook.id });
       const keptDelivery = await h.ok('deliveries.send', { webhookId: keptHook.id });
 
@@ -273,7 +285,9 @@ describe('apis', () => {
       const log = readFileSync(join(h.dir, 'deliveries.json'), 'utf8');
       expect(log).not.toContain(goneHook.id);
       expect(log).toContain(keptDelivery.id);
-      expect((await h.ok('deliveries.list', { webhookId: keptHook.id })).map((d) => d.id)).toEqual([keptDelivery.id]);
+      expect((await h.ok('deliveries.list', { webhookId: keptHook.id })).map((d) => d.id)).toEqual([
+        keptDelivery.id,
+      ]);
     } finally {
       await receiver.close();
     }

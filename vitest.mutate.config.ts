@@ -52,6 +52,9 @@ export default defineConfig({
         test: {
           ...main.test,
           ...(onlyTests && { include: onlyTests }),
+          // Stryker learns which tests cover a mutant from the test running when its code runs: tests run
+          // concurrently (describe.concurrent) would be credited with each other's code.
+          maxConcurrency: 1,
           // These run the core in a child process, which never has Stryker's active mutant: they cannot kill
           // one, and would add their seconds to every mutant of the code they start.
           exclude: [

@@ -175,7 +175,10 @@ describe('delivery log', () => {
     const missing = { deliveryId: '0b6a3c1e-8d2f-4c59-9a57-2f1e3d4c5b6a' };
     for (const channel of ['deliveries.redeliver', 'deliveries.copyAsCurl'] as const) {
       const result = await h.invoke(channel, missing);
-      expect(result.ok ? null : result.error.code).toBe('NOT_FOUND');
+      expect(result.ok ? null : result.error).toEqual({
+        code: 'NOT_FOUND',
+        message: 'This delivery is no longer in the log.',
+      });
     }
   });
 

@@ -126,4 +126,21 @@ describe('queued deliveries', () => {
       for (const record of records) expect(text, name).not.toContain(record.id);
     }
   });
+
+  it('one in flight when its webhook is deleted leaves no log behind, though other webhooks remain', async () => {
+    const { h, slow, webhook, inFlight } = await slotsFull();
+    const other = await webhookTo(h, `${slow.receiver.url}/other`);
+    await h.ok('webhooks.delete', { id: webhook.id });
+    slow.release();
+    const records = await Promise.all(inFlight);
+    expect(records.map((record) => record.outcome)).toEqual(records.map(() => 'success'));
+    for (const record of records) {
+      expect(await h.invoke('deliveries.copyAsCurl', { deliveryId: record.id })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+    }
+    // Nor in the log of the webhook that is still there.
+    expect(await h.ok('deliveries.list', { webhookId: other.webhook.id })).toEqual([]);
+  });
 });

@@ -4,13 +4,17 @@
  * unknown CA. The valid chain is served first, so each failure is the certificate's and nothing else.
  */
 import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../src/main/deliveries/http-client';
 import { webhookTo } from '../support/deliveries';
+import { bundleChild, spawnChild, type ChildBundle } from '../support/child-process';
 import { startHarness } from '../support/main-harness';
 import { startReceiver, type Receiver } from '../support/receiver';
+import { tempDir } from '../support/temp';
 import { testCertificateAuthority } from '../support/tls-cert';
 
 let ca: ReturnType<typeof testCertificateAuthority>;
@@ -131,5 +135,32 @@ describe('TLS failures, named', () => {
       message: `TLS error: the certificate of ${host} is not valid yet (check the server's clock).`,
     });
     expect(received).toBe(0);
+  });
+});
+
+describe('with NODE_EXTRA_CA_CERTS (a company CA, say) and no CA of the test', () => {
+  let bundle: ChildBundle | undefined;
+  beforeAll(async () => {
+    bundle = await bundleChild('test/support/delivery-post-child.ts');
+  }, 60_000);
+  afterAll(() => bundle?.dispose());
+
+  it('the default client trusts it, as Node does, and delivers', async () => {
+    const r = await startReceiver(undefined, ca.leaf({ issuer: 'root' }));
+    receivers.push(r);
+    const caFile = join(tempDir('hookwarden-ca-file-'), 'extra.pem');
+    writeFileSync(caFile, ca.root);
+    const child = spawnChild<{ status: number | null; error: unknown }>(
+      (bundle as ChildBundle).file,
+      [`${r.url}/hooks`],
+      { ...process.env, NODE_EXTRA_CA_CERTS: caFile },
+    );
+    try {
+      expect(await child.next(), child.stderr()).toEqual({ status: 200, error: null });
+      expect(await child.exited).toEqual({ code: 0, signal: null });
+    } finally {
+      await child.kill();
+    }
+    expect(r.received).toHaveLength(1);
   });
 });

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -387,6 +388,110 @@ describe('transport', () => {
         message: `Network error: hooks.example.com could not be reached (${code}).`,
       });
     }
+  });
+
+  it('a failed delivery records no first byte: there was none', async () => {
+    const { h, record } = await sendTo(`http://127.0.0.1:${await closedPort()}/hooks`);
+    expect(record).not.toHaveProperty('firstByteMs');
+    const [logged] = await h.ok('deliveries.list', { webhookId: record.webhookId });
+    expect(logged).not.toHaveProperty('firstByteMs');
+  });
+
+  it('deliveries with the same timeout share one kept-alive connection', async () => {
+    const connections: net.Socket[] = [];
+    const server = http.createServer((request, response) => {
+      request.resume();
+      request.on('end', () => response.writeHead(200).end('ok'));
+    });
+    server.on('connection', (socket: net.Socket) => connections.push(socket));
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    servers.push(() => {
+      server.closeAllConnections();
+      server.close();
+    });
+    const { port } = server.address() as AddressInfo;
+    const client = createHttpClient();
+    const post = () =>
+      client.post({
+        url: `http://127.0.0.1:${port}/hooks`,
+        headers: {},
+        body: Buffer.from('{}'),
+        timeoutMs: 10_000,
+      });
+    for (let sent = 0; sent < 3; sent++) {
+      expect((await post()).response?.status).toBe(200);
+      // undici hands a finished connection back to its pool on the next tick: the next delivery comes later.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // One connection, still open for the next delivery: no client of its own per request, left behind.
+    expect(connections).toHaveLength(1);
+  });
+
+  it('a TLS failure is known by its code even when its text does not say TLS, and adds the code once', () => {
+    const url = new URL('https://hooks.example.com:8443/in');
+    const coded = (message: string, code: unknown) => Object.assign(new Error(message), { code });
+    const cases: [unknown, string][] = [
+      // Node's own check of a server's DH parameters (a TLS failure whose text names neither).
+      [
+        coded('DH parameter size 512 is less than 1024', 'ERR_TLS_DH_PARAM_SIZE'),
+        'TLS error: DH parameter size 512 is less than 1024 (ERR_TLS_DH_PARAM_SIZE).',
+      ],
+      [
+        coded('dh key too small', 'ERR_SSL_DH_KEY_TOO_SMALL'),
+        'TLS error: dh key too small (ERR_SSL_DH_KEY_TOO_SMALL).',
+      ],
+      [
+        coded('unexpected issuer', 'X509_CERT_ISSUER_MISMATCH'),
+        'TLS error: unexpected issuer (X509_CERT_ISSUER_MISMATCH).',
+      ],
+      // The text already names the code: not twice.
+      [coded('write EPROTO', 'EPROTO'), 'TLS error: write EPROTO.'],
+      // No code at all: the text alone, with no empty brackets.
+      [new Error('certificate chain too long'), 'TLS error: certificate chain too long.'],
+    ];
+    for (const [error, message] of cases)
+      expect(classifyNetworkError(error, url)).toEqual({ kind: 'tls', message });
+  });
+
+  it('a plain-HTTP answer to TLS is named by its code alone, or by its text alone (an older OpenSSL)', () => {
+    const url = new URL('https://hooks.example.com:8443/in');
+    const plain = {
+      kind: 'tls',
+      message:
+        'TLS error: this port answers in plain HTTP, not HTTPS. Did you mean http://hooks.example.com:8443/in?',
+    };
+    const byCode = Object.assign(new Error('record layer failure'), { code: 'ERR_SSL_WRONG_VERSION_NUMBER' });
+    const byText = Object.assign(
+      new Error('write EPROTO 140:error:1408F10B:SSL routines:wrong version number'),
+      {
+        code: 'EPROTO',
+      },
+    );
+    expect(classifyNetworkError(byCode, url)).toEqual(plain);
+    expect(classifyNetworkError(byText, url)).toEqual(plain);
+  });
+
+  it('an error without a usable code (none, not a string, not even an object) reads as its text alone', () => {
+    const url = new URL('https://hooks.example.com/in');
+    expect(classifyNetworkError(new Error('other side closed'), url)).toEqual({
+      kind: 'network',
+      message: 'Network error: other side closed.',
+    });
+    expect(classifyNetworkError(Object.assign(new Error('other side closed'), { code: -32 }), url)).toEqual({
+      kind: 'network',
+      message: 'Network error: other side closed.',
+    });
+    expect(classifyNetworkError(null, url)).toEqual({ kind: 'network', message: 'Network error: null.' });
+  });
+
+  it("node:http's parser error (an HPE_ code, a plain Error's name) is not an HTTP response either", () => {
+    const error = Object.assign(new Error('Parse Error: Expected HTTP/'), { code: 'HPE_INVALID_CONSTANT' });
+    expect(classifyNetworkError(error, new URL('https://hooks.example.com/in'))).toEqual({
+      kind: 'network',
+      message:
+        'Not an HTTP response: hooks.example.com answered with something else (Parse Error: Expected HTTP/).',
+    });
   });
 
   it('a request whose deadline passed while its connection was opening is never sent', async () => {

@@ -19,6 +19,7 @@ import { openHandOffLogStore } from '../../src/main/deliveries/hand-off';
 import { openJournal, replay } from '../../src/main/deliveries/journal';
 import { systemClock } from '../../src/main/ports';
 import type { Delivery } from '../../src/shared/delivery';
+import { AppError } from '../../src/shared/errors';
 import { closeAfterEach } from '../support/close-after-each';
 import { webhookTo } from '../support/deliveries';
 import { startHarness } from '../support/main-harness';
@@ -273,6 +274,19 @@ describe('delivery log files', () => {
     const shown = await h.ok('deliveries.list', { webhookId: webhook.id });
     expect(shown.map((record) => record.id)).toEqual([redelivered.id, sent.id, original.id]);
     expect(shown.some((record) => 'logWarning' in record)).toBe(false);
+  });
+  it("a failure of the log that is not a storage failure is the send's own failure, not a warning", async () => {
+    const receiver = closeAfterEach(await startReceiver());
+    const h = await startHarness();
+    const { webhook } = await webhookTo(h, receiver.url);
+    const apply = vi.spyOn(h.deliveryLog, 'apply');
+    for (const error of [new TypeError('a bug'), new AppError('FORBIDDEN', 'not a storage failure')]) {
+      apply.mockImplementationOnce(() => {
+        throw error;
+      });
+      await expect(h.services.deliveries.send({ webhookId: webhook.id })).rejects.toBe(error);
+    }
+    expect(receiver.received).toHaveLength(2);
   });
 });
 
@@ -543,6 +557,21 @@ describe('the journal on its own', () => {
         count: 2,
         path: aside,
         firstProblem: 'line 2 is not valid JSON: Unexpected token \'o\', "nonsense" is not valid JSON',
+      },
+    });
+  });
+
+  it('names a line that is JSON but not an entry at all as the entry', () => {
+    const dir = tempDir();
+    const journal = openJournal(paths(dir).journal);
+    appendFileSync(paths(dir).journal, '42\n');
+    const aside = join(dir, 'aside.jsonl');
+    expect(journal.recover(() => aside)).toEqual({
+      entries: [],
+      setAside: {
+        count: 1,
+        path: aside,
+        firstProblem: 'line 1: entry: Invalid input: expected object, received number',
       },
     });
   });

@@ -452,6 +452,54 @@ describe('export and import', () => {
         .webhooks.filter((w) => w.apiId === mine.id)
         .map((w) => w.url),
     ).toEqual(['https://example.com/a', 'https://example.com/b']);
+    // Its template moves to it too.
+    expect(shared(target).templates).toEqual(shared(h).templates.map((t) => ({ ...t, apiId: mine.id })));
+  });
+
+  it('an API renamed here is still the same API by its id: it gains the new version and names the webhooks', async () => {
+    const { h, api } = await startWithWebhook();
+    const plain = JSON.parse(readFileSync(await exportTo(h, false), 'utf8')) as ExportFile;
+    await h.ok('apis.update', { id: api.id, name: 'Billing' });
+    const path = writeExport({
+      ...plain,
+      apis: plain.apis.map((a) => ({ ...a, versions: [...a.versions, 'v5'] })),
+    });
+    const { preview, result } = await importFrom(h, path);
+    expect(preview).toEqual({
+      withSecrets: false,
+      apis: { added: [], updated: ['Billing'] },
+      webhooks: { added: [], sameId: ['Billing v4 (https://example.com/a)'], duplicates: [], blocked: [] },
+      templates: 0,
+    });
+    expect(result).toEqual({
+      added: [],
+      replaced: ['Billing v4 (https://example.com/a)'],
+      skipped: [],
+      freshSecrets: [],
+    });
+    expect(shared(h).apis.map(({ id, name, versions }) => ({ id, name, versions }))).toEqual([
+      { id: api.id, name: 'Billing', versions: ['v4', 'v3', 'v5'] },
+    ]);
+  });
+
+  it('a skipped webhook whose API is in neither the file nor here is named after "an unknown API"', async () => {
+    const { h } = await startWithWebhook();
+    const plain = JSON.parse(readFileSync(await exportTo(h, false), 'utf8')) as ExportFile;
+    const before = readFileSync(join(h.dir, 'config.json'), 'utf8');
+    const path = writeExport({
+      ...plain,
+      apis: [],
+      templates: [],
+      webhooks: plain.webhooks.map((w) => ({ ...w, apiId: randomUUID() })),
+    });
+    const name = 'an unknown API v4 (https://example.com/a)';
+    const { preview, result } = await importFrom(h, path, undefined, { sameId: 'skip' });
+    expect(preview.webhooks).toEqual({ added: [], sameId: [name], duplicates: [], blocked: [] });
+    expect(result).toEqual({ added: [], replaced: [], skipped: [name], freshSecrets: [] });
+    expect(JSON.parse(readFileSync(join(h.dir, 'config.json'), 'utf8'))).toEqual({
+      ...JSON.parse(before),
+      settings: plain.settings,
+    });
   });
 
   it('a webhook whose API is in neither the file nor here: INVALID_FILE saying which, nothing changed', async () => {
@@ -496,6 +544,98 @@ describe('export and import', () => {
       freshSecrets: NAMES.slice(1),
     });
     expect(shared(skipping).webhooks.filter((w) => w.url === 'https://example.com/a')).toHaveLength(1);
+  });
+
+  it('a duplicate has the same API, version and URL all three: any one different, the webhook is added', async () => {
+    const { h, api } = await startWithWebhook();
+    const receipts = await h.ok('apis.create', { name: 'Receipts', versions: ['v4'] });
+    const plain = JSON.parse(readFileSync(await exportTo(h, false), 'utf8')) as ExportFile;
+    const [template] = plain.webhooks as [ExportFile['webhooks'][number]];
+    const like = (apiId: string, version: string, url: string) => ({
+      ...template,
+      id: randomUUID(),
+      apiId,
+      version,
+      url,
+    });
+    const path = writeExport({
+      ...plain,
+      webhooks: [
+        like(api.id, 'v4', 'https://example.com/a'),
+        like(api.id, 'v4', 'https://example.com/other'),
+        like(api.id, 'v3', 'https://example.com/a'),
+        like(receipts.id, 'v4', 'https://example.com/a'),
+      ],
+    });
+    const added = [
+      'Invoices v4 (https://example.com/other)',
+      'Invoices v3 (https://example.com/a)',
+      'Receipts v4 (https://example.com/a)',
+    ];
+    const { preview, result } = await importFrom(h, path);
+    expect(preview.webhooks).toEqual({
+      added,
+      sameId: [],
+      duplicates: ['Invoices v4 (https://example.com/a)'],
+      blocked: [],
+    });
+    expect(result).toEqual({
+      added,
+      replaced: [],
+      skipped: ['Invoices v4 (https://example.com/a)'],
+      freshSecrets: added,
+    });
+    expect(shared(h).webhooks.map(({ apiId, version, url }) => [apiId, version, url])).toEqual([
+      [api.id, 'v4', 'https://example.com/a'],
+      [api.id, 'v4', 'https://example.com/other'],
+      [api.id, 'v3', 'https://example.com/a'],
+      [receipts.id, 'v4', 'https://example.com/a'],
+    ]);
+  });
+
+  it('a file with a key of its own at the top: INVALID_FILE naming "the file"', async () => {
+    const { h } = await startWithWebhook();
+    const plain = JSON.parse(readFileSync(await exportTo(h, false), 'utf8')) as ExportFile;
+    dialogAnswers.open = writeExport({ ...plain, extra: 1 } as ExportFile);
+    const opened = await h.ok('transfer.openImport');
+    expect(await h.invoke('transfer.previewImport', { token: opened?.token as string })).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_FILE',
+        message: 'This export cannot be imported: the file: Unrecognized key: "extra".',
+      },
+    });
+  });
+
+  it('a failed import that wrote one slot twice (a header named in two cases) puts back what was there first', async () => {
+    const { h, hook } = await startWithWebhook();
+    await h.ok('webhooks.setHeaders', {
+      id: hook.id,
+      headers: [{ name: 'X-Api-Key', secret: true, value: 'key-value-1234' }],
+    });
+    const before = await secretsOf(h);
+    expect(before[`${hook.id}#header:x-api-key`]).toBe('key-value-1234');
+    const plain = JSON.parse(readFileSync(await exportTo(h, false), 'utf8')) as ExportFile;
+    const file: ExportFile = {
+      ...plain,
+      secrets: {
+        [hook.id]: {
+          current: before[hook.id] as string,
+          headers: { 'X-Api-Key': 'first-value', 'x-api-key': 'second-value' },
+        },
+      },
+    };
+    const path = join(tempDir(), 'twice.json.age');
+    writeFileSync(path, await encryptWithPassphrase(JSON.stringify(file), PASSPHRASE, 12));
+
+    const { h: target, control } = await failingWrites(h);
+    dialogAnswers.open = path;
+    const opened = await target.ok('transfer.openImport');
+    control.armed = true;
+    expect(
+      await target.invoke('transfer.applyImport', { token: opened?.token as string, passphrase: PASSPHRASE }),
+    ).toEqual({ ok: false, error: { code: 'STORAGE_FAILED', message: 'injected write failure' } });
+    expect(await secretsOf(h)).toEqual(before);
   });
 
   it('a webhook being rotated here is skipped, its rotation kept; a file carrying a rotation is refused', async () => {

@@ -22,17 +22,53 @@ const uniqueIds = <T extends { id: string }>(what: string) =>
     message: `${what} id appears twice`,
   });
 
-export const exportFileSchema = z.strictObject({
-  format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_VERSION),
-  exportedAt: isoTimeSchema,
-  apis: z.array(apiSchema).check(uniqueIds('an API')),
-  webhooks: z.array(exportedWebhookSchema).check(uniqueIds('a webhook')),
-  templates: z.array(storedTemplateSchema),
-  settings: z._default(settingsSchema, DEFAULT_SETTINGS),
-  /** By webhook id; present only in an export with secrets (which is always encrypted). */
-  secrets: z.optional(z.record(idSchema, exportedSecretsSchema)),
+/**
+ * Secrets only for the file's own webhooks, and header values only under the lower-case name of one of that
+ * webhook's secret headers (as exports write them): any other value would land in a keychain item that no
+ * webhook owns, and two spellings of one header in the same item.
+ */
+const secretsOfTheWebhooks = z.superRefine<{
+  webhooks: ExportedWebhook[];
+  secrets?: Record<string, { headers: Record<string, string> }>;
+}>((file, ctx) => {
+  for (const [webhookId, { headers }] of Object.entries(file.secrets ?? {})) {
+    const webhook = file.webhooks.find(({ id }) => id === webhookId);
+    if (!webhook) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['secrets', webhookId],
+        message: 'belongs to no webhook of the file',
+      });
+      continue;
+    }
+    const secretHeaders = new Set(
+      (webhook.headers ?? []).filter((header) => header.secret).map((header) => header.name.toLowerCase()),
+    );
+    for (const name of Object.keys(headers)) {
+      if (!secretHeaders.has(name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['secrets', webhookId, 'headers', name],
+          message: 'is not the lower-case name of a secret header of this webhook',
+        });
+      }
+    }
+  }
 });
+
+export const exportFileSchema = z
+  .strictObject({
+    format: z.literal(EXPORT_FORMAT),
+    version: z.literal(EXPORT_VERSION),
+    exportedAt: isoTimeSchema,
+    apis: z.array(apiSchema).check(uniqueIds('an API')),
+    webhooks: z.array(exportedWebhookSchema).check(uniqueIds('a webhook')),
+    templates: z.array(storedTemplateSchema),
+    settings: z._default(settingsSchema, DEFAULT_SETTINGS),
+    /** By webhook id; present only in an export with secrets (which is always encrypted). */
+    secrets: z.optional(z.record(idSchema, exportedSecretsSchema)),
+  })
+  .check(secretsOfTheWebhooks);
 export type ExportFile = z.infer<typeof exportFileSchema>;
 export type ExportedWebhook = z.infer<typeof exportedWebhookSchema>;
 

@@ -607,34 +607,49 @@ describe('export and import', () => {
     });
   });
 
-  it('a failed import that wrote one slot twice (a header named in two cases) puts back what was there first', async () => {
+  it('a file whose secrets do not match its webhooks is refused before anything is written', async () => {
     const { h, hook } = await startWithWebhook();
     await h.ok('webhooks.setHeaders', {
       id: hook.id,
-      headers: [{ name: 'X-Api-Key', secret: true, value: 'key-value-1234' }],
+      headers: [
+        { name: 'X-Api-Key', secret: true, value: 'key-value-1234' },
+        { name: 'X-Team', secret: false, value: 'payments' },
+      ],
     });
     const before = await secretsOf(h);
-    expect(before[`${hook.id}#header:x-api-key`]).toBe('key-value-1234');
     const plain = JSON.parse(readFileSync(await exportTo(h, false), 'utf8')) as ExportFile;
-    const file: ExportFile = {
-      ...plain,
-      secrets: {
-        [hook.id]: {
-          current: before[hook.id] as string,
-          headers: { 'X-Api-Key': 'first-value', 'x-api-key': 'second-value' },
-        },
-      },
-    };
-    const path = join(tempDir(), 'twice.json.age');
-    writeFileSync(path, await encryptWithPassphrase(JSON.stringify(file), PASSPHRASE, 12));
-
-    const { h: target, control } = await failingWrites(h);
-    dialogAnswers.open = path;
-    const opened = await target.ok('transfer.openImport');
-    control.armed = true;
-    expect(
-      await target.invoke('transfer.applyImport', { token: opened?.token as string, passphrase: PASSPHRASE }),
-    ).toEqual({ ok: false, error: { code: 'STORAGE_FAILED', message: 'injected write failure' } });
+    const current = before[hook.id] as string;
+    const otherId = '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+    const cases: [string, ExportFile['secrets'], string][] = [
+      [
+        'two spellings of one header',
+        { [hook.id]: { current, headers: { 'X-Api-Key': 'first-value', 'x-api-key': 'second-value' } } },
+        `secrets.${hook.id}.headers.X-Api-Key: is not the lower-case name of a secret header of this webhook`,
+      ],
+      [
+        'a value for a header that is not secret',
+        { [hook.id]: { current, headers: { 'x-team': 'sales' } } },
+        `secrets.${hook.id}.headers.x-team: is not the lower-case name of a secret header of this webhook`,
+      ],
+      [
+        'secrets of a webhook the file does not hold',
+        { [hook.id]: { current, headers: {} }, [otherId]: { current: 'whsec_other', headers: {} } },
+        `secrets.${otherId}: belongs to no webhook of the file`,
+      ],
+    ];
+    for (const [what, secrets, message] of cases) {
+      const path = join(tempDir(), 'mismatched.json.age');
+      writeFileSync(path, await encryptWithPassphrase(JSON.stringify({ ...plain, secrets }), PASSPHRASE, 12));
+      dialogAnswers.open = path;
+      const opened = await h.ok('transfer.openImport');
+      expect(
+        await h.invoke('transfer.applyImport', { token: opened?.token as string, passphrase: PASSPHRASE }),
+        what,
+      ).toEqual({
+        ok: false,
+        error: { code: 'INVALID_FILE', message: `This export cannot be imported: ${message}.` },
+      });
+    }
     expect(await secretsOf(h)).toEqual(before);
   });
 

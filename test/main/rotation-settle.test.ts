@@ -5,20 +5,21 @@
  * gnome-keyring), real deliveries to a receiver on 127.0.0.1, and time moved by the test, never waited for.
  */
 import type { ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openConfigStore } from '../../src/main/config/store';
 import { generateSecret } from '../../src/main/keychain/secret-format';
 import { systemClock } from '../../src/main/ports';
 import { EXPIRY_RETRY_MS } from '../../src/main/rotation/rotation';
 import type { Rotation } from '../../src/shared/rotation';
 import type { SignatureScheme } from '../../src/shared/domain';
-import { manualClock, manualSchedule } from '../support/clock';
+import { manualSchedule } from '../support/clock';
 import { clipboardDouble } from '../support/electron-double';
 import { faultyVault } from '../support/faults';
-import { startWithWebhook } from '../support/fixtures';
+import { startRotationCore } from '../support/rotation-core';
 import { profileItems, testVault } from '../support/keyring';
 import { onMainEvent, startHarness, type Harness, type HarnessOptions } from '../support/main-harness';
-import { startReceiver, type Receiver, type Received } from '../support/receiver';
+import type { startReceiver } from '../support/receiver';
+import { type Receiver, type Received } from '../support/receiver';
 import { verifyDelivery } from '../support/verifiers';
 
 const HOUR = 60 * 60 * 1000;
@@ -26,25 +27,14 @@ const DAY = 24 * HOUR;
 /** setTimeout's longest wait. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-const receivers: Receiver[] = [];
-afterEach(async () => {
-  for (const receiver of receivers.splice(0)) await receiver.close();
-});
-
 /** A core with one webhook of this scheme, pointing at a receiver, on a clock and schedule the test moves. */
 async function setUp(
   scheme: SignatureScheme,
   respond?: Parameters<typeof startReceiver>[0],
   options: HarnessOptions = {},
 ) {
-  const receiver = await startReceiver(respond);
-  receivers.push(receiver);
-  const clock = manualClock(new Date().toISOString());
-  const timers = manualSchedule();
-  const started = await startWithWebhook({ ...options, clock, schedule: timers.schedule });
-  const { h, hook } = started;
-  await h.ok('webhooks.updateUrl', { id: hook.id, url: `${receiver.url}/hooks` });
-  await h.ok('webhooks.setScheme', { id: hook.id, scheme });
+  const started = await startRotationCore(scheme, respond, options);
+  const { h, hook, clock, timers } = started;
   const keychain = { vault: started.vault, profileId: h.profileId };
   /** The webhook's items by slot ('' for the current secret), as the keychain holds them. */
   const items = async () =>
@@ -68,7 +58,7 @@ async function setUp(
   /** A start over the same data dir and keychain (the keychain check runs unless told not to). */
   const restart = (options: HarnessOptions = {}) =>
     startHarness({ dir: h.dir, vault: started.vault, clock, schedule: timers.schedule, ...options });
-  return { ...started, receiver, clock, timers, items, secret, writeRotation, restart };
+  return { ...started, items, secret, writeRotation, restart };
 }
 
 const webhookOf = async (h: Harness, apiId: string, id: string) =>

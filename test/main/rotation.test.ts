@@ -4,43 +4,33 @@
  * (the Clock and Schedule ports), never waited for.
  */
 import type { ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generateSecret } from '../../src/main/keychain/secret-format';
 import { EXPIRY_RETRY_MS } from '../../src/main/rotation/rotation';
 import type { SignatureScheme } from '../../src/shared/domain';
 import { clipboardDouble } from '../support/electron-double';
 import { gatedVault } from '../support/gated-vault';
 import { faultyStore, faultyVault } from '../support/faults';
-import { manualClock, manualSchedule } from '../support/clock';
+import { manualSchedule } from '../support/clock';
 import { startWithWebhook } from '../support/fixtures';
+import { startRotationCore } from '../support/rotation-core';
 import { profileItems, testVault } from '../support/keyring';
 import { onMainEvent, startHarness, type HarnessOptions } from '../support/main-harness';
 import { expectRotationConsistent } from '../support/rotation-checks';
-import { closedPort, header, startReceiver, type Receiver, type Received } from '../support/receiver';
+import type { startReceiver } from '../support/receiver';
+import { closedPort, header, type Receiver, type Received } from '../support/receiver';
 import { verifyDelivery } from '../support/verifiers';
 
 const HOUR = 60 * 60 * 1000;
-const receivers: Receiver[] = [];
-afterEach(async () => {
-  for (const receiver of receivers.splice(0)) await receiver.close();
-});
-
 /** A core with one webhook of this scheme, pointing at a receiver, on a clock the test moves. */
 async function setUp(
   scheme: SignatureScheme,
   respond?: Parameters<typeof startReceiver>[0],
   options: HarnessOptions = {},
 ) {
-  const receiver = await startReceiver(respond);
-  receivers.push(receiver);
-  const clock = manualClock(new Date().toISOString());
-  const timers = manualSchedule();
-  const started = await startWithWebhook({ ...options, clock, schedule: timers.schedule });
-  const { h, hook } = started;
-  await h.ok('webhooks.updateUrl', { id: hook.id, url: `${receiver.url}/hooks` });
-  await h.ok('webhooks.setScheme', { id: hook.id, scheme });
-  const secret = async (slot = '') => (await profileItems(h)).get(`${hook.id}${slot}`);
-  return { ...started, receiver, clock, timers, secret };
+  const core = await startRotationCore(scheme, respond, options);
+  const secret = async (slot = '') => (await profileItems(core.h)).get(`${core.hook.id}${slot}`);
+  return { ...core, secret };
 }
 
 /**

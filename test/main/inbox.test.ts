@@ -370,6 +370,46 @@ describe('the Inbox', () => {
     expect((await post(url, Buffer.from('{}'))).status).toBe(500);
   });
 
+  it('answers application/json, with Retry-After on 503 alone', async () => {
+    const { h, url } = await startInbox();
+    for (const [status, retryAfter] of [
+      [200, undefined],
+      [401, undefined],
+      [500, undefined],
+      [503, '60'],
+    ] as const) {
+      await h.ok('inbox.setResponse', { status, delaySeconds: 0 });
+      const response = await post(url, Buffer.from('{}'));
+      expect([response.status, response.headers['content-type'], response.headers['retry-after']]).toEqual([
+        status,
+        'application/json',
+        retryAfter,
+      ]);
+    }
+  });
+
+  it('a port the system refuses (EACCES) is said plainly as PORT_IN_USE', async () => {
+    // Root may listen below 1024, so the refusal is played by a listen that fails with EACCES.
+    const listen = vi.spyOn(net.Server.prototype, 'listen').mockImplementation(function (this: net.Server) {
+      const error = Object.assign(new Error('listen EACCES: permission denied 127.0.0.1:80'), {
+        code: 'EACCES',
+      });
+      process.nextTick(() => this.emit('error', error));
+      return this;
+    });
+    try {
+      const error = await listenHttp({ host: '127.0.0.1', port: 80, bodyLimit: 10 }, async () => {
+        throw new Error('not called');
+      }).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        code: 'PORT_IN_USE',
+        message: 'Hookwarden may not listen on port 80: choose a port from 1024 up.',
+      });
+    } finally {
+      listen.mockRestore();
+    }
+  });
+
   it('a listener that cannot listen says why, and names the host and port', async () => {
     const port = await freePort();
     const error = await listenHttp({ host: '192.0.2.1', port, bodyLimit: 10 }, async () => {

@@ -5,12 +5,11 @@
  * Time limits run on a faked clock where the network would answer first; a handshake that never completes is
  * waited for on the real one.
  */
-import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import type * as DnsPromises from 'node:dns/promises';
 import { once } from 'node:events';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
@@ -75,36 +74,6 @@ async function tlsServer(options: tls.TlsOptions) {
     (socket) => socket.end(),
   );
   return { port: await listen(server), seen };
-}
-
-/** A self-signed certificate for 127.0.0.1 with `subject` (issuer = subject), made with the openssl CLI. */
-function selfSignedWith(subject: string): { key: string; cert: string } {
-  const dir = tempDir('hookwarden-tls-');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-      '-days',
-      '1',
-      '-subj',
-      subject,
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ],
-    { stdio: 'ignore' },
-  );
-  return {
-    key: readFileSync(join(dir, 'key.pem'), 'utf8'),
-    cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
-  };
 }
 
 const validTo = (cert: string) => new Date(new X509Certificate(cert).validTo);
@@ -292,7 +261,7 @@ describe('tls', () => {
     ['/CN=Only A Name', 'Only A Name'],
     ['/C=US', 'unknown issuer'],
   ])('issuer %s: %j', async (subject, issuer) => {
-    const { port } = await tlsServer(selfSignedWith(subject));
+    const { port } = await tlsServer(selfSignedCert({ subject, altNames: 'IP:127.0.0.1' }));
     expect(await trusting.tls('127.0.0.1', port, '127.0.0.1', 10_000)).toMatchObject({
       failure: 'DEPTH_ZERO_SELF_SIGNED_CERT',
       issuer,

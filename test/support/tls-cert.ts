@@ -3,8 +3,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from './temp';
 
-/** A fresh self-signed certificate for localhost / 127.0.0.1, made with the openssl CLI. */
-export function selfSignedCert(): { key: string; cert: string } {
+/**
+ * A fresh self-signed certificate (issuer = subject), made with the openssl CLI: by default for localhost and
+ * 127.0.0.1.
+ */
+export function selfSignedCert({
+  subject = '/CN=localhost',
+  altNames = 'DNS:localhost,IP:127.0.0.1',
+}: { subject?: string; altNames?: string } = {}): { key: string; cert: string } {
   const dir = tempDir('hookwarden-tls-');
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
@@ -23,9 +29,9 @@ export function selfSignedCert(): { key: string; cert: string } {
       '-days',
       '1',
       '-subj',
-      '/CN=localhost',
+      subject,
       '-addext',
-      'subjectAltName=DNS:localhost,IP:127.0.0.1',
+      `subjectAltName=${altNames}`,
     ],
     { stdio: 'ignore' },
   );

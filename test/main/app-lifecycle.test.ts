@@ -4,9 +4,7 @@
  * before ready, what it starts on ready, and what each app event does. The config store is the real
  * electron-store in a temp dir; the keychain is the real one (the test keyring, scripts/with-test-keyring.sh).
  */
-import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
-import net from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { runApp } from '../../src/main/app';
@@ -16,6 +14,7 @@ import type { InvokeEvent } from '../../src/main/ipc/handle';
 import type * as ProfileWatch from '../../src/main/profile-watch';
 import * as electron from '../support/electron-double';
 import { freePort } from '../support/free-port';
+import { acceptsConnections } from '../support/receiver';
 import { tempDir } from '../support/temp';
 
 type Double = typeof electron;
@@ -98,18 +97,6 @@ function willQuit(e: Double = electron) {
 
 /** Lets the promise reactions queued so far (and the ones they queue) run. */
 const settle = () => new Promise((resolvePromise) => setImmediate(resolvePromise));
-
-async function accepts(port: number): Promise<boolean> {
-  const socket = net.connect(port, '127.0.0.1');
-  try {
-    await once(socket, 'connect');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    socket.destroy();
-  }
-}
 
 describe('a second instance', () => {
   it('quits at once and registers nothing: no scheme, no app event, nothing on ready', async () => {
@@ -285,7 +272,7 @@ describe("'will-quit'", () => {
     // The log file is written after a pause in changes (a second): not yet.
     const logFile = join(electron.app.userData, 'deliveries.json');
     expect(existsSync(logFile)).toBe(false);
-    expect(await accepts(port)).toBe(true);
+    expect(await acceptsConnections(port)).toBe(true);
 
     const first = willQuit();
     expect(first.defaultPrevented).toBe(true);
@@ -294,7 +281,7 @@ describe("'will-quit'", () => {
     expect(electron.app.quitCalls).toBe(0);
     await expect.poll(() => electron.app.quitCalls).toBe(1);
     expect(electron.clipboardDouble.text).toBe('');
-    await expect.poll(() => accepts(port)).toBe(false);
+    await expect.poll(() => acceptsConnections(port)).toBe(false);
     expect(await ok('inbox.status')).toMatchObject({ listening: false });
 
     // The quit it held back goes through: the second time it is not held.

@@ -9,7 +9,7 @@ import type { SecretVault } from '../../src/main/keychain/ports';
 import { generateSecret } from '../../src/main/keychain/secret-format';
 import { manualClock } from '../support/clock';
 import { clipboardDouble } from '../support/electron-double';
-import { faultyStore, faultyVault } from '../support/faults';
+import { faultyVault, writesRefused } from '../support/faults';
 import { startWithWebhook } from '../support/fixtures';
 import { profileItems } from '../support/keyring';
 import { startHarness, type Harness } from '../support/main-harness';
@@ -192,11 +192,7 @@ describe('the keychain check, run again and between checks', () => {
     const h = await startHarness({
       dir,
       vault,
-      wrapStore: (store) => {
-        const { store: faulty, control } = faultyStore(store);
-        control.armed = true;
-        return faulty;
-      },
+      wrapStore: writesRefused,
     });
     expect(await h.ok('app.notices')).toEqual([
       {

@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../src/shared/errors';
 import type { SecretVault } from '../../src/main/keychain/ports';
 import { generateSecret } from '../../src/main/keychain/secret-format';
-import { faultyStore } from '../support/faults';
+import { writesRefused } from '../support/faults';
 import { serviceOf } from '../support/fixtures';
 import { keychainItems, profileItems, testVault } from '../support/keyring';
 import { startHarness, type Harness } from '../support/main-harness';
@@ -202,11 +202,7 @@ describe('keychain ownership', () => {
       const h = await startHarness({
         dir,
         vault,
-        wrapStore: (store) => {
-          const { store: faulty, control } = faultyStore(store);
-          control.armed = true;
-          return faulty;
-        },
+        wrapStore: writesRefused,
       });
       expect(await h.ok('app.notices')).toEqual([]);
       expect(warn.mock.calls).toEqual([

@@ -61,3 +61,10 @@ export function faultyStore(store: ConfigStore) {
   };
   return { store: wrapped, control };
 }
+
+/** A wrapStore for startHarness: the config store as a full disk makes it, every write refused. */
+export function writesRefused(store: ConfigStore): ConfigStore {
+  const { store: faulty, control } = faultyStore(store);
+  control.armed = true;
+  return faulty;
+}

@@ -2,7 +2,7 @@
 import { once } from 'node:events';
 import http, { type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 
 export interface Received {
   method: string;
@@ -77,6 +77,19 @@ export async function closedPort(): Promise<number> {
   server.close();
   await once(server, 'close');
   return port;
+}
+
+/** Whether something on 127.0.0.1 accepts a connection on this port now. */
+export async function acceptsConnections(port: number): Promise<boolean> {
+  const socket = connect(port, '127.0.0.1');
+  try {
+    await once(socket, 'connect');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    socket.destroy();
+  }
 }
 
 /** One header as a string (Node gives repeated headers as arrays). */

@@ -8,12 +8,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { closedPort } from './receiver';
+import { acceptsConnections, closedPort } from './receiver';
 import type { ReceiverCode } from '../../src/shared/receiver-code';
 
 /** Debian's python3 (not a version manager's shim on PATH): its packages are what .ci/run installs. */
@@ -158,18 +157,6 @@ export async function freePort(): Promise<number> {
   }
 }
 
-async function portOpen(port: number): Promise<boolean> {
-  const socket = connect(port, '127.0.0.1');
-  try {
-    await once(socket, 'connect');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    socket.destroy();
-  }
-}
-
 async function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   await once(child, 'exit');
@@ -207,7 +194,7 @@ export async function startSnippet(
   child.on('error', (error) => (output += `\n${error.message}`));
 
   const deadline = Date.now() + 20_000;
-  while (!(await portOpen(port))) {
+  while (!(await acceptsConnections(port))) {
     if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });

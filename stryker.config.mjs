@@ -35,10 +35,12 @@ export default {
     'reports',
     'docs',
     'src/renderer/**',
-    // …but the theme test reads the design tokens (the window's background is the page's own).
+    // …but the theme test reads the design tokens (the window's background is the page's own), and the app
+    // lifecycle test has app:// serve the page.
     '!src/renderer/src/',
     '!src/renderer/src/styles/',
     '!src/renderer/src/styles/tokens.css',
+    '!src/renderer/index.html',
     'test/renderer',
     'test/e2e',
     'test/bench',

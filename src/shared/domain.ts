@@ -124,6 +124,11 @@ export const customHeaderSchema = z.union([
 ]);
 export type CustomHeader = z.infer<typeof customHeaderSchema>;
 
+/** The lower-cased names of the secret headers among these: their values are keychain items, not config. */
+export function secretHeaderNames(headers: readonly CustomHeader[] = []): string[] {
+  return headers.filter((header) => header.secret).map((header) => header.name.toLowerCase());
+}
+
 /** A header as the user sets it: a secret one's value may be left out to keep the stored one. */
 export const customHeaderInputSchema = z.strictObject({
   name: headerNameSchema,

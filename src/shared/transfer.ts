@@ -1,7 +1,7 @@
 /** Export and import of a configuration, shared by main, the CLI and the UI. */
 import { z } from 'zod/mini';
 import { DEFAULT_SETTINGS, settingsSchema, storedTemplateSchema } from './delivery';
-import { apiSchema, webhookSchema } from './domain';
+import { apiSchema, secretHeaderNames, webhookSchema } from './domain';
 import { idSchema, isoTimeSchema } from './ids';
 
 export const EXPORT_FORMAT = 'hookwarden-configuration';
@@ -41,9 +41,7 @@ const secretsOfTheWebhooks = z.superRefine<{
       });
       continue;
     }
-    const secretHeaders = new Set(
-      (webhook.headers ?? []).filter((header) => header.secret).map((header) => header.name.toLowerCase()),
-    );
+    const secretHeaders = new Set(secretHeaderNames(webhook.headers));
     for (const name of Object.keys(headers)) {
       if (!secretHeaders.has(name)) {
         ctx.addIssue({

@@ -4,7 +4,7 @@
  * see, let alone remove, each other's items; items without the prefix are left alone, except that an older
  * version's item named by a webhook id of this config is copied once to its new name (never removed).
  */
-import type { Webhook } from '../../shared/domain';
+import { secretHeaderNames, type Webhook } from '../../shared/domain';
 import { SECRET_ROLES, type SecretRole } from '../../shared/rotation';
 import type { ConfigStore } from '../config/ports';
 import type { SecretVault } from './ports';
@@ -46,8 +46,7 @@ export function parseAccount(profileId: string, account: string): OwnAccount | n
 
 /** Every slot a webhook may have an item in: what deleting the webhook removes. */
 export function slotsOf(webhook: Webhook): SecretSlot[] {
-  const headers = (webhook.headers ?? []).filter((header) => header.secret).map((h) => headerSlot(h.name));
-  return ['current', 'pending', 'previous', 'next', ...headers];
+  return ['current', 'pending', 'previous', 'next', ...secretHeaderNames(webhook.headers).map(headerSlot)];
 }
 
 /** The slots the config gives a use now: a rotation's slots only while its state names them. */

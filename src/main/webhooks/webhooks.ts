@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { Delivery } from '../../shared/delivery';
 import {
   DEFAULT_SCHEME,
+  secretHeaderNames,
   type CustomHeader,
   type LastDelivery,
   type Webhook,
@@ -28,11 +29,6 @@ interface Deps {
   clearIfHolding: (secret: string) => Promise<void>;
   /** The newest delivery record of a webhook, if any. */
   latestDelivery: (webhookId: string) => Delivery | undefined;
-}
-
-/** The lower-cased names of the secret headers among these. */
-function secretHeaderNames(headers: readonly CustomHeader[] = []): string[] {
-  return headers.filter((header) => header.secret).map((header) => header.name.toLowerCase());
 }
 
 /** The row's summary of a webhook's newest delivery. */

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../../shared/contract';
+import { secretHeaderNames } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import {
   passphraseSchema,
@@ -57,9 +58,9 @@ export function createTransferService({ config, secrets, clock, files, scryptWor
         );
       }
       const headers: Record<string, string> = {};
-      for (const header of webhook.headers ?? []) {
-        const value = header.secret ? await secrets.get(webhook.id, headerSlot(header.name)) : null;
-        if (value !== null) headers[header.name.toLowerCase()] = value;
+      for (const name of secretHeaderNames(webhook.headers)) {
+        const value = await secrets.get(webhook.id, headerSlot(name));
+        if (value !== null) headers[name] = value;
       }
       found[webhook.id] = { current, headers };
     }

@@ -6,11 +6,7 @@ import { expect, it, vi } from 'vitest';
 import { ActionsMenu } from '../../src/renderer/src/features/common/ActionsMenu';
 
 /** Holds the menu's chunk back until the test lets it load. */
-const chunk = vi.hoisted(() => {
-  let load = () => {};
-  const loaded = new Promise<void>((resolve) => (load = resolve));
-  return { loaded, load: () => load() };
-});
+const chunk = await vi.hoisted(async () => (await import('../support/held-load')).heldLoad());
 vi.mock('../../src/renderer/src/features/common/ActionsDropdown', async (importOriginal) => {
   await chunk.loaded;
   return importOriginal();
@@ -32,6 +28,7 @@ it('a click on "More actions" before the menu has loaded opens it, inside its la
   chunk.load();
   const menu = await screen.findByRole('menu');
   expect(screen.getByRole('main')).toContainElement(menu);
+  expect(menu).toHaveFocus();
   await user.click(within(menu).getByRole('menuitem', { name: 'Edit URL' }));
   expect(select).toHaveBeenCalledOnce();
   expect(screen.queryByRole('menu')).toBeNull();

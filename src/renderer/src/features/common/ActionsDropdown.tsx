@@ -17,6 +17,9 @@ export function ActionsDropdown({
   const openedDialog = useRef(false);
   const trigger = useRef<HTMLButtonElement>(null);
   const [container, setContainer] = useState(earlyClick?.container ?? null);
+  // Radix focuses the first item when a key opened the menu, but it only notices keys once it is loaded: a menu
+  // opened early by keyboard focuses the menu itself, and hands focus on to its first item here.
+  const focusFirstItem = useRef(earlyClick?.byKeyboard === true);
   const onOpenChange = (open: boolean) => {
     if (open) setContainer(landmarkOf(trigger.current));
   };
@@ -30,6 +33,11 @@ export function ActionsDropdown({
           className={styles.menu}
           align={align}
           sideOffset={4}
+          onFocus={(event) => {
+            if (!focusFirstItem.current || event.target !== event.currentTarget) return;
+            focusFirstItem.current = false;
+            event.currentTarget.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+          }}
           onCloseAutoFocus={(event) => {
             if (openedDialog.current) event.preventDefault();
             openedDialog.current = false;

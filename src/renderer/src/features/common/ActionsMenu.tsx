@@ -26,6 +26,8 @@ export const landmarkOf = (trigger: HTMLElement | null) => trigger?.closest<HTML
 /** A click on the stand-in button: the menu opens, in this landmark, as soon as it has loaded. */
 export interface EarlyClick {
   container: HTMLElement | null;
+  /** Enter or Space rather than a pointer (a keyboard click has no click count). */
+  byKeyboard: boolean;
 }
 
 // Radix's menu and its positioning engine are not part of the first screen: they start loading with this module,
@@ -44,7 +46,9 @@ export function ActionsMenu(props: ActionsMenuProps) {
       aria-haspopup="menu"
       aria-expanded={false}
       {...props.triggerProps}
-      onClick={(event) => setEarlyClick({ container: landmarkOf(event.currentTarget) })}
+      onClick={(event) =>
+        setEarlyClick({ container: landmarkOf(event.currentTarget), byKeyboard: event.detail === 0 })
+      }
     >
       <MoreHorizontal aria-hidden size={18} />
     </button>

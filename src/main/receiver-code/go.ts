@@ -21,16 +21,16 @@ interface GoVerifier {
 /** Go is indented with tabs; the templates below use two spaces per level for readability. */
 const tabs = (text: string) => text.replace(/^( {2})+/gm, (indent) => '\t'.repeat(indent.length / 2));
 
-const timestampCheck = [
+const timestampCheck = () => [
   '  seconds, err := strconv.ParseInt(timestamp, 10, 64)',
   '  if err != nil || time.Since(time.Unix(seconds, 0)).Abs() > tolerance {',
   '    return false',
   '  }',
 ];
-const TOLERANCE = 'const tolerance = 5 * time.Minute // as the official libraries';
+const tolerance = () => 'const tolerance = 5 * time.Minute // as the official libraries';
 
-const verifiers: Record<SignatureScheme, GoVerifier> = {
-  mindee: {
+const verifiers: Record<SignatureScheme, () => GoVerifier> = {
+  mindee: () => ({
     imports: ['crypto/hmac', 'crypto/sha256', 'encoding/hex'],
     verify: lines(
       '// X-Mindee-Hmac-Signature is the hex HMAC-SHA256 of the raw body, keyed with the whole secret.',
@@ -41,8 +41,8 @@ const verifiers: Record<SignatureScheme, GoVerifier> = {
       '  return hmac.Equal([]byte(expected), []byte(header.Get("X-Mindee-Hmac-Signature")))',
       '}',
     ),
-  },
-  github: {
+  }),
+  github: () => ({
     imports: ['crypto/hmac', 'crypto/sha256', 'encoding/hex'],
     verify: lines(
       '// X-Hub-Signature-256 is "sha256=" and the hex HMAC-SHA256 of the raw body.',
@@ -53,11 +53,11 @@ const verifiers: Record<SignatureScheme, GoVerifier> = {
       '  return hmac.Equal([]byte(expected), []byte(header.Get("X-Hub-Signature-256")))',
       '}',
     ),
-  },
-  stripe: {
+  }),
+  stripe: () => ({
     imports: ['crypto/hmac', 'crypto/sha256', 'encoding/hex', 'strconv', 'strings', 'time'],
     verify: lines(
-      TOLERANCE,
+      tolerance(),
       '',
       '// Stripe-Signature is "t=<timestamp>,v1=<hex HMAC-SHA256 of "<timestamp>." + body>" (one v1 per secret',
       "// during a roll); the key is the whole secret. (stripe-go's webhook.ConstructEvent checks the same.)",
@@ -73,7 +73,7 @@ const verifiers: Record<SignatureScheme, GoVerifier> = {
       '      signatures = append(signatures, value)',
       '    }',
       '  }',
-      ...timestampCheck,
+      ...timestampCheck(),
       '  mac := hmac.New(sha256.New, []byte(secret))',
       '  mac.Write([]byte(timestamp + "."))',
       '  mac.Write(body)',
@@ -86,17 +86,17 @@ const verifiers: Record<SignatureScheme, GoVerifier> = {
       '  return false',
       '}',
     ),
-  },
-  'standard-webhooks': {
+  }),
+  'standard-webhooks': () => ({
     imports: ['crypto/hmac', 'crypto/sha256', 'encoding/base64', 'strconv', 'strings', 'time'],
     verify: lines(
-      TOLERANCE,
+      tolerance(),
       '',
       '// webhook-signature lists "v1,<base64 HMAC-SHA256 of "<id>.<timestamp>." + body>" (one per secret during',
       '// a roll), keyed with the base64 after "whsec_".',
       'func verified(secret string, body []byte, header http.Header) bool {',
       '  timestamp := header.Get("webhook-timestamp")',
-      ...timestampCheck,
+      ...timestampCheck(),
       '  key, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(secret, "whsec_"))',
       '  if err != nil {',
       '    return false',
@@ -114,11 +114,11 @@ const verifiers: Record<SignatureScheme, GoVerifier> = {
       '  return false',
       '}',
     ),
-  },
+  }),
 };
 
 export function goReceiver({ scheme, secretCount, path }: SnippetInput): Snippet {
-  const verifier = verifiers[scheme];
+  const verifier = verifiers[scheme]();
   const imports = [...new Set([...verifier.imports, 'io', 'log', 'net/http', 'os'])].sort();
   const code = lines(
     `// Hookwarden receiver: verifies ${SCHEME_TITLES[scheme]}. Go, net/http.`,

@@ -24,8 +24,8 @@ interface NodeVerifier {
 const signature = (ts: boolean) =>
   ts ? 'secret: string, body: string, headers: Record<string, string>' : 'secret, body, headers';
 
-const verifiers: Record<SignatureScheme, NodeVerifier> = {
-  mindee: {
+const verifiers: Record<SignatureScheme, () => NodeVerifier> = {
+  mindee: () => ({
     packages: [],
     imports: "import { createHmac, timingSafeEqual } from 'node:crypto';",
     async: false,
@@ -38,8 +38,8 @@ const verifiers: Record<SignatureScheme, NodeVerifier> = {
         '  return given.length === expected.length && timingSafeEqual(given, expected);',
         '}',
       ),
-  },
-  'standard-webhooks': {
+  }),
+  'standard-webhooks': () => ({
     packages: ['standardwebhooks'],
     imports: "import { Webhook } from 'standardwebhooks';",
     async: false,
@@ -55,8 +55,8 @@ const verifiers: Record<SignatureScheme, NodeVerifier> = {
         '  }',
         '}',
       ),
-  },
-  stripe: {
+  }),
+  stripe: () => ({
     packages: ['stripe'],
     imports: "import Stripe from 'stripe';",
     async: false,
@@ -72,8 +72,8 @@ const verifiers: Record<SignatureScheme, NodeVerifier> = {
         '  }',
         '}',
       ),
-  },
-  github: {
+  }),
+  github: () => ({
     packages: ['@octokit/webhooks-methods'],
     imports: "import { verify } from '@octokit/webhooks-methods';",
     async: true,
@@ -87,7 +87,7 @@ const verifiers: Record<SignatureScheme, NodeVerifier> = {
           : "  return typeof signature === 'string' && (await verify(secret, body.toString('utf8'), signature));",
         '}',
       ),
-  },
+  }),
 };
 
 /** The lines that refuse a delivery no secret verifies (with one secret, or with either of two). */
@@ -107,11 +107,11 @@ function refuseUnverified(
   return [...(before ? [before] : []), `if (${condition}) {`, `  ${refusal}`, '}'];
 }
 
-const ROTATION_COMMENT =
+const rotationComment = () =>
   '// During a rotation both secrets are valid: the new one and the one it replaces (unset that one afterwards).';
 
 export function expressReceiver({ scheme, secretCount, path }: SnippetInput): Snippet {
-  const verifier = verifiers[scheme];
+  const verifier = verifiers[scheme]();
   const code = lines(
     `// Hookwarden receiver: verifies ${SCHEME_TITLES[scheme]}. Node.js, Express.`,
     verifier.imports,
@@ -120,7 +120,7 @@ export function expressReceiver({ scheme, secretCount, path }: SnippetInput): Sn
     ...(secretCount === 1
       ? [`const secret = process.env.${SECRET_ENV};`, `if (!secret) throw new Error('Set ${SECRET_ENV}');`]
       : [
-          ROTATION_COMMENT,
+          rotationComment(),
           `const secrets = [process.env.${SECRET_ENV}, process.env.${PREVIOUS_SECRET_ENV}].filter(Boolean);`,
           `if (!process.env.${SECRET_ENV}) throw new Error('Set ${SECRET_ENV}');`,
         ]),
@@ -154,7 +154,7 @@ export function expressReceiver({ scheme, secretCount, path }: SnippetInput): Sn
 }
 
 export function nextReceiver({ scheme, secretCount, path }: SnippetInput): Snippet {
-  const verifier = verifiers[scheme];
+  const verifier = verifiers[scheme]();
   const filename = `app${path}/route.ts`;
   const code = lines(
     `// ${filename} — Hookwarden receiver: verifies ${SCHEME_TITLES[scheme]}. Next.js route handler.`,
@@ -165,7 +165,7 @@ export function nextReceiver({ scheme, secretCount, path }: SnippetInput): Snipp
     ...(secretCount === 1
       ? [`  const secret = process.env.${SECRET_ENV};`]
       : [
-          `  ${ROTATION_COMMENT}`,
+          `  ${rotationComment()}`,
           `  const secrets = [process.env.${SECRET_ENV}, process.env.${PREVIOUS_SECRET_ENV}].filter(`,
           '    (secret): secret is string => Boolean(secret),',
           '  );',

@@ -20,13 +20,13 @@ interface PythonVerifier {
   verify: string;
 }
 
-const timestampCheck = [
+const timestampCheck = () => [
   '    if not (timestamp.isascii() and timestamp.isdigit()) or abs(time.time() - int(timestamp)) > TOLERANCE:',
   '        return False',
 ];
 
-const verifiers: Record<SignatureScheme, PythonVerifier> = {
-  mindee: {
+const verifiers: Record<SignatureScheme, () => PythonVerifier> = {
+  mindee: () => ({
     imports: ['hashlib', 'hmac'],
     verify: lines(
       '# X-Mindee-Hmac-Signature is the hex HMAC-SHA256 of the raw body, keyed with the whole secret.',
@@ -34,8 +34,8 @@ const verifiers: Record<SignatureScheme, PythonVerifier> = {
       '    expected = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()',
       '    return hmac.compare_digest(expected.encode(), headers.get("X-Mindee-Hmac-Signature", "").encode())',
     ),
-  },
-  github: {
+  }),
+  github: () => ({
     imports: ['hashlib', 'hmac'],
     verify: lines(
       '# X-Hub-Signature-256 is "sha256=" and the hex HMAC-SHA256 of the raw body.',
@@ -43,8 +43,8 @@ const verifiers: Record<SignatureScheme, PythonVerifier> = {
       '    expected = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()',
       '    return hmac.compare_digest(expected.encode(), headers.get("X-Hub-Signature-256", "").encode())',
     ),
-  },
-  stripe: {
+  }),
+  stripe: () => ({
     imports: ['hashlib', 'hmac', 'time'],
     verify: lines(
       `TOLERANCE = ${TOLERANCE_SECONDS}  # seconds, as Stripe's libraries`,
@@ -55,14 +55,14 @@ const verifiers: Record<SignatureScheme, PythonVerifier> = {
       'def verified(secret: str, body: bytes, headers) -> bool:',
       '    pairs = [item.partition("=") for item in headers.get("Stripe-Signature", "").split(",")]',
       '    timestamp = next((value for key, _, value in pairs if key == "t"), "")',
-      ...timestampCheck,
+      ...timestampCheck(),
       '    expected = hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()',
       '    return any(',
       '        hmac.compare_digest(expected.encode(), value.encode()) for key, _, value in pairs if key == "v1"',
       '    )',
     ),
-  },
-  'standard-webhooks': {
+  }),
+  'standard-webhooks': () => ({
     imports: ['base64', 'hashlib', 'hmac', 'time'],
     verify: lines(
       `TOLERANCE = ${TOLERANCE_SECONDS}  # seconds, as the Standard Webhooks libraries`,
@@ -72,7 +72,7 @@ const verifiers: Record<SignatureScheme, PythonVerifier> = {
       '# roll), keyed with the base64 after "whsec_". The standardwebhooks package checks the same (Webhook.verify).',
       'def verified(secret: str, body: bytes, headers) -> bool:',
       '    timestamp = headers.get("webhook-timestamp", "")',
-      ...timestampCheck,
+      ...timestampCheck(),
       '    key = base64.b64decode(secret.removeprefix("whsec_"))',
       "    signed = f\"{headers.get('webhook-id', '')}.{timestamp}.\".encode() + body",
       '    expected = base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest())',
@@ -81,7 +81,7 @@ const verifiers: Record<SignatureScheme, PythonVerifier> = {
       '        hmac.compare_digest(expected, value.encode()) for version, _, value in signatures if version == "v1"',
       '    )',
     ),
-  },
+  }),
 };
 
 function secretsBlock(secretCount: 1 | 2): string[] {
@@ -112,7 +112,7 @@ function importLines(verifier: PythonVerifier): string {
 }
 
 export function flaskReceiver({ scheme, secretCount, path }: SnippetInput): Snippet {
-  const verifier = verifiers[scheme];
+  const verifier = verifiers[scheme]();
   const code = lines(
     `# Hookwarden receiver: verifies ${SCHEME_TITLES[scheme]}. Python, Flask.`,
     importLines(verifier),
@@ -145,7 +145,7 @@ export function flaskReceiver({ scheme, secretCount, path }: SnippetInput): Snip
 }
 
 export function fastApiReceiver({ scheme, secretCount, path }: SnippetInput): Snippet {
-  const verifier = verifiers[scheme];
+  const verifier = verifiers[scheme]();
   const code = lines(
     `# Hookwarden receiver: verifies ${SCHEME_TITLES[scheme]}. Python, FastAPI.`,
     importLines(verifier),

@@ -1,4 +1,8 @@
-/** What every language's generator shares: its input and output, and how the variants' lines are put together. */
+/**
+ * What every language's generator shares: its input and output, and how the variants' lines are put together.
+ * The templates are functions, not module constants, so mutation testing can credit each one to the tests
+ * that generate it (a mutant in module-level code would run every test).
+ */
 import type { SignatureScheme } from '../../shared/domain';
 
 import { PREVIOUS_SECRET_ENV, SECRET_ENV } from '../../shared/receiver-code';

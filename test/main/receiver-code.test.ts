@@ -51,6 +51,29 @@ const hasRuby = onPath('ruby');
 const hasGofmt = onPath('gofmt');
 const missingPython = missingPythonModules();
 
+/**
+ * What makes handed-out code look unkempt: trailing spaces, more blank lines in a row than the language's style
+ * (PEP 8: two), a blank line just inside a bracket or a block, or between a comment and what it describes.
+ */
+function untidyLines(code: string, language: ReceiverLanguage): string[] {
+  const maxBlank = language.startsWith('python') ? 2 : 1;
+  const problems: string[] = [];
+  if (!code.endsWith('\n') || code.endsWith('\n\n')) problems.push('does not end with exactly one newline');
+  const lines = code.split('\n').slice(0, -1);
+  let blankRun = 0;
+  lines.forEach((line, index) => {
+    const before = lines[index - 1] ?? '';
+    if (line !== line.trimEnd()) problems.push(`line ${index + 1}: trailing spaces`);
+    blankRun = line === '' ? blankRun + 1 : 0;
+    if (blankRun > maxBlank) problems.push(`line ${index + 1}: ${blankRun} blank lines in a row`);
+    const isComment = /^\s*(\/\/|#)/.test(before) && !before.includes('Hookwarden receiver:');
+    if (line === '' && (/[{([:]$/.test(before) || isComment)) {
+      problems.push(`line ${index + 1}: blank after "${before.trim()}"`);
+    }
+  });
+  return problems;
+}
+
 describe('the generated code', () => {
   const every = RECEIVER_LANGUAGES.flatMap((language) =>
     SIGNATURE_SCHEMES.flatMap((scheme) => [1, 2].map((secretCount) => ({ language, scheme, secretCount }))),
@@ -68,6 +91,17 @@ describe('the generated code', () => {
       expect(code).not.toMatch(/whsec_[A-Za-z0-9+/]{8}/); // never a secret value
       expect(run.split('\n').length).toBeGreaterThanOrEqual(1);
       expect(run.split('\n').length).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('says on its first line what it verifies, and is tidy: no trailing spaces, no stray blank lines', () => {
+    for (const input of every) {
+      const { code } = receiverCode(input);
+      const lines = code.split('\n');
+      const title = lines.findIndex((line) => line.includes('Hookwarden receiver: verifies'));
+      expect(title, `${input.language}`).toBe(input.language === 'php' ? 1 : 0); // PHP: after <?php
+      expect(lines[title]).toContain(SIGNATURE_HEADER[input.scheme]);
+      expect(untidyLines(code, input.language), `${input.language} ${input.scheme}`).toEqual([]);
     }
   });
 

@@ -125,28 +125,29 @@ describe('the config file', () => {
     expect(() => parseConfig(dangling)).toThrow(`config: webhook ${id} points to an unknown API or version`);
   });
 
+  const now = new Date().toISOString();
+  const api = (id: string, name: string) => ({ id, name, versions: ['v1'], createdAt: now });
+  const webhook = (id: string, apiId: string, url = 'https://e.com/') => ({
+    id,
+    apiId,
+    version: 'v1',
+    url,
+    createdAt: now,
+    updatedAt: now,
+    secretRotatedAt: now,
+    scheme: 'mindee',
+  });
+  const config = (apis: unknown[], webhooks: unknown[] = [], templates: unknown[] = []) => ({
+    schemaVersion: CONFIG_SCHEMA_VERSION,
+    profileId: crypto.randomUUID(),
+    keychainMigrationPending: false,
+    apis,
+    webhooks,
+    templates,
+    settings: { deliveryTimeoutSeconds: 10 },
+  });
+
   it('refuses duplicates: one id for two APIs, one name for two APIs (in any case), one id for two webhooks', () => {
-    const now = new Date().toISOString();
-    const api = (id: string, name: string) => ({ id, name, versions: ['v1'], createdAt: now });
-    const webhook = (id: string, apiId: string) => ({
-      id,
-      apiId,
-      version: 'v1',
-      url: 'https://e.com/',
-      createdAt: now,
-      updatedAt: now,
-      secretRotatedAt: now,
-      scheme: 'mindee',
-    });
-    const config = (apis: unknown[], webhooks: unknown[] = []) => ({
-      schemaVersion: CONFIG_SCHEMA_VERSION,
-      profileId: crypto.randomUUID(),
-      keychainMigrationPending: false,
-      apis,
-      webhooks,
-      templates: [],
-      settings: { deliveryTimeoutSeconds: 10 },
-    });
     const [a, b, w] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
     expect(parseConfig(config([api(a, 'One'), api(b, 'Two')], [webhook(w, a)])).data.webhooks).toHaveLength(
       1,
@@ -155,6 +156,19 @@ describe('the config file', () => {
     expect(() => parseConfig(config([api(a, 'Same'), api(b, 'SAME')]))).toThrow(/duplicate API name/);
     expect(() => parseConfig(config([api(a, 'One')], [webhook(w, a), webhook(w, a)]))).toThrow(
       /duplicate webhook id/,
+    );
+  });
+
+  it('reads back a saved test payload of an API version', () => {
+    const a = crypto.randomUUID();
+    const template = { apiId: a, version: 'v1', json: '{"invoice":42}', updatedAt: now };
+    expect(parseConfig(config([api(a, 'Invoices')], [], [template])).data.templates).toEqual([template]);
+  });
+
+  it('refuses a webhook whose URL is not an http(s) endpoint, naming the field', () => {
+    const [a, w] = [crypto.randomUUID(), crypto.randomUUID()];
+    expect(() => parseConfig(config([api(a, 'Invoices')], [webhook(w, a, 'ftp://e.com/hooks')]))).toThrow(
+      'webhooks.0.url: invalid endpoint URL',
     );
   });
 

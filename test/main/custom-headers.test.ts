@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MASKED_HEADER_VALUE } from '../../src/shared/domain';
 import { profileItems } from '../support/keyring';
 import { startHarness } from '../support/main-harness';
 import { header, startReceiver, type Receiver } from '../support/receiver';
@@ -45,10 +44,10 @@ describe('custom headers', () => {
     if (!received) throw new Error('nothing arrived');
     expect(header(received, 'X-Team')).toBe('payments');
     expect(header(received, 'Authorization')).toBe(TOKEN);
-    expect(sent.request.headers).toMatchObject({ 'X-Team': 'payments', Authorization: MASKED_HEADER_VALUE });
+    expect(sent.request.headers).toMatchObject({ 'X-Team': 'payments', Authorization: '••••' });
 
     const { command } = await h.ok('deliveries.copyAsCurl', { deliveryId: sent.id });
-    expect(command).toContain(`'Authorization: ${MASKED_HEADER_VALUE}'`);
+    expect(command).toContain(`'Authorization: ••••'`);
     h.flushDeliveryLog();
     for (const file of ['config.json', 'deliveries.json']) {
       expect(readFileSync(join(h.dir, file), 'utf8')).not.toContain(TOKEN);

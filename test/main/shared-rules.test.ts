@@ -9,9 +9,11 @@ import {
   apiNameInputSchema,
   cleanApiName,
   customHeadersInputSchema,
+  customHeadersSchema,
   descriptionSchema,
   headerNameSchema,
   parseVersionList,
+  secretHeaderNames,
   versionLabelSchema,
   versionListSchema,
 } from '../../src/shared/domain';
@@ -44,6 +46,9 @@ describe('API names and versions', () => {
     const label = 'A version label is letters, digits, dots, dashes or underscores, like v4 or 2.1.';
     expect(says(versionLabelSchema, 'v 4')).toBe(label);
     expect(says(versionLabelSchema, ' v4 ')).toBe('ok');
+    // At most 32 characters: a first letter or digit, then up to 31 more.
+    expect(says(versionLabelSchema, `v${'1'.repeat(31)}`)).toBe('ok');
+    expect(says(versionLabelSchema, `v${'1'.repeat(32)}`)).toBe(label);
     expect(says(versionLabelSchema, 4)).not.toBe('ok');
     expect(says(versionListSchema, [])).toBe('An API needs at least one product version.');
     expect(says(versionListSchema, ['v4', 'v4'])).toBe('Product versions must be unique.');
@@ -89,14 +94,62 @@ describe('webhook details', () => {
 
   it('refuses the headers Hookwarden sets itself, in any case, and a name used twice', () => {
     const reserved = 'Hookwarden sets this header itself (or it is a signature header); choose another name.';
-    for (const name of ['Host', 'Connection', 'transfer-encoding', 'Stripe-Signature', 'X-Hub-Signature-256'])
+    const setByHttp = [
+      'Host',
+      'Content-Length',
+      'content-type',
+      'User-Agent',
+      'Connection',
+      'transfer-encoding',
+    ];
+    const signatureHeaders = [
+      'X-Mindee-HMAC-Signature', // Mindee
+      'webhook-id', // Standard Webhooks
+      'Webhook-Timestamp',
+      'WEBHOOK-SIGNATURE',
+      'Stripe-Signature', // Stripe
+      'X-GitHub-Event', // GitHub
+      'x-github-delivery',
+      'X-Hub-Signature-256',
+    ];
+    for (const name of [...setByHttp, ...signatureHeaders])
       expect(says(headerNameSchema, name), name).toBe(reserved);
     expect(says(headerNameSchema, 'X-Team')).toBe('ok');
+    expect(says(headerNameSchema, 'X Team')).toBe(
+      "A header name is letters, digits and !#$%&'*+.^_`|~- only, like X-Team.",
+    );
     const header = (name: string, value = 'v') => ({ name, secret: false, value });
     expect(says(customHeadersInputSchema, [header('X-Team'), header('x-team')])).toBe(
       'Each header name may appear once.',
     );
     expect(says(customHeadersInputSchema, [header('X-Team'), header('X-Other')])).toBe('ok');
+  });
+
+  it('takes at most 20 custom headers on a webhook', () => {
+    const headers = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({ name: `X-Header-${i}`, secret: false, value: 'v' }));
+    expect(says(customHeadersInputSchema, headers(20))).toBe('ok');
+    expect(says(customHeadersInputSchema, headers(21))).toBe('A webhook has at most 20 custom headers.');
+  });
+
+  it('stores a plain header with its value and a secret one without (its value is in the keychain)', () => {
+    const plain = { name: 'X-Team', secret: false, value: 'payments' };
+    const secret = { name: 'Authorization', secret: true, value: null };
+    expect(says(customHeadersSchema, [plain, secret])).toBe('ok');
+    // A secret value in the config file, or a plain header without its value: not a stored header.
+    expect(says(customHeadersSchema, [{ ...secret, value: 'Bearer t0ken' }])).not.toBe('ok');
+    expect(says(customHeadersSchema, [{ ...plain, value: null }])).not.toBe('ok');
+  });
+
+  it("names a webhook's secret headers in lower case, the way their keychain items are named", () => {
+    const headers = [
+      { name: 'X-Team', secret: false, value: 'payments' },
+      { name: 'Authorization', secret: true, value: null },
+      { name: 'X-Api-KEY', secret: true, value: null },
+    ] as const;
+    expect(secretHeaderNames(headers)).toEqual(['authorization', 'x-api-key']);
+    expect(secretHeaderNames([])).toEqual([]);
+    expect(secretHeaderNames()).toEqual([]);
   });
 
   it(`takes a header value of up to ${HEADER_VALUE_MAX_BYTES} bytes (UTF-8), on one line`, () => {

@@ -133,7 +133,12 @@ describe('Send with retries', () => {
   it('one run per webhook; GitHub sends once and says why; a custom schedule (for Stripe) runs its delays', async () => {
     const { h, hook, timers, nextChange } = await setUp([500]);
     let change = nextChange();
-    await h.ok('retries.start', { webhookId: hook.id, schedule: { delays: [60, 120] }, timeScale: 'minute' });
+    const custom = await h.ok('retries.start', {
+      webhookId: hook.id,
+      schedule: { delays: [60, 120] },
+      timeScale: 'minute',
+    });
+    expect(custom.note).toBe('Stripe retries for up to 3 days; its intervals are not published.');
     expect(await h.invoke('retries.start', { webhookId: hook.id, schedule: 'svix' })).toMatchObject({
       ok: false,
       error: { code: 'RUN_IN_PROGRESS' },
@@ -169,6 +174,18 @@ describe('Send with retries', () => {
     await h.ok('retries.start', { webhookId: hook.id, schedule: 'svix', timeScale: 'hour' });
     expect(await change).toMatchObject({ state: 'running' });
     expect(timers.pending()).toEqual(pending);
+  });
+
+  it('Shopify: 8 retries over 4 hours, each delay twice the one before', async () => {
+    const { h, hook, nextChange } = await setUp([500]);
+    const change = nextChange();
+    const run = await h.ok('retries.start', { webhookId: hook.id, schedule: 'shopify', timeScale: 'hour' });
+    // Delays d, 2d, …, 128d add up to 255d = 4 h = 14400 s, so d = 14400 / 255 = 56.47 s; each one rounded:
+    // 56, 113, 226, 452, 904, 1807, 3614, 7228 (7228.24). The last attempt comes exactly 4 hours after the first.
+    expect(run.offsetsSeconds).toEqual([0, 56, 169, 395, 847, 1751, 3558, 7172, 14400]);
+    expect(run).toMatchObject({ scheduleLabel: 'Shopify', note: '8 retries over 4 hours, exponential.' });
+    await change;
+    await h.ok('retries.stop', { webhookId: hook.id });
   });
 
   it('a 300 is not a success: the run goes on to the next attempt', async () => {

@@ -10,7 +10,7 @@ import net from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { INBOX_BODY_LIMIT, INBOX_LIMIT, type ReceivedRequest } from '../../src/shared/inbox';
+import { INBOX_LIMIT, type ReceivedRequest } from '../../src/shared/inbox';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { manualSchedule } from '../support/clock';
@@ -181,13 +181,13 @@ describe('the Inbox', () => {
     },
   );
 
-  it(`keeps the last ${INBOX_LIMIT} requests and the first ${INBOX_BODY_LIMIT / 1024} KiB of each body`, async () => {
+  it(`keeps the last ${INBOX_LIMIT} requests and the first 64 KiB (65,536 bytes) of each body`, async () => {
     const { h, url } = await startInbox();
-    const big = Buffer.alloc(INBOX_BODY_LIMIT + 10, 0x61);
+    const big = Buffer.alloc(70_000, 0x61);
     await post(url, big);
     const [first] = await h.ok('inbox.list');
-    expect(first).toMatchObject({ truncated: true, bodyBytes: INBOX_BODY_LIMIT + 10 });
-    expect(bodyOf(first as ReceivedRequest)).toEqual(big.subarray(0, INBOX_BODY_LIMIT));
+    expect(first).toMatchObject({ truncated: true, bodyBytes: 70_000 });
+    expect(bodyOf(first as ReceivedRequest)).toEqual(big.subarray(0, 65_536));
     for (let i = 1; i <= INBOX_LIMIT; i++) await post(`${url}/${i}`, Buffer.from(String(i)));
     const kept = await h.ok('inbox.list');
     expect(kept).toHaveLength(INBOX_LIMIT);

@@ -3,6 +3,7 @@
  * secret, and "Copy .env line" puts the real keychain's secrets on the clipboard, cleared as a copied secret is.
  */
 import { describe, expect, it } from 'vitest';
+import { RECEIVER_LANGUAGES } from '../../src/shared/receiver-code';
 import { manualSchedule } from '../support/clock';
 import { clipboardDouble } from '../support/electron-double';
 import { startWithWebhook } from '../support/fixtures';
@@ -31,6 +32,23 @@ describe('Receiver code', () => {
 
     await h.ok('receiverCode.copy', { id: hook.id, language: 'python-flask' });
     expect(clipboardDouble.text).toBe(rotating.code);
+  });
+
+  it('names each language as the language picker shows it', async () => {
+    const { h, hook } = await startWithWebhook();
+    const labels: Record<string, string> = {};
+    for (const language of RECEIVER_LANGUAGES) {
+      labels[language] = (await h.ok('receiverCode.get', { id: hook.id, language })).label;
+    }
+    expect(labels).toEqual({
+      'node-express': 'Node.js (Express)',
+      'node-nextjs': 'Node.js (Next.js)',
+      'python-flask': 'Python (Flask)',
+      'python-fastapi': 'Python (FastAPI)',
+      go: 'Go (net/http)',
+      php: 'PHP',
+      'ruby-sinatra': 'Ruby (Sinatra)',
+    });
   });
 
   it('"Copy .env line": the secrets of the roles the code reads, cleared after 30 s', async () => {

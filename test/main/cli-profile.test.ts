@@ -425,6 +425,16 @@ describe('doctor, check and receive', () => {
       'response',
     ]);
     expect(passed.checks.find((check) => check.id === 'response')?.outcome).toBe('pass');
+    const text = await cli(dir, 'check', webhook.id);
+    expect(text.code).toBe(0);
+    expect(text.stdout.match(/^[A-Z]{4} {2}[^:]+:/gm)).toEqual([
+      'WARN  URL:',
+      'SKIP  DNS:',
+      'PASS  TCP connect:',
+      'SKIP  TLS:',
+      'PASS  Redirects:',
+      'PASS  Response:',
+    ]);
 
     const closed = `http://127.0.0.1:${await freePort()}/hooks`;
     await json(dir, 'webhooks', 'edit', webhook.id, '--url', closed);

@@ -2,13 +2,14 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDeliveryLog } from '../../src/main/deliveries/log';
 import type { DeliveryLogData } from '../../src/main/deliveries/ports';
+import type { EventPayloads } from '../../src/shared/contract';
 import type { Delivery } from '../../src/shared/delivery';
 import { movableClock, recordChanges, webhookTo } from '../support/deliveries';
 import { clipboardDouble } from '../support/electron-double';
-import { startHarness } from '../support/main-harness';
+import { onMainEvent, startHarness } from '../support/main-harness';
 import { memoryLogStore } from '../support/memory-log-store';
 import { header, startReceiver, type Receiver } from '../support/receiver';
 import { tempDir } from '../support/temp';
@@ -243,6 +244,33 @@ describe('delivery log', () => {
     expect(await h.ok('deliveries.list', { webhookId: kept.webhook.id })).toHaveLength(1);
   });
 
+  it('a log that cannot drop a deleted webhook’s records does not undo the deletion; the console says why', async () => {
+    const r = await receiver();
+    const h = await startHarness({
+      wrapDeliveryLog: (store) => ({
+        ...store,
+        apply(change) {
+          if (change.op === 'remove') throw new Error('ENOSPC: no space left on device');
+          store.apply(change);
+        },
+      }),
+    });
+    const { api, webhook } = await webhookTo(h, r.url);
+    await h.ok('deliveries.send', { webhookId: webhook.id });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      await h.ok('webhooks.delete', { id: webhook.id });
+      expect(warn).toHaveBeenCalledWith(
+        '[hookwarden] could not remove delivery logs:',
+        'ENOSPC: no space left on device',
+      );
+    } finally {
+      warn.mockRestore();
+    }
+    expect(await h.ok('webhooks.list', { apiId: api.id })).toEqual([]);
+    expect(await h.vault.get(h.account(webhook.id))).toBeNull();
+  });
+
   it('keeps the logs of a moved-aside config through later starts, so putting the file back restores them', async () => {
     const r = await receiver();
     const dir = tempDir();
@@ -276,6 +304,28 @@ describe('delivery log', () => {
     await h.ok('deliveries.send', { webhookId: webhook.id });
     h.flushDeliveryLog();
     expect(existsSync(join(dir, 'deliveries.json'))).toBe(true);
+  });
+
+  it('opened at its first use, as the app opens it: a corrupt log file is moved aside then, and said so then', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'deliveries.json'), '{"schemaVersion":1,"byWebhook":{"x":[{"id":');
+    const h = await startHarness({ dir, deliveryLogAtFirstUse: true });
+    const kinds = async () => (await h.ok('app.notices')).map((notice) => notice.kind);
+    expect(await kinds()).not.toContain('delivery-log-moved-aside');
+    expect(readdirSync(dir).filter((name) => name.startsWith('deliveries.corrupt-'))).toEqual([]);
+
+    const said: string[][] = [];
+    const stop = onMainEvent((event, payload) => {
+      if (event !== 'app.noticesChanged') return;
+      said.push((payload as EventPayloads['app.noticesChanged']).notices.map((notice) => notice.kind));
+    });
+    const r = await receiver();
+    const { webhook } = await webhookTo(h, r.url);
+    expect(await h.ok('deliveries.list', { webhookId: webhook.id })).toEqual([]);
+    stop();
+    expect(said).toEqual([['delivery-log-moved-aside']]);
+    expect(await kinds()).toEqual(['delivery-log-moved-aside']);
+    expect(readdirSync(dir).filter((name) => name.startsWith('deliveries.corrupt-'))).toHaveLength(1);
   });
 
   it('answers SECRET_MISSING, with no record, when the keychain lost the secret', async () => {

@@ -4,7 +4,7 @@
  */
 import { systemClipboard } from '../../src/main/shell/clipboard';
 import { openConfigStore } from '../../src/main/config/store';
-import { openDeliveryLogStore } from '../../src/main/deliveries/log-store';
+import { openDeliveryLogLazily, openDeliveryLogStore } from '../../src/main/deliveries/log-store';
 import { createHttpClient } from '../../src/main/deliveries/http-client';
 import { listenHttp } from '../../src/main/inbox/http-listener';
 import { createNetworkProbes } from '../../src/main/preflight/network-probes';
@@ -54,6 +54,10 @@ export interface HarnessOptions {
   keychainCheck?: boolean;
   /** Watch the profile for the command line's changes, as the app does (stop with stopWatching). */
   watchProfile?: boolean;
+  /** Open the delivery log at its first use, as the app does (what opening found then comes as a notice). */
+  deliveryLogAtFirstUse?: boolean;
+  /** Wraps the delivery log's store, to inject faults. */
+  wrapDeliveryLog?: (store: DeliveryLogStore) => DeliveryLogStore;
 }
 
 export interface Harness {
@@ -87,7 +91,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dir = options.dir ?? tempDir();
   const vault = options.vault ?? testVault();
   const opened = openConfigStore(dir, systemClock);
-  const log = openDeliveryLogStore(dir, systemClock);
+  const log = options.deliveryLogAtFirstUse
+    ? { store: openDeliveryLogLazily(dir, systemClock), notices: [] }
+    : openDeliveryLogStore(dir, systemClock);
+  const logStore = options.wrapDeliveryLog ? options.wrapDeliveryLog(log.store) : log.store;
   const services = startServices({
     config: options.wrapStore ? options.wrapStore(opened.store) : opened.store,
     vault,
@@ -96,7 +103,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     emit: (event, payload) => {
       for (const listener of eventListeners) listener(event, payload);
     },
-    deliveryLog: log.store,
+    deliveryLog: logStore,
     http: options.http ?? createHttpClient(),
     listen: listenHttp,
     probes: options.probes ?? createNetworkProbes(),

@@ -14,7 +14,8 @@ import type { Delivery } from '../../src/shared/delivery';
 import type { Api, WebhookView } from '../../src/shared/domain';
 import { assertCliBuilt, runCli, startCli, type Ran } from '../support/cli-process';
 import { freePort } from '../support/free-port';
-import { startHarness, type Harness } from '../support/main-harness';
+import { manualSchedule } from '../support/clock';
+import { onMainEvent, startHarness, type Harness } from '../support/main-harness';
 import { startReceiver, type Receiver } from '../support/receiver';
 import { tempDir } from '../support/temp';
 import { verifyDelivery } from '../support/verifiers';
@@ -237,6 +238,36 @@ describe('secrets', () => {
     const current = (await later.ok('secrets.reveal', { id: webhook.id })).secret;
     const previous = (await later.ok('secrets.reveal', { id: webhook.id, role: 'previous' })).secret;
     expect([current === second, previous]).toEqual([false, second]);
+  });
+});
+
+describe('the app watching the profile', () => {
+  it('a roll by the command line: the app hears of it and sets the end of the overlap at once', async () => {
+    const { dir, webhook } = await profileWithWebhook('stripe');
+    const timers = manualSchedule();
+    const app = await startHarness({
+      dir,
+      vault: createKeytarVault(),
+      schedule: timers.schedule,
+      watchProfile: true,
+    });
+    harnesses.push(app);
+    const heard: string[] = [];
+    const stop = onMainEvent((event) => heard.push(event));
+    try {
+      expect(timers.pending()).toEqual([]);
+      await json(dir, 'webhooks', 'roll', webhook.id, '--keep-old-for', '1h');
+      await expect.poll(() => heard).toContain('config.changed');
+    } finally {
+      stop();
+      app.stopWatching();
+    }
+    // One timer, due when the hour of overlap the command line started is over (a few seconds have passed).
+    const hour = 60 * 60 * 1000;
+    const [due, ...others] = timers.pending();
+    expect(others).toEqual([]);
+    expect(due).toBeGreaterThan(hour - 60_000);
+    expect(due).toBeLessThanOrEqual(hour);
   });
 });
 

@@ -38,6 +38,9 @@ const SIGNATURE_HEADER: Record<SignatureScheme, string> = {
   github: 'X-Hub-Signature-256',
 };
 
+/** The schemes whose signature covers a timestamp, which a receiver holds to 5 minutes. */
+const TIMESTAMPED = new Set<SignatureScheme>(['stripe', 'standard-webhooks']);
+
 /** The official library each Node snippet must use ('node:crypto': plain HMAC, Mindee has none). */
 const NODE_LIBRARY: Record<SignatureScheme, string> = {
   mindee: "from 'node:crypto'",
@@ -53,7 +56,8 @@ const missingPython = missingPythonModules();
 
 /**
  * What makes handed-out code look unkempt: trailing spaces, more blank lines in a row than the language's style
- * (PEP 8: two), a blank line just inside a bracket or a block, or between a comment and what it describes.
+ * (PEP 8: two), a blank line just inside a bracket or a block (after its opening or before its end), or between
+ * a comment and what it describes.
  */
 function untidyLines(code: string, language: ReceiverLanguage): string[] {
   const maxBlank = language.startsWith('python') ? 2 : 1;
@@ -69,6 +73,9 @@ function untidyLines(code: string, language: ReceiverLanguage): string[] {
     const isComment = /^\s*(\/\/|#)/.test(before) && !before.includes('Hookwarden receiver:');
     if (line === '' && (/[{([:]$/.test(before) || isComment)) {
       problems.push(`line ${index + 1}: blank after "${before.trim()}"`);
+    }
+    if (line === '' && /^\s*([})\]]|end$)/.test(lines[index + 1] ?? '')) {
+      problems.push(`line ${index + 1}: blank before "${lines[index + 1]?.trim()}"`);
     }
   });
   return problems;
@@ -87,6 +94,7 @@ describe('the generated code', () => {
       expect(filename).toMatch(/^[\w/.-]+$/);
       expect(code).toContain('HOOKWARDEN_SECRET');
       expect(code.includes('HOOKWARDEN_PREVIOUS_SECRET')).toBe(input.secretCount === 2);
+      expect(code.includes('During a rotation both secrets are valid')).toBe(input.secretCount === 2);
       expect(code).toContain('exact bytes sent'); // the raw-body comment
       expect(code).not.toMatch(/whsec_[A-Za-z0-9+/]{8}/); // never a secret value
       expect(run.split('\n').length).toBeGreaterThanOrEqual(1);
@@ -102,6 +110,67 @@ describe('the generated code', () => {
       expect(title, `${input.language}`).toBe(input.language === 'php' ? 1 : 0); // PHP: after <?php
       expect(lines[title]).toContain(SIGNATURE_HEADER[input.scheme]);
       expect(untidyLines(code, input.language), `${input.language} ${input.scheme}`).toEqual([]);
+    }
+  });
+
+  it('says how to run it: what to install, then the command', () => {
+    const runs = (scheme: SignatureScheme) =>
+      Object.fromEntries(
+        RECEIVER_LANGUAGES.map((language) => [
+          language,
+          receiverCode({ scheme, language, secretCount: 1 }).run,
+        ]),
+      );
+    const next = 'npm run dev  # Next.js reads HOOKWARDEN_SECRET from .env.local';
+    expect(runs('stripe')).toEqual({
+      'node-express': 'npm install express stripe\nnode --env-file=.env server.mjs',
+      'node-nextjs': `npm install stripe\n${next}`,
+      'python-flask': 'pip install flask\nenv $(cat .env) python app.py',
+      'python-fastapi': 'pip install fastapi uvicorn\nenv $(cat .env) python main.py',
+      go: 'env $(cat .env) go run main.go',
+      php: 'env $(cat .env) php -S 127.0.0.1:3000 receiver.php',
+      'ruby-sinatra': 'gem install sinatra rackup puma\nenv $(cat .env) ruby app.rb',
+    });
+    // Mindee has no library (plain HMAC): nothing to install beyond the framework.
+    expect(runs('mindee')['node-express']).toBe('npm install express\nnode --env-file=.env server.mjs');
+    expect(runs('mindee')['node-nextjs']).toBe(next);
+    expect(runs('github')['node-nextjs']).toBe(`npm install @octokit/webhooks-methods\n${next}`);
+  });
+
+  it('Node: awaits only a verification that is asynchronous (GitHub’s library); the route types what it returns', () => {
+    for (const scheme of SIGNATURE_SCHEMES) {
+      for (const secretCount of [1, 2] as const) {
+        for (const language of ['node-express', 'node-nextjs'] as const) {
+          const { code } = receiverCode({ scheme, language, secretCount });
+          expect(/await (verified|Promise\.all)\(/.test(code), `${language} ${scheme}`).toBe(
+            scheme === 'github',
+          );
+        }
+        const route = receiverCode({ scheme, language: 'node-nextjs', secretCount }).code;
+        const returns = scheme === 'github' ? 'Promise<boolean>' : 'boolean';
+        expect(route).toMatch(new RegExp(`function verified\\([^)]*\\): ${returns} \\{`));
+      }
+    }
+  });
+
+  it('lists its imports in order, and Ruby requires what it uses', () => {
+    for (const input of every) {
+      const { code, language } = receiverCode(input);
+      const imports = code.split('\n').filter((line) => /^(import|from) /.test(line));
+      if (language.startsWith('python')) {
+        const plain = imports.filter((line) => line.startsWith('import '));
+        expect(plain, input.scheme).toEqual([...plain].sort());
+      }
+      if (language === 'ruby-sinatra') {
+        for (const [uses, library] of [
+          ['JSON.', 'json'],
+          ['OpenSSL', 'openssl'],
+        ] as const) {
+          expect(code.includes(`require '${library}'`), `${input.scheme} ${library}`).toBe(
+            code.includes(uses),
+          );
+        }
+      }
     }
   });
 
@@ -152,8 +221,12 @@ describe('the generated code', () => {
   it('answers on the webhook URL path when it is a plain path, else on /webhooks', () => {
     const at = (path: string | undefined, language: ReceiverLanguage = 'node-express') =>
       receiverCode({ scheme: 'github', language, secretCount: 1, path });
-    expect(at('/hooks/invoices_v4').code).toContain("app.post('/hooks/invoices_v4'");
-    expect(at('/hooks/invoices/').code).toContain("app.post('/hooks/invoices'");
+    expect(at('/hooks/invoices_v4').code).toContain("app.post('/hooks/invoices_v4',");
+    expect(at('/hooks/invoices/').code).toContain("app.post('/hooks/invoices',");
+    expect(at('/hooks/invoices//').code).toContain("app.post('/hooks/invoices',");
+    // A segment is refused for being dots alone, not for holding one.
+    expect(at('/.well-known/hooks').code).toContain("app.post('/.well-known/hooks',");
+    expect(at('/hooks/v4.').code).toContain("app.post('/hooks/v4.',");
     expect(at('/hooks/invoices', 'node-nextjs').filename).toBe('app/hooks/invoices/route.ts');
     expect(at(undefined, 'node-nextjs').filename).toBe('app/webhooks/route.ts');
     for (const unsafe of [
@@ -166,31 +239,35 @@ describe('the generated code', () => {
       'hooks',
       '/a?b=1',
     ]) {
-      expect(at(unsafe).code, unsafe).toContain("app.post('/webhooks'");
+      expect(at(unsafe).code, unsafe).toContain("app.post('/webhooks',");
     }
   });
 });
 
 describe.each([
-  ['go', 'gofmt -e', hasGofmt, 'golang-go is not installed (.ci/run installs it); gofmt -e skipped'],
+  ['go', 'gofmt -l -e', hasGofmt, 'golang-go is not installed (.ci/run installs it); gofmt -l -e skipped'],
   ['php', 'php -l', hasPhp, 'php-cli is not installed; php -l skipped'],
   ['ruby-sinatra', 'ruby -wc', hasRuby, 'ruby is not installed; ruby -wc skipped'],
 ] as const)('%s snippets: syntax (%s)', (language, check, available, reason) => {
-  it.skipIf(!available)(available ? 'every scheme, one secret and two, parses' : reason, () => {
-    const dir = tempDir('hookwarden-receiver-syntax-');
-    for (const scheme of SIGNATURE_SCHEMES) {
-      for (const secretCount of [1, 2] as const) {
-        const { code, filename } = receiverCode({ scheme, language, secretCount });
-        const file = join(dir, `${scheme}-${secretCount}-${filename}`);
-        writeFileSync(file, code);
-        const [program, ...args] = check.split(' ') as [string, ...string[]];
-        const result = spawnSync(program, [...args, file], { encoding: 'utf8' });
-        expect(result.status, `${scheme} ×${secretCount}: ${result.stdout}${result.stderr}`).toBe(0);
-        // ruby -w: no warnings either; gofmt -e prints the file only when it parses.
-        if (language === 'ruby-sinatra') expect(result.stderr).toBe('');
+  it.skipIf(!available)(
+    available ? 'every scheme, one secret and two, parses (Go: formatted as gofmt does)' : reason,
+    () => {
+      const dir = tempDir('hookwarden-receiver-syntax-');
+      for (const scheme of SIGNATURE_SCHEMES) {
+        for (const secretCount of [1, 2] as const) {
+          const { code, filename } = receiverCode({ scheme, language, secretCount });
+          const file = join(dir, `${scheme}-${secretCount}-${filename}`);
+          writeFileSync(file, code);
+          const [program, ...args] = check.split(' ') as [string, ...string[]];
+          const result = spawnSync(program, [...args, file], { encoding: 'utf8' });
+          expect(result.status, `${scheme} ×${secretCount}: ${result.stdout}${result.stderr}`).toBe(0);
+          // ruby -w: no warnings either; gofmt -l names the file if gofmt would change it (tabs, import order).
+          if (language === 'ruby-sinatra') expect(result.stderr).toBe('');
+          if (language === 'go') expect(result.stdout, 'formatted as gofmt does').toBe('');
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 /** A POST of these exact bytes and headers, as node:http sends it; resolves with the status. */
@@ -328,6 +405,37 @@ describe.concurrent.each(runnable)(
       if (language === 'go' && skip === '') await warmGoCache();
     }, 120_000);
 
+    it.skipIf(skip !== '')(
+      skip || 'without HOOKWARDEN_SECRET, it says to set it instead of accepting anything',
+      async ({ expect }) => {
+        for (const secretCount of [1, 2] as const) {
+          const snippet = receiverCode({ scheme: 'github', language, secretCount, path: '/hooks' });
+          const port = await freePort();
+          const started = startSnippet(snippet, { port, path: '/hooks', env: {} });
+          if (language === 'php' || language === 'node-nextjs') {
+            // Run per request: each request is answered 500 and the reason.
+            const server = await started;
+            try {
+              const answer = await fetch(`${server.url}/hooks`, { method: 'POST', body: '{}' });
+              expect([answer.status, await answer.text()]).toEqual([500, 'Set HOOKWARDEN_SECRET']);
+            } finally {
+              await server.close();
+            }
+          } else {
+            // A server: it stops before it listens, with the reason.
+            const failure = await started.then(
+              async (server) => {
+                await server.close();
+                return 'it started';
+              },
+              (error: Error) => error.message,
+            );
+            expect(failure).toContain('Set HOOKWARDEN_SECRET');
+          }
+        }
+      },
+    );
+
     // Concurrently (vitest's maxConcurrency, 5 at a time): each test waits mostly on its receiver's process.
     describe.concurrent.each(SIGNATURE_SCHEMES)('%s', (scheme) => {
       const path = `/hooks/${language}/${scheme}`;
@@ -349,6 +457,9 @@ describe.concurrent.each(runnable)(
           expect(await resend(server, path, sent), 'the same request again').toBe(204);
           expect(await resend(server, path, sent, { body: oneByteChanged(sent.request.body) })).toBe(401);
           expect(await resend(server, path, sent, { drop: SIGNATURE_HEADER[scheme] })).toBe(401);
+          // The place for the user's own handling says the delivery was verified; PHP warned of nothing.
+          await expect.poll(() => server.output()).toContain('Verified webhook');
+          expect(server.output()).not.toMatch(/PHP (Warning|Notice|Deprecated)/);
         },
       );
 
@@ -416,7 +527,8 @@ describe.concurrent.each(runnable)(
       );
 
       it.skipIf(skip !== '')(
-        skip || 'with the previous secret unset, a signature made with an empty key is refused',
+        skip ||
+          'with the previous secret unset, a signature made with an empty key is refused; so is an old one',
         async (context) => {
           const { expect } = context;
           const { hook, port } = await webhookAt(scheme, path);
@@ -428,13 +540,13 @@ describe.concurrent.each(runnable)(
           });
 
           const body = '{"type":"test"}';
-          const signed = (key: string) =>
+          const signed = (key: string, secondsAgo = 0) =>
             signatureHeaders({
               scheme,
               secrets: [key],
               body,
               messageId: 'msg_2fVvPqXHw3PY6cVbmRQ5aC6Hq1B',
-              timestamp: Math.floor(Date.now() / 1000),
+              timestamp: Math.floor(Date.now() / 1000) - secondsAgo,
             });
           const headers = { 'Content-Type': 'application/json' };
           const url = `${server.url}${path}`;
@@ -442,6 +554,15 @@ describe.concurrent.each(runnable)(
             204,
           );
           expect(await post(url, { ...headers, ...signed('') }, Buffer.from(body))).toBe(401);
+          // A signed timestamp 10 minutes old is refused (5 minutes' tolerance, as the official libraries).
+          const old = await post(url, { ...headers, ...signed(secret, 600) }, Buffer.from(body));
+          expect(old).toBe(TIMESTAMPED.has(scheme) ? 401 : 204);
+          if (scheme === 'stripe') {
+            // A timestamp and no v1 signature at all: refused, and PHP warned of nothing.
+            const bare = { 'Stripe-Signature': `t=${Math.floor(Date.now() / 1000)}` };
+            expect(await post(url, { ...headers, ...bare }, Buffer.from(body))).toBe(401);
+          }
+          expect(server.output()).not.toMatch(/PHP (Warning|Notice|Deprecated)/);
         },
       );
     });

@@ -96,7 +96,9 @@ async function command(snippet: ReceiverCode, dir: string, port: number, path: s
     case 'php':
       return ['php', '-S', `127.0.0.1:${port}`, snippet.filename];
     case 'ruby-sinatra':
-      return ['ruby', snippet.filename];
+      // As PYTHONUNBUFFERED for Python: what it prints reaches output() at once, as it does in a terminal.
+      writeFileSync(join(dir, 'unbuffered.rb'), '$stdout.sync = true\n');
+      return ['ruby', '-r./unbuffered', snippet.filename];
     case 'go':
       // Built first, then run: `go run` would leave its child running when killed.
       await runToEnd('go', ['build', '-o', 'receiver', snippet.filename], dir, {
@@ -185,7 +187,14 @@ export async function startSnippet(
   }
   const child = spawn(program, args, {
     cwd: dir,
-    env: { PATH: process.env.PATH, PORT: String(port), PYTHONDONTWRITEBYTECODE: '1', ...env },
+    // PYTHONUNBUFFERED: what the receiver prints reaches output() at once, as it does in a terminal.
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      PYTHONDONTWRITEBYTECODE: '1',
+      PYTHONUNBUFFERED: '1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -30,7 +30,10 @@ describe('Receiver code', () => {
     for (const secret of (await profileItems(h)).values())
       expect(JSON.stringify(rotating)).not.toContain(secret);
 
-    await h.ok('receiverCode.copy', { id: hook.id, language: 'python-flask' });
+    // The answer names the file the code goes in ("Copied the code of app.py").
+    expect(await h.ok('receiverCode.copy', { id: hook.id, language: 'python-flask' })).toEqual({
+      filename: 'app.py',
+    });
     expect(clipboardDouble.text).toBe(rotating.code);
   });
 

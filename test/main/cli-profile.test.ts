@@ -242,8 +242,9 @@ describe('secrets', () => {
 });
 
 describe('the app watching the profile', () => {
-  it('a roll by the command line: the app hears of it and sets the end of the overlap at once', async () => {
-    const { dir, webhook } = await profileWithWebhook('stripe');
+  it('a roll and a send by the command line: the app hears of both, sets the overlap’s end, shows the record', async () => {
+    const r = await receiver(202);
+    const { dir, webhook } = await profileWithWebhook('stripe', `${r.url}/hooks`);
     const timers = manualSchedule();
     const app = await startHarness({
       dir,
@@ -258,6 +259,11 @@ describe('the app watching the profile', () => {
       expect(timers.pending()).toEqual([]);
       await json(dir, 'webhooks', 'roll', webhook.id, '--keep-old-for', '1h');
       await expect.poll(() => heard).toContain('config.changed');
+
+      const sent = await json<{ delivery: Delivery }>(dir, 'send', webhook.id);
+      await expect.poll(() => heard).toContain('deliveries.changed');
+      const shown = await app.ok('deliveries.list', { webhookId: webhook.id });
+      expect(shown.map((delivery) => delivery.id)).toEqual([sent.delivery.id]);
     } finally {
       stop();
       app.stopWatching();

@@ -1,8 +1,8 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { MoreHorizontal } from 'lucide-react';
 import { cx } from '../../lib/cx';
-import { useRef, useState } from 'react';
-import { landmarkOf, type ActionsMenuProps, type EarlyClick } from './ActionsMenu';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { landmarkOf, type ActionsMenuProps, type StandIn } from './ActionsMenu';
 import styles from './ActionsMenu.module.css';
 import { iconButtonClass } from './IconButton';
 
@@ -12,14 +12,19 @@ export function ActionsDropdown({
   items,
   triggerProps,
   align = 'end',
-  earlyClick,
-}: ActionsMenuProps & { earlyClick: EarlyClick | undefined }) {
+  standIn: { earlyClick, focused },
+}: ActionsMenuProps & { standIn: StandIn }) {
   const openedDialog = useRef(false);
   const trigger = useRef<HTMLButtonElement>(null);
   const [container, setContainer] = useState(earlyClick?.container ?? null);
   // Radix focuses the first item when a key opened the menu, but it only notices keys once it is loaded: a menu
   // opened early by keyboard focuses the menu itself, and hands focus on to its first item here.
   const focusFirstItem = useRef(earlyClick?.byKeyboard === true);
+  // The stand-in had focus as it was replaced: focus would otherwise fall back to the page.
+  useLayoutEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (focused.current && lost) trigger.current?.focus();
+  }, [focused]);
   const onOpenChange = (open: boolean) => {
     if (open) setContainer(landmarkOf(trigger.current));
   };

@@ -1,5 +1,5 @@
 import { MoreHorizontal, type LucideIcon } from 'lucide-react';
-import { lazy, Suspense, useState, type HTMLAttributes } from 'react';
+import { lazy, Suspense, useRef, useState, type HTMLAttributes, type RefObject } from 'react';
 import { iconButtonClass } from './IconButton';
 
 export interface MenuAction {
@@ -23,6 +23,13 @@ export interface ActionsMenuProps {
 /** The menu is portalled into its trigger's landmark (main, nav) so it stays part of that region. */
 export const landmarkOf = (trigger: HTMLElement | null) => trigger?.closest<HTMLElement>('main, nav') ?? null;
 
+/** What the stand-in button hands on to the menu that replaces it. */
+export interface StandIn {
+  earlyClick: EarlyClick | undefined;
+  /** True while the stand-in has focus: the button that replaces it takes it over. */
+  focused: RefObject<boolean>;
+}
+
 /** A click on the stand-in button: the menu opens, in this landmark, as soon as it has loaded. */
 export interface EarlyClick {
   container: HTMLElement | null;
@@ -38,6 +45,7 @@ const ActionsDropdown = lazy(() => dropdown.then((m) => ({ default: m.ActionsDro
 /** A "…" button with a menu: arrow keys move, Enter chooses, Escape closes and focus returns to the button. */
 export function ActionsMenu(props: ActionsMenuProps) {
   const [earlyClick, setEarlyClick] = useState<EarlyClick>();
+  const focused = useRef(false);
   const standIn = (
     <button
       type="button"
@@ -49,13 +57,16 @@ export function ActionsMenu(props: ActionsMenuProps) {
       onClick={(event) =>
         setEarlyClick({ container: landmarkOf(event.currentTarget), byKeyboard: event.detail === 0 })
       }
+      onFocus={() => (focused.current = true)}
+      // A blur from being replaced (the node already gone) does not count: the replacement takes focus over.
+      onBlur={(event) => event.currentTarget.isConnected && (focused.current = false)}
     >
       <MoreHorizontal aria-hidden size={18} />
     </button>
   );
   return (
     <Suspense fallback={standIn}>
-      <ActionsDropdown {...props} earlyClick={earlyClick} />
+      <ActionsDropdown {...props} standIn={{ earlyClick, focused }} />
     </Suspense>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * The lock every store file is written under (src/main/storage/file-lock.ts), with real lock folders: the work
  * runs while `<path>.lock` is held and the lock is given back whatever happens; another holder is waited for, then
- * given up on; a lock left by a process that died is taken over. The 5 s wait runs on a clock the test moves at
+ * given up on; a lock left by a process that died is taken over. The 12 s wait runs on a clock the test moves at
  * each pause: the tries are counted, not sat through.
  */
 import { existsSync, mkdirSync, utimesSync } from 'node:fs';
@@ -79,18 +79,22 @@ describe('withFileLock', () => {
     expect(withFileLock(path, () => 'after the failure')).toBe('after the failure');
   });
 
-  it('a lock another writer keeps: tried again until the 5 s are over (not at 5 s exactly), then STORAGE_FAILED', () => {
+  it('a lock another living writer keeps: tried again until the 12 s are over (not at 12 s exactly), then STORAGE_FAILED', () => {
     const path = storePath();
     const release = lockSync(path, { realpath: false });
     try {
-      // One second per pause: tries at 0, 1, …, 5 s (not over yet) and 6 s (over).
-      const pauses = pausesOnAMovingClock(1_000);
+      // One second per pause: tries at 0, 1, …, 12 s (not over yet) and 13 s (over). The writer refreshes its
+      // lock's time as a living process does, so it never gets old enough to be taken over.
+      const pauses = pausesOnAMovingClock(1_000, () => {
+        const now = new Date(Date.now());
+        utimesSync(`${path}.lock`, now, now);
+      });
       const error = failureOf(() => withFileLock(path, () => 'never run'));
       expect(error.code).toBe('STORAGE_FAILED');
       expect(error.message).toBe(
         `${path} is being changed by another Hookwarden process (the app or the command line). Try again.`,
       );
-      expect(pauses).toHaveBeenCalledTimes(6);
+      expect(pauses).toHaveBeenCalledTimes(13);
       // The other writer's lock is left alone.
       expect(existsSync(`${path}.lock`)).toBe(true);
     } finally {
@@ -130,12 +134,13 @@ describe('withFileLock', () => {
     expect(existsSync(`${path}.lock`)).toBe(false);
   });
 
-  it('a lock folder a living process holds (fresh) is not taken over', () => {
+  it('a fresh lock left by a process killed mid-write is waited for until it is 10 s old, then taken over', () => {
     const path = storePath();
     mkdirSync(`${path}.lock`);
     const pauses = pausesOnAMovingClock(1_000);
-    expect(failureOf(() => withFileLock(path, () => 'never run')).message).toContain('is being changed');
-    expect(pauses).toHaveBeenCalledTimes(6);
-    expect(existsSync(`${path}.lock`)).toBe(true);
+    expect(withFileLock(path, () => 'taken over')).toBe('taken over');
+    // Older than 10 s at the 11th second: not at 10 s exactly.
+    expect(pauses).toHaveBeenCalledTimes(11);
+    expect(existsSync(`${path}.lock`)).toBe(false);
   });
 });

@@ -5,11 +5,17 @@
 import { lockSync } from 'proper-lockfile';
 import { AppError } from '../../shared/errors';
 
-/** How long a writer waits for another one before giving up; a write holds the lock for milliseconds. */
-const WAIT_MS = 5_000;
-const RETRY_MS = 10;
-/** A lock older than this is left over from a process that died holding it, and is taken over. */
+/**
+ * A lock older than this is left over from a process that died holding it, and is taken over (a living holder
+ * refreshes its lock's time every 5 s, so its lock never gets this old).
+ */
 const STALE_MS = 10_000;
+/**
+ * How long a writer waits for another one before giving up; a write holds the lock for milliseconds. Longer
+ * than STALE_MS: a lock left by a process killed mid-write is taken over, never reported as a writer at work.
+ */
+const WAIT_MS = STALE_MS + 2_000;
+const RETRY_MS = 10;
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
@@ -17,7 +23,7 @@ function isHeldElsewhere(error: unknown): boolean {
   return (error as NodeJS.ErrnoException).code === 'ELOCKED';
 }
 
-/** Runs `work` while holding `<path>.lock`; STORAGE_FAILED if another process keeps it for over 5 s. */
+/** Runs `work` while holding `<path>.lock`; STORAGE_FAILED if another living process keeps it for over 12 s. */
 export function withFileLock<T>(path: string, work: () => T): T {
   const deadline = Date.now() + WAIT_MS;
   let release: () => void;

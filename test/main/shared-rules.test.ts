@@ -195,6 +195,22 @@ describe('zod issues in words', () => {
     expect(firstIssue(failure({ a: { b: 1 } }), 'input')).toBe(`a.b: ${nested.message}`);
   });
 
+  it('says what the union branch that got furthest into the value found, the first such branch on a tie', () => {
+    const delays = (name: string) =>
+      z.strictObject({
+        custom: z.strictObject({ delays: z.array(z.literal(name, { error: `Not ${name}.` })) }),
+      });
+    const schedule = z.union([delays('a'), z.strictObject({ preset: z.enum(['github']) }), delays('b')]);
+    const says = (value: unknown) => {
+      const result = schedule.safeParse(value);
+      return result.success ? 'ok' : firstIssue(result.error, 'schedule');
+    };
+    // The first and last branches both reach custom.delays.0, the middle one only preset: the first one speaks.
+    expect(says({ custom: { delays: ['c'] } })).toBe('custom.delays.0: Not a.');
+    // No branch got into the value: the union's own words.
+    expect(says(7)).toBe('schedule: Invalid input');
+  });
+
   it('falls back when zod gives no issue', () => {
     const empty = new z.ZodError([]);
     expect(firstIssue(empty, 'input')).toBe('input: invalid');

@@ -8,6 +8,7 @@ import {
   SCHEME_TITLES,
   SECRET_ENV,
   lines,
+  rotationComment,
   type Snippet,
   type SnippetInput,
 } from './snippet';
@@ -133,7 +134,7 @@ export function goReceiver({ scheme, secretCount, path }: SnippetInput): Snippet
     ...(secretCount === 1
       ? [`  secret := os.Getenv("${SECRET_ENV}")`, '  if secret == "" {']
       : [
-          '  // During a rotation both secrets are valid: the new one and the one it replaces (unset that one afterwards).',
+          `  ${rotationComment('//')}`,
           `  secrets := []string{os.Getenv("${SECRET_ENV}")}`,
           `  if previous := os.Getenv("${PREVIOUS_SECRET_ENV}"); previous != "" {`,
           '    secrets = append(secrets, previous)',

@@ -8,6 +8,7 @@ import {
   SCHEME_TITLES,
   SECRET_ENV,
   lines,
+  rotationComment,
   type Snippet,
   type SnippetInput,
 } from './snippet';
@@ -107,9 +108,6 @@ function refuseUnverified(
   return [...(before ? [before] : []), `if (${condition}) {`, `  ${refusal}`, '}'];
 }
 
-const rotationComment = () =>
-  '// During a rotation both secrets are valid: the new one and the one it replaces (unset that one afterwards).';
-
 export function expressReceiver({ scheme, secretCount, path }: SnippetInput): Snippet {
   const verifier = verifiers[scheme]();
   const code = lines(
@@ -120,7 +118,7 @@ export function expressReceiver({ scheme, secretCount, path }: SnippetInput): Sn
     ...(secretCount === 1
       ? [`const secret = process.env.${SECRET_ENV};`, `if (!secret) throw new Error('Set ${SECRET_ENV}');`]
       : [
-          rotationComment(),
+          rotationComment('//'),
           `const secrets = [process.env.${SECRET_ENV}, process.env.${PREVIOUS_SECRET_ENV}].filter(Boolean);`,
           `if (!process.env.${SECRET_ENV}) throw new Error('Set ${SECRET_ENV}');`,
         ]),
@@ -165,7 +163,7 @@ export function nextReceiver({ scheme, secretCount, path }: SnippetInput): Snipp
     ...(secretCount === 1
       ? [`  const secret = process.env.${SECRET_ENV};`]
       : [
-          `  ${rotationComment()}`,
+          `  ${rotationComment('//')}`,
           `  const secrets = [process.env.${SECRET_ENV}, process.env.${PREVIOUS_SECRET_ENV}].filter(`,
           '    (secret): secret is string => Boolean(secret),',
           '  );',

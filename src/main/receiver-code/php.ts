@@ -9,6 +9,7 @@ import {
   SECRET_ENV,
   TOLERANCE_SECONDS,
   lines,
+  rotationComment,
   type Snippet,
   type SnippetInput,
 } from './snippet';
@@ -102,7 +103,7 @@ export function phpReceiver({ scheme, secretCount }: SnippetInput): Snippet {
     ...(secretCount === 1
       ? [`$secret = getenv('${SECRET_ENV}');`]
       : [
-          '// During a rotation both secrets are valid: the new one and the one it replaces (unset that one afterwards).',
+          rotationComment('//'),
           `$secrets = array_filter([getenv('${SECRET_ENV}'), getenv('${PREVIOUS_SECRET_ENV}')]);`,
         ]),
     `if (!getenv('${SECRET_ENV}')) {`,

@@ -10,6 +10,7 @@ import {
   SECRET_ENV,
   TOLERANCE_SECONDS,
   lines,
+  rotationComment,
   type Snippet,
   type SnippetInput,
 } from './snippet';
@@ -92,7 +93,7 @@ function secretsBlock(secretCount: 1 | 2): string[] {
         `    raise SystemExit("Set ${SECRET_ENV}")`,
       ]
     : [
-        '# During a rotation both secrets are valid: the new one and the one it replaces (unset that one afterwards).',
+        rotationComment('#'),
         `SECRETS = [s for s in (os.environ.get("${SECRET_ENV}"), os.environ.get("${PREVIOUS_SECRET_ENV}")) if s]`,
         `if not os.environ.get("${SECRET_ENV}"):`,
         `    raise SystemExit("Set ${SECRET_ENV}")`,

@@ -9,6 +9,7 @@ import {
   SECRET_ENV,
   TOLERANCE_SECONDS,
   lines,
+  rotationComment,
   type Snippet,
   type SnippetInput,
 } from './snippet';
@@ -79,7 +80,7 @@ export function sinatraReceiver({ scheme, secretCount, path }: SnippetInput): Sn
     ...(secretCount === 1
       ? [`SECRET = ENV.fetch('${SECRET_ENV}', '')`, `abort 'Set ${SECRET_ENV}' if SECRET.empty?`]
       : [
-          '# During a rotation both secrets are valid: the new one and the one it replaces (unset that one afterwards).',
+          rotationComment('#'),
           `SECRETS = [ENV.fetch('${SECRET_ENV}', ''), ENV.fetch('${PREVIOUS_SECRET_ENV}', '')].reject(&:empty?)`,
           `abort 'Set ${SECRET_ENV}' if ENV.fetch('${SECRET_ENV}', '').empty?`,
         ]),

@@ -35,5 +35,10 @@ export const SCHEME_TITLES: Record<SignatureScheme, string> = {
   github: 'GitHub signatures (X-Hub-Signature-256)',
 };
 
+/** The comment above the two secrets a rotation's code reads, behind the language's comment marker. */
+export function rotationComment(marker: '//' | '#'): string {
+  return `${marker} During a rotation both secrets are valid: the new one and the one it replaces (unset that one afterwards).`;
+}
+
 /** How long a timestamped signature stays valid, in seconds (the official libraries' 5 minutes). */
 export const TOLERANCE_SECONDS = 300;
